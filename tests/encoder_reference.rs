@@ -1,0 +1,98 @@
+//! The real model through Candle matches sentence-transformers (written by
+//! scripts/reference_embeddings.py) to cosine ≥ 0.9999, one by one and in a
+//! mixed-length batch. Needs the real weights: `make model`.
+
+use candle_core::Device;
+use quotestance::model::encoder::cosine;
+use quotestance::model::{source, Encoder, EncoderOptions, ModelQuery};
+
+#[derive(serde::Deserialize)]
+struct Reference {
+    max_seq_length: usize,
+    items: Vec<Item>,
+}
+
+#[derive(serde::Deserialize)]
+struct Item {
+    text: String,
+    tokens: usize,
+    embedding: Vec<f32>,
+}
+
+fn reference() -> Reference {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reference_embeddings.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn encoder(batch_size: usize) -> Encoder {
+    let files = source::locate(&ModelQuery::standard(None, true))
+        .expect("the real model is needed: run `make model`");
+    assert!(
+        files.pinned,
+        "the reference test needs the pinned all-MiniLM-L6-v2"
+    );
+    Encoder::load(
+        &files,
+        &Device::Cpu,
+        EncoderOptions {
+            batch_size,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+fn assert_matches(reference: &Reference, got: &quotestance::model::Embeddings) {
+    assert_eq!(got.len(), reference.items.len());
+    for (i, item) in reference.items.iter().enumerate() {
+        let c = cosine(got.row(i), &item.embedding);
+        assert!(c >= 0.9999, "sentence {i} {:?}: cosine {c}", item.text);
+        let norm: f32 = got.row(i).iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!(
+            (norm - 1.0).abs() < 1e-4,
+            "sentence {i} not normalised: {norm}"
+        );
+    }
+}
+
+#[test]
+fn one_by_one_matches_sentence_transformers() {
+    let reference = reference();
+    let enc = encoder(1);
+    assert_eq!(enc.options().max_tokens, reference.max_seq_length);
+    let texts: Vec<&str> = reference.items.iter().map(|i| i.text.as_str()).collect();
+    let got = enc.embed(&texts).unwrap();
+    assert_matches(&reference, &got);
+}
+
+#[test]
+fn mixed_length_batch_matches_sentence_transformers() {
+    let reference = reference();
+    let enc = encoder(64);
+    let texts: Vec<&str> = reference.items.iter().map(|i| i.text.as_str()).collect();
+    let got = enc.embed(&texts).unwrap();
+    assert_matches(&reference, &got);
+}
+
+#[test]
+fn truncation_is_counted_not_silent() {
+    let reference = reference();
+    let enc = encoder(8);
+    let texts: Vec<&str> = reference.items.iter().map(|i| i.text.as_str()).collect();
+    let got = enc.embed(&texts).unwrap();
+    let expected: Vec<usize> = reference
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.tokens > reference.max_seq_length)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        !expected.is_empty(),
+        "the fixture must hold an over-long sentence"
+    );
+    assert_eq!(got.truncated, expected);
+}

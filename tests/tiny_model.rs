@@ -1,0 +1,110 @@
+//! The loading code on a tiny random BERT: no real weights needed.
+
+mod common;
+
+use candle_core::Device;
+use quotestance::model::encoder::cosine;
+use quotestance::model::{source, Encoder, EncoderOptions, ModelError, ModelOrigin, ModelQuery};
+
+fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, ModelError> {
+    let query = ModelQuery {
+        explicit: Some(dir.to_path_buf()),
+        ..Default::default()
+    };
+    let files = source::locate(&query)?;
+    assert_eq!(files.origin, ModelOrigin::Explicit);
+    assert!(!files.pinned);
+    Encoder::load(
+        &files,
+        &Device::Cpu,
+        EncoderOptions {
+            batch_size,
+            max_tokens: 256,
+        },
+    )
+}
+
+#[test]
+fn tiny_model_embeds_normalised_vectors_and_batching_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    let texts = [
+        "hello world",
+        "the talks will never resume, the door .",
+        "",
+        "talks",
+    ];
+    let single = load(tmp.path(), 1).unwrap().embed(&texts).unwrap();
+    let batched = load(tmp.path(), 16).unwrap().embed(&texts).unwrap();
+    assert_eq!(single.dim, common::TINY_HIDDEN);
+    assert_eq!(single.len(), texts.len());
+    for i in 0..texts.len() {
+        let norm: f32 = single.row(i).iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "row {i} norm {norm}");
+        // Padding is masked out of attention and pooling, so a padded batch gives the same vectors.
+        let c = cosine(single.row(i), batched.row(i));
+        assert!(c > 0.99999, "row {i}: cosine {c}");
+    }
+    assert_ne!(single.row(0), single.row(1));
+    // Truncation at the model's position limit (64 here) is reported.
+    let long = "talks ".repeat(100);
+    let got = load(tmp.path(), 4)
+        .unwrap()
+        .embed(&["talks", &long])
+        .unwrap();
+    assert_eq!(got.truncated, vec![1]);
+}
+
+#[test]
+fn truncated_weights_are_a_load_error_naming_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    let weights = tmp.path().join("model.safetensors");
+    let bytes = std::fs::read(&weights).unwrap();
+    std::fs::write(&weights, &bytes[..bytes.len() / 2]).unwrap();
+    let err = load(tmp.path(), 1).err().expect("must fail").to_string();
+    assert!(
+        err.contains("model.safetensors") && err.contains("make model"),
+        "{err}"
+    );
+}
+
+#[test]
+fn wrong_shapes_are_a_load_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    let config_path = tmp.path().join("config.json");
+    let config = std::fs::read_to_string(&config_path)
+        .unwrap()
+        .replace("\"hidden_size\":8", "\"hidden_size\":12");
+    std::fs::write(&config_path, config).unwrap();
+    let err = load(tmp.path(), 1).err().expect("must fail").to_string();
+    assert!(
+        err.contains("model.safetensors") && err.contains("shape"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unparsable_tokenizer_and_config_are_errors_naming_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    std::fs::write(tmp.path().join("tokenizer.json"), "{ not json").unwrap();
+    let err = load(tmp.path(), 1).err().expect("must fail").to_string();
+    assert!(err.contains("tokenizer.json"), "{err}");
+
+    common::write_tiny_model(tmp.path());
+    std::fs::write(tmp.path().join("config.json"), "[]").unwrap();
+    let err = load(tmp.path(), 1).err().expect("must fail").to_string();
+    assert!(err.contains("config.json"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    std::fs::remove_file(tmp.path().join("tokenizer.json")).unwrap();
+    let err = load(tmp.path(), 1).err().expect("must fail");
+    assert!(matches!(err, ModelError::MissingFile { .. }));
+    assert!(err.to_string().contains("tokenizer.json"));
+}
