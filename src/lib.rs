@@ -5,4 +5,9 @@
 //! ingest ([`article`]) → segment ([`text`]) → extract and attribute
 //! ([`quotes`]) → encode ([`model`]) → classify → aggregate → report.
 
+pub mod article;
+pub mod eval;
 pub mod model;
+pub mod output;
+pub mod quotes;
+pub mod text;

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+use std::io::Write;
+
 use quotestance::model::{self, source, DeviceSpec, Encoder, EncoderOptions, ModelQuery};
+use quotestance::{article, eval, output};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -29,6 +32,34 @@ enum Command {
     /// Get, inspect or verify the encoder model.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// List every quote in the articles with its kind, speaker and byte span.
+    /// Needs no model. Inputs: .txt files, .jsonl files (one {"id","text"} a line),
+    /// directories of both (recursively), or - for stdin.
+    Quotes {
+        /// Articles: files, directories, or - for stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// table (for people), json (one array), jsonl (one article a line).
+        #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
+        format: QuotesFormat,
+        /// Largest input file read, in bytes.
+        #[arg(long, default_value_t = quotestance::article::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// Score the tool against the hand-labelled gold set (evaluation/README.md):
+    /// quote extraction (direct+partial and indirect, exact and overlap match)
+    /// and speaker attribution (strict and lenient).
+    Evaluate {
+        /// Directory of gold JSON files.
+        #[arg(long, default_value = "evaluation/gold")]
+        gold: PathBuf,
+        /// Only articles of this split (dev or test); all when absent.
+        #[arg(long)]
+        split: Option<String>,
+        /// Also list every extraction and attribution error.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Embed lines of text (one sentence a line; FILE or - for stdin) and
     /// print one JSON object per line: {"text", "tokens", "truncated", "embedding"}.
     Embed {
@@ -37,6 +68,13 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum QuotesFormat {
+    Table,
+    Json,
+    Jsonl,
 }
 
 #[derive(Subcommand)]
@@ -175,6 +213,101 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Quotes {
+            inputs,
+            format,
+            max_bytes,
+        } => {
+            let inputs = article::read_inputs(&inputs, article::ReadOptions { max_bytes });
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut failed = 0usize;
+            let mut json_docs = Vec::new();
+            for input in &inputs {
+                let art = match input {
+                    Ok(a) => a,
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("error: {e}");
+                        continue;
+                    }
+                };
+                let extraction = quotestance::quotes::extract(&art.text);
+                let doc = output::QuotesDocument::new(art, &extraction);
+                match format {
+                    QuotesFormat::Table => output::write_quotes_table(&mut out, &doc)?,
+                    QuotesFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&doc)?)?,
+                    QuotesFormat::Json => json_docs.push(serde_json::to_value(&doc)?),
+                }
+            }
+            if format == QuotesFormat::Json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&json_docs)?)?;
+            }
+            out.flush()?;
+            if failed > 0 {
+                eprintln!("{failed} of {} inputs failed", inputs.len());
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Evaluate {
+            gold,
+            split,
+            errors,
+        } => {
+            let split = split
+                .map(|s| s.parse::<eval::Split>())
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
+            let articles = eval::load_gold_dir(&gold, split)?;
+            let predictions: Vec<_> = articles
+                .iter()
+                .map(|g| quotestance::quotes::extract(&g.text))
+                .collect();
+            let items: Vec<_> = articles.iter().zip(predictions.iter()).collect();
+            let scores = eval::score_extraction(&items);
+            let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
+            println!(
+                "gold: {} articles, {} quotes ({})",
+                articles.len(),
+                quotes,
+                split
+                    .map(|s| format!("{s:?}").to_lowercase())
+                    .unwrap_or_else(|| "all splits".into())
+            );
+            println!(
+                "{:<28} {:>9} {:>9} {:>9}   {:>9}",
+                "extraction (overlap match)", "precision", "recall", "F1", "exact F1"
+            );
+            for (name, g) in [
+                ("direct + partial", &scores.direct_partial),
+                ("indirect", &scores.indirect),
+            ] {
+                println!(
+                    "{name:<28} {:>9.3} {:>9.3} {:>9.3}   {:>9.3}",
+                    g.overlap.precision, g.overlap.recall, g.overlap.f1, g.exact.f1
+                );
+            }
+            let a = &scores.attribution;
+            println!(
+                "attribution on {} matched quotes: strict {:.3}, lenient {:.3}",
+                a.matched, a.strict_accuracy, a.lenient_accuracy
+            );
+            if errors {
+                for e in &scores.errors {
+                    println!(
+                        "  {} [{}–{}] {}: {:?} (gold {:?}, predicted {:?})",
+                        e.article,
+                        e.start,
+                        e.end,
+                        e.kind,
+                        output::shorten(&e.text, 80),
+                        e.gold_speaker.as_deref().unwrap_or("-"),
+                        e.predicted_speaker.as_deref().unwrap_or("-")
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Embed { input, model } => {
             let text = if input.as_os_str() == "-" {
                 std::io::read_to_string(std::io::stdin()).context("reading stdin")?
@@ -194,7 +327,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "truncated": tokens[i].1,
                     "embedding": embeddings.row(i),
                 });
-                use std::io::Write;
                 writeln!(out, "{record}")?;
             }
             if !embeddings.truncated.is_empty() {

@@ -1,0 +1,302 @@
+//! Extraction and attribution scores: quotes matched to gold by span.
+//!
+//! Overlap match: a predicted and a gold quote of the same group
+//! (direct+partial, or indirect) match when the words they share are at least
+//! half of the gold span's words and at least half of the predicted span's
+//! words; matching is one-to-one, best overlap first. Exact match: the same
+//! byte span.
+
+use serde::Serialize;
+
+use super::gold::{GoldArticle, GoldQuote};
+use super::metrics::Prf;
+use crate::quotes::{Extraction, QuoteKind};
+use crate::text::{words, Span};
+
+/// The two groups extraction is scored in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteGroup {
+    DirectPartial,
+    Indirect,
+}
+
+impl QuoteGroup {
+    pub fn of(kind: QuoteKind) -> Self {
+        match kind {
+            QuoteKind::Direct | QuoteKind::Partial => QuoteGroup::DirectPartial,
+            QuoteKind::Indirect => QuoteGroup::Indirect,
+        }
+    }
+}
+
+/// Share of words: (shared / gold words, shared / predicted words).
+pub fn word_overlap(text: &str, gold: Span, pred: Span) -> (f64, f64) {
+    let gw = words(text, gold);
+    let pw = words(text, pred);
+    if gw.is_empty() || pw.is_empty() {
+        return (0.0, 0.0);
+    }
+    let shared = gw.iter().filter(|w| pred.contains(w.span)).count();
+    (
+        shared as f64 / gw.len() as f64,
+        shared as f64 / pw.len() as f64,
+    )
+}
+
+/// One-to-one overlap matching within each group: (gold index, predicted index).
+pub fn match_quotes(text: &str, gold: &[GoldQuote], pred: &Extraction) -> Vec<(usize, usize)> {
+    let mut candidates = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.quotes.iter().enumerate() {
+            if QuoteGroup::of(g.kind) != QuoteGroup::of(p.kind) || !g.span().overlaps(p.span) {
+                continue;
+            }
+            let (of_gold, of_pred) = word_overlap(text, g.span(), p.span);
+            if of_gold >= 0.5 && of_pred >= 0.5 {
+                candidates.push((of_gold.min(of_pred), gi, pi));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut used_g = vec![false; gold.len()];
+    let mut used_p = vec![false; pred.quotes.len()];
+    let mut pairs = Vec::new();
+    for (_, gi, pi) in candidates {
+        if !used_g[gi] && !used_p[pi] {
+            used_g[gi] = true;
+            used_p[pi] = true;
+            pairs.push((gi, pi));
+        }
+    }
+    pairs.sort();
+    pairs
+}
+
+/// Speaker names compared after normalisation: case, titles, punctuation.
+pub fn normalize_speaker(name: &str) -> String {
+    const DROP: &[&str] = &[
+        "the",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "adm",
+        "gen",
+        "capt",
+        "sen",
+        "rep",
+        "president",
+        "prof",
+    ];
+    name.to_lowercase()
+        .replace(['’', '\''], "")
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty() && !DROP.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Strict: equal after normalisation. Lenient: also the same surname or
+/// organisation head, or one name inside the other.
+pub fn speakers_match(gold: &str, pred: &str, lenient: bool) -> bool {
+    let (g, p) = (normalize_speaker(gold), normalize_speaker(pred));
+    if g == p {
+        return true;
+    }
+    if !lenient || g.is_empty() || p.is_empty() {
+        return false;
+    }
+    let last = |s: &str| {
+        s.split(' ')
+            .next_back()
+            .unwrap_or("")
+            .trim_end_matches('s')
+            .to_string()
+    };
+    last(&g) == last(&p) || g.contains(&p) || p.contains(&g)
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupScores {
+    pub exact: Prf,
+    pub overlap: Prf,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct AttributionScores {
+    pub matched: usize,
+    pub strict_correct: usize,
+    pub lenient_correct: usize,
+    pub strict_accuracy: f64,
+    pub lenient_accuracy: f64,
+}
+
+/// One extraction or attribution mistake, for people to read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractionError {
+    pub article: String,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub gold_speaker: Option<String>,
+    pub predicted_speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ExtractionScores {
+    pub articles: usize,
+    pub direct_partial: GroupScores,
+    pub indirect: GroupScores,
+    pub attribution: AttributionScores,
+    pub errors: Vec<ExtractionError>,
+}
+
+/// Scores extraction and attribution over articles with their predictions.
+pub fn score_extraction(items: &[(&GoldArticle, &Extraction)]) -> ExtractionScores {
+    let mut counts = [[0usize; 3]; 4]; // [dp exact, dp overlap, ind exact, ind overlap] × [tp, pred, gold]
+    let mut attr = AttributionScores::default();
+    let mut errors = Vec::new();
+    for (gold, pred) in items {
+        let text = gold.text.as_str();
+        let pairs = match_quotes(text, &gold.quotes, pred);
+        for (group, base) in [(QuoteGroup::DirectPartial, 0), (QuoteGroup::Indirect, 2)] {
+            let g_n = gold
+                .quotes
+                .iter()
+                .filter(|q| QuoteGroup::of(q.kind) == group)
+                .count();
+            let p_n = pred
+                .quotes
+                .iter()
+                .filter(|q| QuoteGroup::of(q.kind) == group)
+                .count();
+            let exact = gold
+                .quotes
+                .iter()
+                .filter(|g| {
+                    QuoteGroup::of(g.kind) == group
+                        && pred
+                            .quotes
+                            .iter()
+                            .any(|p| QuoteGroup::of(p.kind) == group && p.span == g.span())
+                })
+                .count();
+            let overlap = pairs
+                .iter()
+                .filter(|(gi, _)| QuoteGroup::of(gold.quotes[*gi].kind) == group)
+                .count();
+            for (slot, tp) in [(base, exact), (base + 1, overlap)] {
+                counts[slot][0] += tp;
+                counts[slot][1] += p_n;
+                counts[slot][2] += g_n;
+            }
+        }
+        for &(gi, pi) in &pairs {
+            let g = &gold.quotes[gi];
+            let p = &pred.quotes[pi];
+            let name = pred.speaker_name(p);
+            attr.matched += 1;
+            let strict = name.is_some_and(|n| speakers_match(&g.speaker, n, false));
+            let lenient = name.is_some_and(|n| speakers_match(&g.speaker, n, true));
+            attr.strict_correct += strict as usize;
+            attr.lenient_correct += lenient as usize;
+            if !strict {
+                errors.push(ExtractionError {
+                    article: gold.id.clone(),
+                    kind: if lenient {
+                        "speaker (lenient match only)"
+                    } else {
+                        "wrong speaker"
+                    },
+                    start: g.start,
+                    end: g.end,
+                    text: g.span().text(text).to_string(),
+                    gold_speaker: Some(g.speaker.clone()),
+                    predicted_speaker: name.map(str::to_string),
+                });
+            }
+        }
+        for (gi, g) in gold.quotes.iter().enumerate() {
+            if !pairs.iter().any(|(x, _)| *x == gi) {
+                errors.push(ExtractionError {
+                    article: gold.id.clone(),
+                    kind: if g.kind == QuoteKind::Indirect {
+                        "missed indirect"
+                    } else {
+                        "missed direct/partial"
+                    },
+                    start: g.start,
+                    end: g.end,
+                    text: g.span().text(text).to_string(),
+                    gold_speaker: Some(g.speaker.clone()),
+                    predicted_speaker: None,
+                });
+            }
+        }
+        for (pi, p) in pred.quotes.iter().enumerate() {
+            if !pairs.iter().any(|(_, x)| *x == pi) {
+                errors.push(ExtractionError {
+                    article: gold.id.clone(),
+                    kind: if p.kind == QuoteKind::Indirect {
+                        "spurious indirect"
+                    } else {
+                        "spurious direct/partial"
+                    },
+                    start: p.span.start,
+                    end: p.span.end,
+                    text: p.span.text(text).to_string(),
+                    gold_speaker: None,
+                    predicted_speaker: pred.speaker_name(p).map(str::to_string),
+                });
+            }
+        }
+    }
+    let prf = |c: [usize; 3]| Prf::from_counts(c[0], c[1], c[2]);
+    let acc = |a: usize, n: usize| if n == 0 { 0.0 } else { a as f64 / n as f64 };
+    attr.strict_accuracy = acc(attr.strict_correct, attr.matched);
+    attr.lenient_accuracy = acc(attr.lenient_correct, attr.matched);
+    ExtractionScores {
+        articles: items.len(),
+        direct_partial: GroupScores {
+            exact: prf(counts[0]),
+            overlap: prf(counts[1]),
+        },
+        indirect: GroupScores {
+            exact: prf(counts[2]),
+            overlap: prf(counts[3]),
+        },
+        attribution: attr,
+        errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speaker_normalisation() {
+        assert!(speakers_match("Antony Blinken", "antony blinken", false));
+        assert!(speakers_match("Biden", "President Biden", false));
+        assert!(!speakers_match("Antony Blinken", "Blinken", false));
+        assert!(speakers_match("Antony Blinken", "Blinken", true));
+        assert!(speakers_match("analysts", "some analysts", true));
+        assert!(!speakers_match("Miles Yu", "Jim Fanell", true));
+    }
+
+    #[test]
+    fn overlap_is_by_words_both_ways() {
+        let text = "alpha beta gamma delta epsilon";
+        assert_eq!(
+            word_overlap(text, Span::new(0, 16), Span::new(0, 10)),
+            (2.0 / 3.0, 1.0)
+        );
+        assert_eq!(
+            word_overlap(text, Span::new(0, 5), Span::new(0, 30)),
+            (1.0, 0.2)
+        );
+    }
+}

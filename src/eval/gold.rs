@@ -1,0 +1,273 @@
+//! The gold format (evaluation/README.md): one JSON file per article.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::quotes::QuoteKind;
+use crate::text::Span;
+
+pub const STANCE_LABELS: [&str; 4] = ["optimistic", "skeptical", "critical", "neutral"];
+pub const SENTIMENT_LABELS: [&str; 3] = ["positive", "negative", "neutral"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Split {
+    Dev,
+    Test,
+}
+
+impl std::str::FromStr for Split {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "dev" => Ok(Split::Dev),
+            "test" => Ok(Split::Test),
+            other => Err(format!("unknown split `{other}` (dev or test)")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GoldQuote {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: String,
+    pub stance: String,
+    pub sentiment: String,
+    /// The quoted text, checked against the article at load.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+impl GoldQuote {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GoldSpeaker {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    pub stance: String,
+}
+
+/// The file as written.
+#[derive(Debug, Clone, Deserialize)]
+struct GoldFile {
+    id: String,
+    split: Split,
+    #[serde(default)]
+    style: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    quotes: Vec<GoldQuote>,
+    speakers: Vec<GoldSpeaker>,
+}
+
+/// A loaded, validated gold article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldArticle {
+    pub id: String,
+    pub split: Split,
+    pub style: Option<String>,
+    pub path: PathBuf,
+    pub text: String,
+    pub quotes: Vec<GoldQuote>,
+    pub speakers: Vec<GoldSpeaker>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GoldError {
+    #[error("{}: {message}", .path.display())]
+    File { path: PathBuf, message: String },
+    #[error("{}: quote {index}: {message}", .path.display())]
+    Quote {
+        path: PathBuf,
+        index: usize,
+        message: String,
+    },
+    #[error("{}: speaker {index}: {message}", .path.display())]
+    Speaker {
+        path: PathBuf,
+        index: usize,
+        message: String,
+    },
+}
+
+/// Loads and validates one gold file.
+pub fn load_gold_file(path: &Path) -> Result<GoldArticle, GoldError> {
+    let file_err = |message: String| GoldError::File {
+        path: path.to_path_buf(),
+        message,
+    };
+    let raw = std::fs::read_to_string(path).map_err(|e| file_err(format!("cannot read: {e}")))?;
+    let file: GoldFile =
+        serde_json::from_str(&raw).map_err(|e| file_err(format!("not a gold file: {e}")))?;
+    let text = match (&file.text, &file.source) {
+        (Some(t), _) => t.clone(),
+        (None, Some(src)) => {
+            let src_path = path.parent().unwrap_or(Path::new(".")).join(src);
+            let t = std::fs::read_to_string(&src_path).map_err(|e| {
+                file_err(format!(
+                    "cannot read its source {}: {e}",
+                    src_path.display()
+                ))
+            })?;
+            t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t)
+        }
+        (None, None) => return Err(file_err("needs \"text\" or \"source\"".into())),
+    };
+    for (index, q) in file.quotes.iter().enumerate() {
+        let quote_err = |message: String| GoldError::Quote {
+            path: path.to_path_buf(),
+            index,
+            message,
+        };
+        if q.start > q.end || q.end > text.len() {
+            return Err(quote_err(format!(
+                "offsets {}..{} outside the text ({} bytes)",
+                q.start,
+                q.end,
+                text.len()
+            )));
+        }
+        if !text.is_char_boundary(q.start) || !text.is_char_boundary(q.end) {
+            return Err(quote_err(format!(
+                "offsets {}..{} are not on character boundaries",
+                q.start, q.end
+            )));
+        }
+        if let Some(expected) = &q.text {
+            if &text[q.start..q.end] != expected {
+                return Err(quote_err(format!(
+                    "text does not match bytes {}..{} (run scripts/gold_offsets.py)",
+                    q.start, q.end
+                )));
+            }
+        }
+        if !STANCE_LABELS.contains(&q.stance.as_str()) {
+            return Err(quote_err(format!(
+                "unknown stance label `{}` (one of {:?})",
+                q.stance, STANCE_LABELS
+            )));
+        }
+        if !SENTIMENT_LABELS.contains(&q.sentiment.as_str()) {
+            return Err(quote_err(format!(
+                "unknown sentiment label `{}` (one of {:?})",
+                q.sentiment, SENTIMENT_LABELS
+            )));
+        }
+        if !file.speakers.iter().any(|s| s.name == q.speaker) {
+            return Err(quote_err(format!(
+                "speaker `{}` is not in \"speakers\"",
+                q.speaker
+            )));
+        }
+    }
+    for (index, s) in file.speakers.iter().enumerate() {
+        if !STANCE_LABELS.contains(&s.stance.as_str()) {
+            return Err(GoldError::Speaker {
+                path: path.to_path_buf(),
+                index,
+                message: format!("unknown stance label `{}`", s.stance),
+            });
+        }
+    }
+    Ok(GoldArticle {
+        id: file.id,
+        split: file.split,
+        style: file.style,
+        path: path.to_path_buf(),
+        text,
+        quotes: file.quotes,
+        speakers: file.speakers,
+    })
+}
+
+/// Loads every `*.json` in `dir` (sorted), keeping those of `split` (all if None).
+pub fn load_gold_dir(dir: &Path, split: Option<Split>) -> Result<Vec<GoldArticle>, GoldError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| GoldError::File {
+        path: dir.to_path_buf(),
+        message: format!("cannot read the gold directory: {e}"),
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let g = load_gold_file(&p)?;
+        if split.is_none_or(|s| s == g.split) {
+            out.push(g);
+        }
+    }
+    if out.is_empty() {
+        return Err(GoldError::File {
+            path: dir.to_path_buf(),
+            message: "no gold articles (for this split)".into(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, body: &str) -> PathBuf {
+        let p = dir.join("g.json");
+        std::fs::write(&p, body).unwrap();
+        p
+    }
+
+    const GOOD: &str = r#"{"id":"x","split":"dev","text":"“Hé,” he said.","quotes":[{"start":3,"end":6,"kind":"direct","speaker":"A","stance":"neutral","sentiment":"neutral","text":"Hé"}],"speakers":[{"name":"A","stance":"neutral"}]}"#;
+
+    #[test]
+    fn loads_a_valid_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let g = load_gold_file(&write(tmp.path(), GOOD)).unwrap();
+        assert_eq!(g.quotes[0].span().text(&g.text), "Hé");
+    }
+
+    #[test]
+    fn bad_offsets_labels_and_boundaries_name_file_and_item() {
+        let tmp = tempfile::tempdir().unwrap();
+        for (bad, expect) in [
+            (GOOD.replace("\"end\":6", "\"end\":60"), "outside the text"),
+            (
+                GOOD.replace("\"end\":6", "\"end\":5"),
+                "character boundaries",
+            ),
+            (
+                GOOD.replace(
+                    "\"stance\":\"neutral\",\"sentiment\"",
+                    "\"stance\":\"hopeful\",\"sentiment\"",
+                ),
+                "unknown stance",
+            ),
+            (
+                GOOD.replace("\"text\":\"Hé\"", "\"text\":\"He\""),
+                "does not match",
+            ),
+            (
+                GOOD.replace("\"speaker\":\"A\"", "\"speaker\":\"B\""),
+                "not in \"speakers\"",
+            ),
+        ] {
+            let err = load_gold_file(&write(tmp.path(), &bad))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("g.json") && err.contains("quote 0") && err.contains(expect),
+                "{err}"
+            );
+        }
+    }
+}

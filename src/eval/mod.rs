@@ -1,0 +1,9 @@
+//! Scoring against the hand-labelled gold set: the gold format, span
+//! matching, and metrics.
+
+pub mod extraction;
+pub mod gold;
+pub mod metrics;
+
+pub use extraction::{score_extraction, ExtractionScores};
+pub use gold::{load_gold_dir, GoldArticle, GoldError, GoldQuote, GoldSpeaker, Split};

@@ -1,0 +1,1226 @@
+//! The reading pass and the attribution sieve.
+
+use super::lexicon::*;
+use super::marks::{find_marked_quotes, MarkedQuote};
+use super::mentions::{find_mentions, Entities, Gender, Mention, MentionKind, SpeakerKind};
+use super::{Attribution, Extraction, Quote, QuoteKind, Speaker};
+use crate::text::{is_boilerplate, words, Segments, Span, Word};
+
+/// How a cue's subject stands to its verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueForm {
+    /// Subject before the verb: "Mr. Yu said".
+    Subject,
+    /// Verb before the subject: "said Mr. Yu".
+    Inverted,
+    /// "…, telling CBS News": the sentence's subject.
+    Participle,
+    /// "according to X".
+    AccordingTo,
+}
+
+/// A reporting verb with a resolved subject.
+#[derive(Debug, Clone)]
+struct Cue {
+    verb: Span,
+    /// Word indices: first word of the whole cue, verb word, one past the cue's last word.
+    first_word: usize,
+    end_word: usize,
+    entity: usize,
+    complement: Complement,
+    form: CueForm,
+    /// How the subject was found (names are surer than pronouns).
+    certainty: f32,
+}
+
+struct Sentence {
+    para: usize,
+    span: Span,
+    words: Vec<Word>,
+    cues: Vec<Cue>,
+}
+
+/// Finds every quote in `text` and attributes it. Never panics, on any text.
+pub fn extract(text: &str) -> Extraction {
+    let seg = Segments::new(text);
+    let speech: Vec<usize> = (0..seg.paragraphs.len())
+        .filter(|&p| !is_boilerplate(text, seg.paragraphs[p]))
+        .collect();
+    let speech_spans: Vec<Span> = speech.iter().map(|&p| seg.paragraphs[p]).collect();
+    let marked = find_marked_quotes(text, &speech_spans);
+    let in_quote = |span: Span| marked.iter().any(|q| q.outer.overlaps(span));
+
+    let mut entities = Entities::default();
+    let mut salient: Vec<usize> = Vec::new();
+    let mut persons_seen: Vec<usize> = Vec::new();
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut transcript: Vec<(Span, usize, Span)> = Vec::new();
+
+    for &p in &speech {
+        if let Some((label, body, entity)) =
+            transcript_label(text, seg.paragraphs[p], &mut entities)
+        {
+            transcript.push((body, entity, label));
+            salient.push(entity);
+            continue;
+        }
+        for &s in &seg.sentences[p] {
+            let ws = words(text, s);
+            let mut ms = find_mentions(text, &ws);
+            ms.retain(|m| !in_quote(m.span));
+            let starters = ws
+                .iter()
+                .take_while(|w| {
+                    SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str())
+                        && !w.is_capitalized(text)
+                        || is_starter_word(text, w)
+                })
+                .count();
+            for m in ms.iter_mut() {
+                match m.kind {
+                    MentionKind::Name | MentionKind::Org | MentionKind::Group => {
+                        m.entity = entities.resolve_named(text, &ws, m);
+                        if let Some(e) = m.entity {
+                            if entities.list[e].kind == SpeakerKind::Person {
+                                persons_seen.push(e);
+                            }
+                            if m.words.0 <= starters {
+                                salient.push(e);
+                            }
+                        }
+                    }
+                    MentionKind::Pronoun { gender, plural } => {
+                        m.entity = resolve_pronoun(&entities, &salient, gender, plural);
+                    }
+                    MentionKind::RoleNoun(noun) => {
+                        m.entity = entities.role_match(noun, &persons_seen).or_else(|| {
+                            // "the official" after "a senior U.S. official": the same anonymous source.
+                            entities.list.iter().rposition(|e| {
+                                e.kind == SpeakerKind::Group
+                                    && e.name.to_lowercase().ends_with(noun)
+                            })
+                        });
+                        if m.entity.is_none() {
+                            m.entity = Some(entities.group(m.span.text(text), m.span));
+                        }
+                        if let Some(e) = m.entity {
+                            entities.list[e].mentions.push(m.span);
+                        }
+                    }
+                }
+            }
+            let cues = find_cues(text, &ws, &ms, starters, &in_quote);
+            for c in &cues {
+                salient.push(c.entity);
+            }
+            sentences.push(Sentence {
+                para: p,
+                span: s,
+                words: ws,
+                cues,
+            });
+        }
+    }
+
+    let mut quotes = attribute_marked(text, &marked, &sentences, &transcript);
+    for (body, entity, label) in &transcript {
+        quotes.push(Draft {
+            span: *body,
+            outer: *body,
+            kind: QuoteKind::Direct,
+            entity: Some(*entity),
+            cue: Some(*label),
+            attribution: Attribution::TranscriptLabel,
+            confidence: 0.9,
+        });
+    }
+    let direct_spans: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    let mut indirect = indirect_quotes(text, &sentences, &direct_spans);
+    quotes.append(&mut indirect);
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    // Spans never overlap: an indirect quote that still overlaps another quote goes.
+    let mut kept: Vec<Draft> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if let Some(last) = kept.last() {
+            if last.outer.overlaps(q.outer) || last.span.overlaps(q.span) {
+                if q.kind == QuoteKind::Indirect {
+                    continue;
+                }
+                if last.kind == QuoteKind::Indirect {
+                    kept.pop();
+                }
+            }
+        }
+        kept.push(q);
+    }
+    finish(text, kept, &entities)
+}
+
+fn is_starter_word(text: &str, w: &Word) -> bool {
+    SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str()) && w.comma_after()
+}
+
+fn resolve_pronoun(
+    entities: &Entities,
+    salient: &[usize],
+    gender: Option<Gender>,
+    plural: bool,
+) -> Option<usize> {
+    salient.iter().rev().copied().find(|&e| {
+        let ent = &entities.list[e];
+        if plural {
+            ent.kind != SpeakerKind::Person
+        } else {
+            ent.kind == SpeakerKind::Person && (ent.gender.is_none() || ent.gender == gender)
+        }
+    })
+}
+
+/// `NAME: answer` paragraphs of a transcript (a question line `Q:` is the interviewer's, not a quote).
+fn transcript_label(
+    text: &str,
+    para: Span,
+    entities: &mut Entities,
+) -> Option<(Span, Span, usize)> {
+    let s = para.text(text);
+    let colon = s.find(':')?;
+    let label = s[..colon].trim();
+    if label.is_empty() || label.len() > 40 || s[colon + 1..].trim().is_empty() {
+        return None;
+    }
+    let label_words: Vec<&str> = label.split_whitespace().collect();
+    if label_words.len() > 4
+        || !label_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "q" | "question" | "interviewer" | "host" | "moderator"
+    ) || lower.starts_with("see also")
+    {
+        return None;
+    }
+    // The label must name someone already in the article (by a name token).
+    let last = label_words.last()?.trim_end_matches('.').to_lowercase();
+    let entity = entities
+        .list
+        .iter()
+        .rposition(|e| e.kind == SpeakerKind::Person && e.name_tokens.contains(&last))?;
+    let label_span = Span::new(para.start, para.start + colon);
+    let body = Span::new(para.start + colon + 1, para.end).trim(text);
+    entities.list[entity].mentions.push(label_span);
+    Some((label_span, body, entity))
+}
+
+/// Finds the reporting verbs of a sentence that have a subject.
+fn find_cues(
+    text: &str,
+    ws: &[Word],
+    ms: &[Mention],
+    starters: usize,
+    in_quote: &dyn Fn(Span) -> bool,
+) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mention_ending = |end: usize| ms.iter().find(|m| m.words.1 == end && m.entity.is_some());
+    let mention_starting =
+        |start: usize| ms.iter().find(|m| m.words.0 == start && m.entity.is_some());
+    for v in 0..ws.len() {
+        let w = &ws[v];
+        if in_quote(w.span) {
+            continue;
+        }
+        let word = w.text(text);
+        let lower = word.to_lowercase();
+        if lower == "according" && ws.get(v + 1).is_some_and(|n| n.text(text) == "to") {
+            if let Some(m) = mention_starting(v + 2) {
+                cues.push(Cue {
+                    verb: Span::new(w.span.start, ws[v + 1].span.end),
+                    first_word: v,
+                    end_word: m.words.1,
+                    entity: m.entity.unwrap_or(0),
+                    complement: Complement::Clause,
+                    form: CueForm::AccordingTo,
+                    certainty: certainty(m),
+                });
+            }
+            continue;
+        }
+        if word.chars().next().is_some_and(|c| c.is_uppercase()) && v != starters {
+            continue;
+        }
+        let variants = reporting_verb_variants(word);
+        if variants.is_empty() {
+            continue;
+        }
+        // A particle verb ("call for") needs its particle next (maybe after one adverb).
+        let particle_at = |p: &str| {
+            (v + 1..(v + 3).min(ws.len())).find(|&j| ws[j].text(text).eq_ignore_ascii_case(p))
+        };
+        let mut chosen = None;
+        for (particle, complement) in &variants {
+            if particle.is_empty() {
+                if chosen.is_none() {
+                    chosen = Some((v + 1, *complement));
+                }
+            } else if let Some(j) = particle_at(particle) {
+                chosen = Some((j + 1, *complement));
+                break;
+            }
+        }
+        let Some((verb_end, complement)) = chosen else {
+            continue;
+        };
+        // Subject before the verb, over auxiliaries ("has also said").
+        let mut k = v;
+        while k > 0
+            && AUXILIARIES.contains(&ws[k - 1].text(text).to_lowercase().as_str())
+            && !ws[k - 1].comma_after()
+        {
+            k -= 1;
+        }
+        let mut found: Option<(&Mention, CueForm)> = None;
+        if k > 0
+            && !ws[k - 1].comma_after()
+            && !quote_between(text, ws[k - 1].span.end, ws[k].span.start)
+        {
+            found = mention_ending(k).map(|m| (m, CueForm::Subject));
+        }
+        if found.is_none() && k > 0 && ws[k - 1].comma_after() {
+            // An appositive between subject and verb: "Miles Yu, a former policymaker, said".
+            let end = ws[k - 1].span.end;
+            found = ms
+                .iter()
+                .find(|m| m.entity.is_some() && m.appositive.is_some_and(|a| a.end == end))
+                .map(|m| (m, CueForm::Subject));
+        }
+        let after_comma_or_quote = v == 0
+            || ws[v - 1].comma_after()
+            || quote_between(text, ws[v - 1].span.end, w.span.start)
+            || v == starters;
+        // "told CBS News": the noun after tell is the listener; "-ing" forms never invert.
+        let can_invert = !lower.starts_with("tel") && lower != "told" && !lower.ends_with("ing");
+        if found.is_none() && after_comma_or_quote && can_invert {
+            found = mention_starting(verb_end.min(v + 1)).map(|m| (m, CueForm::Inverted));
+        }
+        if found.is_none() && lower.ends_with("ing") && v > 0 && ws[v - 1].comma_after() {
+            found = ms
+                .iter()
+                .find(|m| m.words.0 <= starters && m.entity.is_some() && m.words.1 <= v)
+                .map(|m| (m, CueForm::Participle));
+        }
+        let Some((m, form)) = found else { continue };
+        // A bare base form after a singular subject is a noun ("a government demand"),
+        // not a verb: "analysts say" and "they say" are fine.
+        if form == CueForm::Subject && k == v && is_base_form(&lower) && !is_plural(text, m) {
+            continue;
+        }
+        let (first_word, end_word) = match form {
+            CueForm::Subject => (m.words.0, verb_end),
+            CueForm::Inverted => (v, m.words.1.max(verb_end)),
+            _ => (v, verb_end),
+        };
+        cues.push(Cue {
+            verb: Span::new(w.span.start, ws[verb_end - 1].span.end),
+            first_word,
+            end_word,
+            entity: m.entity.unwrap_or(0),
+            complement,
+            form,
+            certainty: certainty(m),
+        });
+    }
+    cues
+}
+
+fn is_base_form(lower: &str) -> bool {
+    REPORTING_VERBS
+        .iter()
+        .any(|(forms, _, _)| forms.first() == Some(&lower))
+}
+
+fn is_plural(text: &str, m: &Mention) -> bool {
+    match m.kind {
+        MentionKind::Pronoun { plural, .. } => plural,
+        MentionKind::Group => m.span.text(text).ends_with('s'),
+        _ => false,
+    }
+}
+
+fn certainty(m: &Mention) -> f32 {
+    match m.kind {
+        MentionKind::Name | MentionKind::Org | MentionKind::Group => 1.0,
+        MentionKind::Pronoun { .. } => 0.9,
+        MentionKind::RoleNoun(_) => 0.85,
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„')
+}
+
+fn quote_between(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| s.chars().any(is_quote_char))
+}
+
+/// A quote being built.
+#[derive(Debug, Clone)]
+struct Draft {
+    span: Span,
+    outer: Span,
+    kind: QuoteKind,
+    entity: Option<usize>,
+    cue: Option<Span>,
+    attribution: Attribution,
+    confidence: f32,
+}
+
+fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.start <= pos);
+    let i = i.checked_sub(1)?;
+    (pos <= sentences[i].span.end).then_some(i)
+}
+
+/// Words that may follow a trailing cue to the end of its sentence
+/// ("…, Ms. Singh told reporters on Monday.").
+fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling: bool) -> usize {
+    const SINGLE: &[&str] = &[
+        "later",
+        "recently",
+        "again",
+        "publicly",
+        "privately",
+        "earlier",
+        "repeatedly",
+        "yesterday",
+        "today",
+        "separately",
+        "flatly",
+        "bluntly",
+        "simply",
+        "also",
+        "once",
+        "afterward",
+        "afterwards",
+        "then",
+        "firmly",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tonight",
+        "too",
+        "shortly",
+        "sharply",
+        "quietly",
+        "angrily",
+        "calmly",
+        "cautiously",
+        "confidently",
+        "dryly",
+        "plainly",
+        "softly",
+        "frankly",
+        "openly",
+        "however",
+        "though",
+        "nonetheless",
+        "instead",
+        "previously",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const OCCASIONS: &[&str] = &[
+        "statement",
+        "interview",
+        "speech",
+        "briefing",
+        "remarks",
+        "post",
+        "testimony",
+        "email",
+        "letter",
+        "video",
+        "call",
+        "report",
+        "op-ed",
+        "essay",
+        "commentary",
+        "readout",
+        "editorial",
+        "address",
+        "hearing",
+        "podcast",
+        "article",
+        "conference",
+        "forum",
+        "event",
+        "summit",
+        "meeting",
+        "seminar",
+        "symposium",
+        "session",
+        "dialogue",
+        "ceremony",
+        "gathering",
+        "panel",
+        "lecture",
+        "broadcast",
+        "message",
+        "note",
+        "appearance",
+    ];
+    const TELL_OBJECTS: &[&str] = &[
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "senators",
+        "legislators",
+        "congress",
+        "students",
+        "colleagues",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "listeners",
+        "viewers",
+        "delegates",
+        "attendees",
+        "an",
+        "a",
+        "the",
+    ];
+    loop {
+        let Some(w) = ws.get(i) else { return i };
+        let lower = w.text(text).to_lowercase();
+        if SINGLE.contains(&lower.as_str()) {
+            i += 1;
+            continue;
+        }
+        if matches!(
+            lower.as_str(),
+            "last" | "this" | "on" | "next" | "early" | "late"
+        ) && ws.get(i + 1).is_some_and(|n| {
+            let n = n.text(text).to_lowercase();
+            matches!(
+                n.as_str(),
+                "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "weekend"
+                    | "spring"
+                    | "summer"
+                    | "fall"
+                    | "autumn"
+                    | "winter"
+            ) || WEEKDAYS.contains(&n.as_str())
+        }) {
+            i += 2;
+            continue;
+        }
+        if matches!(
+            lower.as_str(),
+            "in" | "at" | "during" | "on" | "via" | "through"
+        ) {
+            // "in a statement", "at a regular news conference": up to five words to an occasion noun.
+            if let Some(j) = (i + 1..(i + 6).min(ws.len()))
+                .find(|&j| OCCASIONS.contains(&ws[j].text(text).to_lowercase().as_str()))
+            {
+                i = j + 1;
+                continue;
+            }
+            return i;
+        }
+        if telling && TELL_OBJECTS.contains(&lower.as_str()) {
+            if matches!(lower.as_str(), "an" | "a" | "the") {
+                // "told the committee", "told a forum": a short noun phrase.
+                i += 2.min(ws.len() - i);
+                telling = false;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if telling && w.is_capitalized(text) {
+            // "told CBS News", "told The Daily Ledger".
+            while ws.get(i).is_some_and(|x| x.is_capitalized(text)) {
+                i += 1;
+                if ws[i - 1].comma_after() {
+                    break;
+                }
+            }
+            telling = false;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// Attributes the quotations found by their marks (the sieve), and decides
+/// direct vs partial and scare quotes.
+fn attribute_marked(
+    text: &str,
+    marked: &[MarkedQuote],
+    sentences: &[Sentence],
+    transcript: &[(Span, usize, Span)],
+) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (qi, q) in marked.iter().enumerate() {
+        if transcript.iter().any(|(body, _, _)| body.overlaps(q.outer)) {
+            continue;
+        }
+        let Some(so) = sentence_at(sentences, q.outer.start) else {
+            continue;
+        };
+        let sc = sentence_at(sentences, q.outer.end.saturating_sub(1)).unwrap_or(so);
+        let prev_end = qi
+            .checked_sub(1)
+            .map(|i| marked[i].outer.end)
+            .filter(|&e| e > sentences[so].span.start)
+            .unwrap_or(sentences[so].span.start);
+        let next_start = marked
+            .get(qi + 1)
+            .map(|n| n.outer.start)
+            .unwrap_or(usize::MAX);
+
+        // 1. Trailing cue: the cue starts right after the closing mark.
+        let close_sentence = &sentences[sc];
+        let trailing = close_sentence.cues.iter().find(|c| {
+            let first = close_sentence
+                .words
+                .get(c.first_word)
+                .map(|w| w.span.start)
+                .unwrap_or(0);
+            first >= q.outer.end
+                && first < next_start
+                && text.get(q.outer.end..first).is_some_and(|between| {
+                    between
+                        .chars()
+                        .all(|ch| ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-' | ':'))
+                })
+        });
+        // 2. Lead-in cue: the nearest cue before the opening mark in its sentence.
+        let open_sentence = &sentences[so];
+        let lead_in = open_sentence
+            .cues
+            .iter()
+            .rfind(|c| c.verb.end <= q.outer.start && c.verb.start >= prev_end);
+        // 3. Any cue in the sentence (for fragments).
+        let anywhere = close_sentence
+            .cues
+            .iter()
+            .find(|c| c.verb.start >= q.outer.end && c.verb.start < next_start)
+            .or(lead_in);
+
+        let before = text.get(prev_end..q.outer.start).unwrap_or("").trim();
+        let after_end = sentences[sc].span.end.min(next_start);
+        let after = text
+            .get(q.outer.end.min(after_end)..after_end)
+            .unwrap_or("");
+        let after_bare = after.trim_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_punctuation() || is_quote_char(c) || c == '—'
+        });
+        let starts_upper = q.inner.text(text).chars().next().is_some_and(|c| {
+            c.is_uppercase() || c.is_numeric() || matches!(c, '[' | '(' | '‘' | '\'' | '…')
+        });
+        let lead_in_ok = before.is_empty()
+            || before.ends_with(':')
+            || (before.ends_with(',') && lead_in.is_some())
+            || (lead_in.is_some() && before.ends_with(" that"));
+        let is_direct = starts_upper && lead_in_ok && (after_bare.is_empty() || trailing.is_some());
+        let kind = if is_direct {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+
+        let (cue, attribution) = match (trailing, lead_in) {
+            (Some(c), _) => (Some(c), Attribution::TrailingCue),
+            (None, Some(c)) if is_direct => (Some(c), Attribution::LeadInCue),
+            _ if kind == QuoteKind::Partial => (anywhere, Attribution::SentenceCue),
+            _ => (None, Attribution::Unattributed),
+        };
+        if kind == QuoteKind::Partial && (is_scare_quote(text, q) || cue.is_none()) {
+            // Scare quotes and titles are not speech; a fragment with no speaker is not a quote,
+            // unless a later rule (same paragraph) finds one — fragments are left out then too.
+            continue;
+        }
+        if q.single && cue.is_none() {
+            continue;
+        }
+        let confidence = match attribution {
+            Attribution::TrailingCue => 0.95,
+            Attribution::LeadInCue => 0.9,
+            Attribution::SentenceCue => 0.8,
+            _ => 0.0,
+        } * cue.map(|c| c.certainty).unwrap_or(1.0);
+        drafts.push(Draft {
+            span: q.inner,
+            outer: q.outer,
+            kind,
+            entity: cue.map(|c| c.entity),
+            cue: cue.map(|c| c.verb),
+            attribution,
+            confidence,
+        });
+    }
+    continue_speakers(text, &mut drafts, sentences);
+    drafts
+}
+
+/// Rules 4–6 of the sieve for quotes still without a speaker.
+fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
+    let para_of = |pos: usize| sentence_at(sentences, pos).map(|s| sentences[s].para);
+    for i in 0..drafts.len() {
+        if drafts[i].entity.is_some() {
+            continue;
+        }
+        let para = para_of(drafts[i].outer.start);
+        // Same paragraph: an earlier attributed quote, or the next one right after.
+        let earlier = (0..i).rev().find(|&j| {
+            para_of(drafts[j].outer.start) == para
+                && drafts[j].entity.is_some()
+                && drafts[j].kind != QuoteKind::Indirect
+        });
+        let later = drafts.get(i + 1).filter(|n| {
+            para_of(n.outer.start) == para
+                && n.entity.is_some()
+                && text
+                    .get(drafts[i].outer.end..n.outer.start)
+                    .is_some_and(|s| s.trim().is_empty())
+        });
+        if let Some(j) = earlier {
+            set(
+                drafts,
+                i,
+                drafts[j].entity,
+                Attribution::SameParagraph,
+                0.85 * drafts[j].confidence.max(0.5),
+            );
+            continue;
+        }
+        if let Some(n) = later.map(|n| (n.entity, n.confidence)) {
+            set(
+                drafts,
+                i,
+                n.0,
+                Attribution::SameParagraph,
+                0.85 * n.1.max(0.5),
+            );
+            continue;
+        }
+        // The quote opens its paragraph: look at the paragraph before.
+        let Some(si) = sentence_at(sentences, drafts[i].outer.start) else {
+            continue;
+        };
+        let opens_para = sentences[si].span.start == drafts[i].outer.start
+            && sentences[..si]
+                .last()
+                .is_none_or(|p| p.para != sentences[si].para);
+        if !opens_para {
+            continue;
+        }
+        let para_has_cue = sentences
+            .iter()
+            .any(|s| s.para == sentences[si].para && !s.cues.is_empty());
+        let prev_para_sentences: Vec<&Sentence> = {
+            let Some(prev) = sentences[..si].last().map(|s| s.para) else {
+                continue;
+            };
+            sentences.iter().filter(|s| s.para == prev).collect()
+        };
+        let Some(last) = prev_para_sentences.last() else {
+            continue;
+        };
+        if last.span.text(text).trim_end().ends_with(':') {
+            if let Some(c) = last.cues.last() {
+                set(
+                    drafts,
+                    i,
+                    Some(c.entity),
+                    Attribution::ColonLeadIn,
+                    0.8 * c.certainty,
+                );
+                continue;
+            }
+        }
+        if para_has_cue {
+            continue;
+        }
+        let prev_para = last.para;
+        let prev_speaker = (0..i).rev().find(|&j| {
+            para_of(drafts[j].outer.start) == Some(prev_para) && drafts[j].entity.is_some()
+        });
+        if let Some(j) = prev_speaker {
+            set(
+                drafts,
+                i,
+                drafts[j].entity,
+                Attribution::ContinuedParagraph,
+                0.7,
+            );
+        }
+    }
+}
+
+fn set(
+    drafts: &mut [Draft],
+    i: usize,
+    entity: Option<usize>,
+    attribution: Attribution,
+    confidence: f32,
+) {
+    drafts[i].entity = entity;
+    drafts[i].attribution = attribution;
+    drafts[i].confidence = confidence;
+}
+
+/// A quoted fragment that names a thing rather than reports speech.
+fn is_scare_quote(text: &str, q: &MarkedQuote) -> bool {
+    let inner = q.inner.text(text);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let last = words
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    if NAME_LIKE_FRAGMENT_ENDINGS.contains(&last.as_str()) && words.len() <= 6 {
+        return true;
+    }
+    let before = text.get(..q.outer.start).unwrap_or("");
+    let prev_word = before
+        .split_whitespace()
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    if TERM_MARKERS.contains(&prev_word.as_str())
+        || (prev_word == "as" && before.trim_end().to_lowercase().ends_with("known as"))
+    {
+        return true;
+    }
+    // Title Case with no closing punctuation: a title or a name.
+    words.len() >= 2
+        && words
+            .iter()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && !inner.ends_with(['.', '?', '!'])
+}
+
+/// Finite verbs and auxiliaries that show a complement is a clause.
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "does",
+    "did",
+    "do",
+    "be",
+    "been",
+    "remains",
+    "remain",
+    "needs",
+    "need",
+    "favors",
+    "favours",
+    "supports",
+    "wants",
+    "want",
+    "believes",
+    "expects",
+    "expect",
+    "holds",
+    "hold",
+    "sees",
+    "see",
+    "hopes",
+    "plans",
+    "intends",
+    "seeks",
+    "means",
+    "shows",
+    "makes",
+    "takes",
+    "gives",
+    "knows",
+    "know",
+    "thinks",
+    "think",
+    "says",
+    "understands",
+    "understand",
+    "lacks",
+    "poses",
+    "risks",
+    "threatens",
+    "undermines",
+    "requires",
+    "depends",
+    "matters",
+    "helps",
+    "works",
+    "continues",
+    "continue",
+    "appears",
+    "seems",
+    "looks",
+    "stands",
+    "opposes",
+    "rejects",
+    "welcomes",
+    "agrees",
+    "agree",
+    "refuses",
+    "refuse",
+    "wishes",
+    "deserves",
+    "creates",
+    "signals",
+    "reflects",
+    "suggests",
+    "indicates",
+    "faces",
+    "won't",
+    "can't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "doesn't",
+    "don't",
+    "didn't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "hasn't",
+    "haven't",
+    "won’t",
+    "can’t",
+    "isn’t",
+    "aren’t",
+    "wasn’t",
+    "weren’t",
+    "doesn’t",
+    "don’t",
+    "didn’t",
+    "wouldn’t",
+    "couldn’t",
+    "shouldn’t",
+    "hasn’t",
+    "haven’t",
+    "gets",
+    "keeps",
+    "keep",
+    "leaves",
+    "goes",
+    "comes",
+    "wants",
+    "owes",
+    "tends",
+    "lies",
+    "rests",
+    "belongs",
+    "exists",
+    "happens",
+    "feels",
+    "sounds",
+    "proves",
+    "amounts",
+    "serves",
+    "offers",
+    "brings",
+];
+
+fn is_clause(text: &str, ws: &[Word]) -> bool {
+    ws.iter().take(60).enumerate().any(|(i, w)| {
+        let lower = w.text(text).to_lowercase();
+        FINITE.contains(&lower.as_str())
+            || (lower.len() > 4
+                && lower.ends_with("ed")
+                && !(i == 0 && w.is_capitalized(text))
+                && !matches!(
+                    lower.as_str(),
+                    "united"
+                        | "limited"
+                        | "armed"
+                        | "advanced"
+                        | "based"
+                        | "interested"
+                        | "concerned"
+                        | "sophisticated"
+                        | "detailed"
+                        | "indeed"
+                        | "speed"
+                        | "need"
+                ))
+    })
+}
+
+/// Where a clause boundary before `pos` lets an indirect quote end (", and", "; ").
+fn clause_boundary_before(text: &str, from: usize, pos: usize) -> Option<usize> {
+    let region = text.get(from..pos)?;
+    let mut best = None;
+    for pat in [
+        ", and ", ", but ", "; ", ", while ", ", which ", " — ", ", as ", ", so ",
+    ] {
+        if let Some(i) = region.rfind(pat) {
+            best = Some(best.map_or(i, |b: usize| b.max(i)));
+        }
+    }
+    best.map(|i| from + i)
+}
+
+/// Indirect quotes: the clause each cue governs, on either side of it.
+fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let ws = &s.words;
+        for (ci, c) in s.cues.iter().enumerate() {
+            if c.complement == Complement::QuoteOnly {
+                continue;
+            }
+            let sentence_end = sentence_content_end(text, s.span);
+            let telling = text.get(c.verb.start..c.verb.end).is_some_and(|v| {
+                v.to_lowercase().starts_with("tel") || v.to_lowercase().starts_with("told")
+            });
+            let after_cue = skip_adverbials(text, ws, c.end_word, telling);
+            let trailing = after_cue >= ws.len()
+                && c.first_word > 0
+                && (ws[c.first_word - 1].comma_after()
+                    || quote_between(
+                        text,
+                        ws[c.first_word - 1].span.end,
+                        ws[c.first_word].span.start,
+                    ))
+                && c.form != CueForm::Participle;
+            let region = if c.form == CueForm::AccordingTo {
+                if c.first_word == 0 {
+                    // "According to X, <clause>."
+                    let start = ws
+                        .get(c.end_word)
+                        .map(|w| w.span.start)
+                        .unwrap_or(sentence_end);
+                    Span::new(start, sentence_end)
+                } else if trailing {
+                    Span::new(s.span.start, ws[c.first_word - 1].span.end)
+                } else {
+                    // "China, according to sources, is demanding …": the whole sentence.
+                    Span::new(s.span.start, sentence_end)
+                }
+            } else if trailing {
+                Span::new(s.span.start, ws[c.first_word - 1].span.end)
+            } else {
+                let mut start_word = after_cue;
+                if ws
+                    .get(start_word)
+                    .is_some_and(|w| w.text(text).eq_ignore_ascii_case("that"))
+                {
+                    start_word += 1;
+                }
+                // Another cue later in the sentence ends this clause ("…, adding that …").
+                let end = s.cues[ci + 1..]
+                    .iter()
+                    .find(|n| n.first_word > start_word && n.complement != Complement::QuoteOnly)
+                    .and_then(|n| {
+                        clause_boundary_before(
+                            text,
+                            ws[start_word.min(ws.len() - 1)].span.start,
+                            ws[n.first_word].span.start,
+                        )
+                        .or(Some(ws[n.first_word].span.start))
+                    })
+                    .unwrap_or(sentence_end);
+                match ws.get(start_word) {
+                    Some(w) => Span::new(w.span.start, end),
+                    None => continue,
+                }
+            };
+            let Some(span) = cut_before_quotes(text, region, quoted) else {
+                continue;
+            };
+            let span = trim_clause(text, span, trailing);
+            let inner_words = words(text, span);
+            let valid = match c.complement {
+                Complement::Clause => {
+                    inner_words.len() >= 2
+                        && is_clause(text, &inner_words)
+                        && (trailing || !starts_with_preposition(text, &inner_words))
+                }
+                Complement::Phrase => inner_words.len() >= 2,
+                Complement::QuoteOnly => false,
+            };
+            if !valid || span.is_empty() {
+                continue;
+            }
+            let attribution = if c.form == CueForm::AccordingTo {
+                Attribution::AccordingTo
+            } else {
+                Attribution::ReportingVerb
+            };
+            out.push(Draft {
+                span,
+                outer: span,
+                kind: QuoteKind::Indirect,
+                entity: Some(c.entity),
+                cue: Some(c.verb),
+                attribution,
+                confidence: 0.85 * c.certainty,
+            });
+        }
+    }
+    out
+}
+
+fn starts_with_preposition(text: &str, ws: &[Word]) -> bool {
+    ws.first().is_some_and(|w| {
+        matches!(
+            w.text(text).to_lowercase().as_str(),
+            "about"
+                | "of"
+                | "to"
+                | "with"
+                | "on"
+                | "against"
+                | "for"
+                | "from"
+                | "at"
+                | "by"
+                | "into"
+                | "over"
+        )
+    })
+}
+
+/// The sentence without its final full stop (and any closing mark after it).
+fn sentence_content_end(text: &str, s: Span) -> usize {
+    let t = s.text(text);
+    let trimmed =
+        t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'));
+    s.start + trimmed.len()
+}
+
+/// An indirect region that runs into a quotation ends at the last clause
+/// boundary before it (LABELING.md §7.2); without one there is no indirect quote.
+fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Option<Span> {
+    let first = quoted
+        .iter()
+        .filter(|q| q.overlaps(region))
+        .map(|q| q.start)
+        .min();
+    match first {
+        None => Some(region),
+        Some(q) if q <= region.start => None,
+        Some(q) => {
+            clause_boundary_before(text, region.start, q).map(|end| Span::new(region.start, end))
+        }
+    }
+}
+
+/// Edges of an indirect span: no leading conjunction, no trailing punctuation.
+fn trim_clause(text: &str, span: Span, strip_conjunction: bool) -> Span {
+    let mut span = span.trim_chars(text, &[',', ';', ':', '—', '–']);
+    if strip_conjunction {
+        let s = span.text(text);
+        for conj in [
+            "But ",
+            "And ",
+            "So ",
+            "Yet ",
+            "Or ",
+            "However, ",
+            "Still, ",
+            "Instead, ",
+        ] {
+            if let Some(rest) = s.strip_prefix(conj) {
+                span = Span::new(span.end - rest.len(), span.end);
+                break;
+            }
+        }
+    }
+    let s = span.text(text);
+    let trimmed =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    Span::new(span.start, span.start + trimmed.len())
+}
+
+/// Renumbers the entities that speak, in order of their first quote.
+fn finish(_text: &str, drafts: Vec<Draft>, entities: &Entities) -> Extraction {
+    let mut order: Vec<usize> = Vec::new();
+    let mut quotes = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let speaker = d.entity.filter(|&e| e < entities.list.len()).map(|e| {
+            order.iter().position(|&x| x == e).unwrap_or_else(|| {
+                order.push(e);
+                order.len() - 1
+            })
+        });
+        quotes.push(Quote {
+            span: d.span,
+            kind: d.kind,
+            speaker,
+            cue: d.cue,
+            attribution: if speaker.is_some() {
+                d.attribution
+            } else {
+                Attribution::Unattributed
+            },
+            confidence: if speaker.is_some() { d.confidence } else { 0.0 },
+        });
+    }
+    let speakers = order
+        .iter()
+        .map(|&e| {
+            let ent = &entities.list[e];
+            Speaker {
+                name: ent.name.clone(),
+                kind: ent.kind,
+                role: ent.role.clone(),
+                gender: ent.gender,
+                mentions: {
+                    let mut m = ent.mentions.clone();
+                    m.sort();
+                    m.dedup();
+                    m
+                },
+            }
+        })
+        .collect();
+    Extraction { quotes, speakers }
+}

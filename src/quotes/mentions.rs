@@ -1,0 +1,755 @@
+//! Mentions of speakers in a sentence (names, organisations, groups,
+//! pronouns, role nouns) and the entities they cluster into.
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::*;
+use crate::text::{Span, Word};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// What kind of speaker an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organization,
+    /// An anonymous or collective source ("analysts", "a U.S. official").
+    Group,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A personal name, possibly a surname after a title.
+    Name,
+    /// An organisation or a government by metonymy.
+    Org,
+    /// A description of an anonymous or collective source.
+    Group,
+    /// he / she / they.
+    Pronoun {
+        gender: Option<Gender>,
+        plural: bool,
+    },
+    /// "the admiral", "the spokeswoman".
+    RoleNoun(&'static str),
+}
+
+/// One mention in a sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// Index of the first and one past the last word in the sentence's words.
+    pub words: (usize, usize),
+    /// The entity, once resolved.
+    pub entity: Option<usize>,
+    /// An appositive right after the mention (", a former negotiator,").
+    pub appositive: Option<Span>,
+}
+
+/// A speaker: every mention of one person, organisation or group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+    /// Title words seen with the name, lower case without dots.
+    pub titles: Vec<String>,
+    /// Name tokens (persons), for surname matching.
+    pub name_tokens: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+fn norm(word: &str) -> String {
+    let w = word.trim_end_matches("’s").trim_end_matches("'s");
+    w.to_lowercase().trim_end_matches('.').to_string()
+}
+
+fn is_title(word: &str) -> bool {
+    let n = norm(word);
+    TITLE_WORDS.contains(&n.as_str())
+        || HONORIFICS_MALE.contains(&n.as_str())
+        || HONORIFICS_FEMALE.contains(&n.as_str())
+}
+
+fn honorific_gender(word: &str) -> Option<Gender> {
+    let n = norm(word);
+    if HONORIFICS_MALE.contains(&n.as_str()) {
+        Some(Gender::Male)
+    } else if HONORIFICS_FEMALE.contains(&n.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(&norm(word).as_str())
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+/// Lower-case words that may stand inside a group description.
+const GROUP_MODIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "most",
+    "other",
+    "senior",
+    "junior",
+    "former",
+    "retired",
+    "current",
+    "top",
+    "leading",
+    "independent",
+    "outside",
+    "western",
+    "regional",
+    "local",
+    "foreign",
+    "military",
+    "defense",
+    "defence",
+    "government",
+    "administration",
+    "security",
+    "intelligence",
+    "congressional",
+    "state",
+    "navy",
+    "naval",
+    "party",
+    "policy",
+    "industry",
+    "trade",
+    "maritime",
+    "anonymous",
+    "unnamed",
+    "both",
+    "few",
+    "longtime",
+    "veteran",
+    "prominent",
+    "private",
+    "academic",
+    "ministry",
+    "hawkish",
+    "dovish",
+    "skeptical",
+    "sceptical",
+    "european",
+    "asian",
+    "american",
+    "chinese",
+    "japanese",
+    "taiwanese",
+    "diplomatic",
+    "army",
+    "pentagon",
+    "white",
+    "house",
+    "think-tank",
+    "china",
+    "beijing-based",
+    "washington-based",
+    "u.s.-based",
+    "defense-ministry",
+    "foreign-ministry",
+    "official",
+    "government-run",
+    "state-run",
+    "party-run",
+    "chinese-language",
+    "english-language",
+    "business",
+    "legal",
+    "economic",
+    "political",
+    "nuclear",
+    "arms",
+    "control",
+    "affairs",
+    "asia",
+    "pacific",
+    "four-star",
+    "three-star",
+    "two-star",
+    "one-star",
+    "serving",
+    "visiting",
+    "exiled",
+    "opposition",
+    "ruling",
+    "liberal",
+    "conservative",
+    "progressive",
+    "republican",
+    "democratic",
+    "bipartisan",
+    "frustrated",
+    "worried",
+    "optimistic",
+    "cautious",
+    "career",
+    "civilian",
+];
+
+/// Finds the mentions among `words` (one sentence's words).
+pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].text(text);
+        let lower = w.to_lowercase();
+        // Pronouns.
+        let pronoun = match lower.as_str() {
+            "he" => Some((Some(Gender::Male), false)),
+            "she" => Some((Some(Gender::Female), false)),
+            "they" => Some((None, true)),
+            _ => None,
+        };
+        if let Some((gender, plural)) = pronoun {
+            out.push(Mention {
+                span: words[i].span,
+                kind: MentionKind::Pronoun { gender, plural },
+                words: (i, i + 1),
+                entity: None,
+                appositive: None,
+            });
+            i += 1;
+            continue;
+        }
+        // Group descriptions and role nouns, found at their head noun.
+        let head = norm(w);
+        let is_group_head = GROUP_NOUNS.contains(&head.as_str());
+        let role_head = ROLE_NOUNS.iter().find(|(n, _)| *n == head).map(|(n, _)| *n);
+        if (is_group_head || role_head.is_some()) && !words[i].is_capitalized(text) {
+            let start = group_start(text, words, i);
+            // A role noun directly before a capitalised name is that name's title.
+            let before_name =
+                words.get(i + 1).is_some_and(|n| n.is_capitalized(text)) && !words[i].comma_after();
+            if !before_name {
+                let first = words[start].text(text).to_lowercase();
+                let kind = match role_head {
+                    Some(noun) if first == "the" => MentionKind::RoleNoun(noun),
+                    _ if is_group_head => MentionKind::Group,
+                    Some(noun) => MentionKind::RoleNoun(noun),
+                    None => MentionKind::Group,
+                };
+                // Drop any mention this one swallows (a capitalised modifier).
+                let span = Span::new(words[start].span.start, words[i].span.end);
+                out.retain(|m: &Mention| !span.contains(m.span));
+                out.push(Mention {
+                    span,
+                    kind,
+                    words: (start, i + 1),
+                    entity: None,
+                    appositive: None,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        if words[i].is_capitalized(text) {
+            let (end, mention) = capitalized_run(text, words, i);
+            if let Some(mut m) = mention {
+                m.appositive = appositive_after(text, words, m.words.1);
+                out.push(m);
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Where a group description that ends at `head` starts.
+fn group_start(text: &str, words: &[Word], head: usize) -> usize {
+    let mut start = head;
+    while start > 0 && head - start < 6 {
+        let prev = &words[start - 1];
+        if prev.comma_after() {
+            break;
+        }
+        let p = prev.text(text);
+        let lower = p.to_lowercase();
+        let ok = GROUP_MODIFIERS.contains(&lower.as_str())
+            || (prev.is_capitalized(text) && !SENTENCE_STARTERS.contains(&lower.as_str()))
+            || lower == "u.s";
+        if !ok {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// A run of capitalised words from `i`: returns where it ends and the mention it makes.
+fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Mention>) {
+    let mut end = i + 1;
+    while end < words.len() {
+        let prev = &words[end - 1];
+        if prev.comma_after()
+            || matches!(
+                prev.next,
+                Some('(' | ')' | ':' | ';' | '—' | '“' | '”' | '"')
+            )
+        {
+            break;
+        }
+        // Sentence-internal full stops end a run, except after titles and initials.
+        if prev.dot
+            && !is_title(prev.text(text))
+            && prev.text(text).chars().count() > 1
+            && norm(prev.text(text)) != "u.s"
+        {
+            break;
+        }
+        let w = words[end].text(text);
+        if words[end].is_capitalized(text) {
+            end += 1;
+        } else if w == "of" && words.get(end + 1).is_some_and(|n| n.is_capitalized(text)) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // Leading function words ("But", "The") are not part of a name.
+    let mut start = i;
+    while start < end
+        && SENTENCE_STARTERS.contains(&words[start].text(text).to_lowercase().as_str())
+    {
+        start += 1;
+    }
+    if start >= end {
+        return (end, None);
+    }
+    let run: Vec<&str> = words[start..end].iter().map(|w| w.text(text)).collect();
+    let span = Span::new(words[start].span.start, words[end - 1].span.end);
+    let lower_run = run.join(" ").to_lowercase();
+    let make = |kind, s: usize, e: usize| Mention {
+        span: Span::new(words[s].span.start, words[e - 1].span.end),
+        kind,
+        words: (s, e),
+        entity: None,
+        appositive: None,
+    };
+    // Organisations with a canonical name, matched on the run's tail.
+    if ORG_CANONICAL.iter().any(|(alias, _)| {
+        lower_run.ends_with(alias) || lower_run.trim_end_matches("’s").ends_with(alias)
+    }) {
+        return (end, Some(make(MentionKind::Org, start, end)));
+    }
+    // A person: a trailing run of name words after any titles.
+    let mut name_start = end;
+    while name_start > start {
+        let w = words[name_start - 1].text(text);
+        let n = norm(w);
+        let has_digit = w.chars().any(|c| c.is_ascii_digit());
+        if is_title(w) || is_org_word(w) || NOT_PERSON_WORDS.contains(&n.as_str()) || has_digit {
+            break;
+        }
+        name_start -= 1;
+    }
+    let titled = name_start > start && is_title(words[name_start - 1].text(text))
+        || lowercase_title_before(text, words, start);
+    let org_like = run.iter().any(|w| is_org_word(w));
+    if name_start < end && (end - name_start >= 2 || titled) && !(org_like && name_start == start) {
+        // Title words before the name belong to this mention (they give its role).
+        return (end, Some(make(MentionKind::Name, start, end)));
+    }
+    if name_start < end && end - name_start == 1 && !org_like {
+        // A lone capitalised word: a surname if an entity has it (decided later), a place otherwise.
+        let lone = strip_possessive(&lower_run).to_string();
+        if PLACE_SPEAKERS.contains(&lone.as_str()) {
+            return (end, Some(make(MentionKind::Org, start, end)));
+        }
+        return (end, Some(make(MentionKind::Name, start, end)));
+    }
+    if org_like {
+        return (end, Some(make(MentionKind::Org, start, end)));
+    }
+    let stripped = strip_possessive(&lower_run).to_string();
+    if PLACE_SPEAKERS.contains(&stripped.as_str())
+        || PLACE_SPEAKERS.contains(&format!("the {stripped}").as_str())
+    {
+        return (end, Some(make(MentionKind::Org, start, end)));
+    }
+    let _ = span;
+    (end, None)
+}
+
+/// "spokeswoman Sabrina Singh": a lower-case title word right before the run.
+fn lowercase_title_before(text: &str, words: &[Word], start: usize) -> bool {
+    start > 0 && {
+        let prev = &words[start - 1];
+        !prev.comma_after()
+            && !prev.is_capitalized(text)
+            && is_title(prev.text(text))
+            && !matches!(
+                norm(prev.text(text)).as_str(),
+                "of" | "the" | "and" | "for" | "state"
+            )
+    }
+}
+
+/// ", a former State Department China policymaker," after a name.
+fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
+    let last = words.get(after.checked_sub(1)?)?;
+    if !last.comma_after() {
+        return None;
+    }
+    let first = words.get(after)?;
+    let f = first.text(text).to_lowercase();
+    let starts_role = matches!(
+        f.as_str(),
+        "a" | "an" | "the" | "former" | "retired" | "who" | "one" | "now"
+    ) || is_title(first.text(text))
+        || !first.is_capitalized(text);
+    if !starts_role || f == "who" {
+        return None;
+    }
+    for (j, w) in words.iter().enumerate().skip(after).take(25) {
+        if w.comma_after()
+            || j + 1 == words.len()
+            || matches!(w.next, Some('.' | ';' | '—' | ':'))
+            || w.dot
+        {
+            let span = Span::new(first.span.start, w.span.end);
+            // A reporting verb inside means this was a clause, not an appositive.
+            let inner = &words[after..=j];
+            if inner.iter().any(|x| {
+                !x.is_capitalized(text)
+                    && reporting_verb(x.text(text)).is_some()
+                    && x.text(text) != "state"
+            }) {
+                return None;
+            }
+            return Some(span);
+        }
+    }
+    None
+}
+
+/// The registry of entities built while reading an article in order.
+#[derive(Debug, Default, Clone)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+}
+
+impl Entities {
+    /// Links a name/org/group mention to an entity (creating one if new).
+    /// Returns None for a lone capitalised word that names no known person.
+    pub fn resolve_named(&mut self, text: &str, words: &[Word], m: &Mention) -> Option<usize> {
+        let run: Vec<&str> = words[m.words.0..m.words.1]
+            .iter()
+            .map(|w| w.text(text))
+            .collect();
+        match m.kind {
+            MentionKind::Org => Some(self.org(text, m, &run)),
+            MentionKind::Group => {
+                let desc = m.span.text(text).to_string();
+                Some(self.group(&desc, m.span))
+            }
+            MentionKind::Name => self.person(text, words, m, &run),
+            _ => None,
+        }
+    }
+
+    fn org(&mut self, text: &str, m: &Mention, run: &[&str]) -> usize {
+        let joined = run.join(" ");
+        let lower = joined.to_lowercase();
+        let canonical = ORG_CANONICAL
+            .iter()
+            .find(|(alias, _)| {
+                lower.ends_with(alias) || lower.trim_end_matches("’s").ends_with(alias)
+            })
+            .map(|(_, c)| c.to_string())
+            .unwrap_or_else(|| strip_possessive(&joined).to_string());
+        let _ = text;
+        if let Some(i) = self
+            .list
+            .iter()
+            .position(|e| e.kind == SpeakerKind::Organization && e.name == canonical)
+        {
+            self.list[i].mentions.push(m.span);
+            return i;
+        }
+        self.list.push(Entity {
+            name: canonical,
+            kind: SpeakerKind::Organization,
+            role: None,
+            gender: None,
+            titles: Vec::new(),
+            name_tokens: Vec::new(),
+            mentions: vec![m.span],
+        });
+        self.list.len() - 1
+    }
+
+    /// A group by its description; "the official" later links to "a U.S. official".
+    pub fn group(&mut self, desc: &str, span: Span) -> usize {
+        let key = desc.to_lowercase();
+        if let Some(i) = self
+            .list
+            .iter()
+            .position(|e| e.kind == SpeakerKind::Group && e.name.to_lowercase() == key)
+        {
+            self.list[i].mentions.push(span);
+            return i;
+        }
+        self.list.push(Entity {
+            name: desc.to_string(),
+            kind: SpeakerKind::Group,
+            role: None,
+            gender: None,
+            titles: Vec::new(),
+            name_tokens: Vec::new(),
+            mentions: vec![span],
+        });
+        self.list.len() - 1
+    }
+
+    fn person(&mut self, text: &str, words: &[Word], m: &Mention, run: &[&str]) -> Option<usize> {
+        // Split titles from the name.
+        let mut name_start = run.len();
+        while name_start > 0 {
+            let w = run[name_start - 1];
+            if is_title(w) || is_org_word(w) || NOT_PERSON_WORDS.contains(&norm(w).as_str()) {
+                break;
+            }
+            name_start -= 1;
+        }
+        let name_words: Vec<String> = run[name_start..]
+            .iter()
+            .map(|w| strip_possessive(w).to_string())
+            .collect();
+        if name_words.is_empty() {
+            return None;
+        }
+        let mut titles: Vec<String> = run[..name_start].iter().map(|w| norm(w)).collect();
+        let mut gender = run[..name_start].iter().find_map(|w| honorific_gender(w));
+        let lower_title = if m.words.0 > 0 && lowercase_title_before(text, words, m.words.0) {
+            Some(words[m.words.0 - 1].text(text))
+        } else {
+            None
+        };
+        if let Some(t) = lower_title {
+            titles.push(norm(t));
+            gender = gender.or_else(|| role_gender(&norm(t)));
+        }
+        let prefix_role = {
+            let prefix: Vec<&str> = run[..name_start]
+                .iter()
+                .copied()
+                .filter(|w| honorific_gender(w).is_none())
+                .collect();
+            let mut role = prefix.join(" ");
+            if let Some(t) = lower_title {
+                role = if role.is_empty() {
+                    t.to_string()
+                } else {
+                    format!("{t} {role}")
+                };
+            }
+            (!role.is_empty()).then_some(role)
+        };
+        let role = m
+            .appositive
+            .map(|a| a.text(text).to_string())
+            .or(prefix_role.map(|r| r.replace(" .", ".")));
+        let tokens_lower: Vec<String> = name_words.iter().map(|w| w.to_lowercase()).collect();
+        let existing = if tokens_lower.len() >= 2 {
+            self.list.iter().position(|e| {
+                e.kind == SpeakerKind::Person
+                    && (e.name_tokens == tokens_lower
+                        || (e.name_tokens.len() == 1
+                            && tokens_lower.last() == e.name_tokens.last()))
+            })
+        } else {
+            // A surname: the most recent person with that name token (last, then any).
+            let t = &tokens_lower[0];
+            self.list
+                .iter()
+                .rposition(|e| e.kind == SpeakerKind::Person && e.name_tokens.last() == Some(t))
+                .or_else(|| {
+                    self.list
+                        .iter()
+                        .rposition(|e| e.kind == SpeakerKind::Person && e.name_tokens.contains(t))
+                })
+        };
+        let titled = !titles.is_empty();
+        match existing {
+            Some(i) => {
+                let e = &mut self.list[i];
+                if tokens_lower.len() > e.name_tokens.len() {
+                    e.name = name_words.join(" ");
+                    e.name_tokens = tokens_lower;
+                }
+                e.mentions.push(m.span);
+                e.gender = e.gender.or(gender);
+                for t in titles {
+                    if !e.titles.contains(&t) {
+                        e.titles.push(t);
+                    }
+                }
+                if e.role.is_none() || m.appositive.is_some() {
+                    if let Some(r) = role {
+                        if m.appositive.is_some() || e.role.is_none() {
+                            e.role = Some(r);
+                        }
+                    }
+                }
+                Some(i)
+            }
+            None if tokens_lower.len() >= 2 || titled => {
+                self.list.push(Entity {
+                    name: name_words.join(" "),
+                    kind: SpeakerKind::Person,
+                    role,
+                    gender,
+                    titles,
+                    name_tokens: tokens_lower,
+                    mentions: vec![m.span],
+                });
+                Some(self.list.len() - 1)
+            }
+            None => None,
+        }
+    }
+
+    /// The most recent person (by the `recent` order given) whose titles license `noun`.
+    pub fn role_match(&self, noun: &str, recent: &[usize]) -> Option<usize> {
+        let licensing = ROLE_NOUNS
+            .iter()
+            .find(|(n, _)| *n == noun)
+            .map(|(_, t)| *t)
+            .unwrap_or(&[]);
+        recent.iter().rev().copied().find(|&i| {
+            let e = &self.list[i];
+            e.kind == SpeakerKind::Person
+                && (e.titles.iter().any(|t| licensing.contains(&t.as_str()))
+                    || e.role.as_ref().is_some_and(|r| {
+                        let r = r.to_lowercase();
+                        r.split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == noun || licensing.contains(&w))
+                    }))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn mentions(text: &str) -> Vec<(String, MentionKind)> {
+        let w = words(text, Span::new(0, text.len()));
+        find_mentions(text, &w)
+            .into_iter()
+            .map(|m| (m.span.text(text).to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn names_titles_and_orgs() {
+        let m = mentions(
+            "Secretary of State Antony Blinken met Chinese President Xi Jinping at the Pentagon.",
+        );
+        let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Secretary of State Antony Blinken",
+                "Chinese President Xi Jinping",
+                "Pentagon"
+            ]
+        );
+        assert_eq!(m[2].1, MentionKind::Org);
+    }
+
+    #[test]
+    fn groups_pronouns_and_roles() {
+        let m = mentions(
+            "But the four-star admiral said he agreed, and U.S. officials say analysts doubt it.",
+        );
+        let got: Vec<(&str, &MentionKind)> = m.iter().map(|(s, k)| (s.as_str(), k)).collect();
+        assert_eq!(
+            got[0],
+            ("the four-star admiral", &MentionKind::RoleNoun("admiral"))
+        );
+        assert!(matches!(
+            got[1].1,
+            MentionKind::Pronoun {
+                gender: Some(Gender::Male),
+                ..
+            }
+        ));
+        assert_eq!(got[2], ("U.S. officials", &MentionKind::Group));
+        assert_eq!(got[3], ("analysts", &MentionKind::Group));
+    }
+
+    #[test]
+    fn places_and_non_persons() {
+        let m = mentions(
+            "Beijing sent ships to the South China Sea and the Taiwan Strait during the Cold War.",
+        );
+        let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, vec!["Beijing"]);
+    }
+
+    #[test]
+    fn entities_cluster_surnames_and_appositives() {
+        let text = "Miles Yu, a former State Department China policymaker, said it. Mr. Yu agreed. Capt. Jim Fanell spoke.";
+        let w = words(text, Span::new(0, text.len()));
+        let ms = find_mentions(text, &w);
+        let mut ents = Entities::default();
+        let ids: Vec<(String, Option<usize>)> = ms
+            .iter()
+            .map(|m| {
+                (
+                    m.span.text(text).to_string(),
+                    ents.resolve_named(text, &w, m),
+                )
+            })
+            .collect();
+        let id_of = |s: &str| {
+            ids.iter()
+                .find(|(t, _)| t == s)
+                .and_then(|(_, id)| *id)
+                .unwrap_or_else(|| panic!("{s} in {ids:?}"))
+        };
+        assert_eq!(id_of("Miles Yu"), id_of("Mr. Yu"));
+        let yu = id_of("Miles Yu");
+        assert_eq!(ents.list[yu].name, "Miles Yu");
+        assert_eq!(
+            ents.list[yu].role.as_deref(),
+            Some("a former State Department China policymaker")
+        );
+        assert_eq!(ents.list[yu].gender, Some(Gender::Male));
+        let fanell = id_of("Capt. Jim Fanell");
+        assert_eq!(ents.list[fanell].name, "Jim Fanell");
+        assert!(ents.list[fanell].titles.contains(&"capt".to_string()));
+    }
+}

@@ -1,0 +1,135 @@
+//! Quote extraction and speaker attribution, with no model involved.
+//!
+//! [`extract`] reads an article in order: it finds quotations by their marks
+//! ([`marks`]), mentions of people, organisations and groups ([`mentions`]),
+//! reporting-verb cues with their subjects, then attributes every quotation
+//! through an ordered sieve and turns the remaining cues into indirect quotes.
+
+mod attribute;
+pub mod lexicon;
+pub mod marks;
+pub mod mentions;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+pub use attribute::extract;
+pub use mentions::{Gender, SpeakerKind};
+
+/// Direct, partial or indirect (LABELING.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+impl std::str::FromStr for QuoteKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "direct" => Ok(QuoteKind::Direct),
+            "partial" => Ok(QuoteKind::Partial),
+            "indirect" => Ok(QuoteKind::Indirect),
+            other => Err(format!(
+                "unknown quote kind `{other}` (direct, partial, indirect)"
+            )),
+        }
+    }
+}
+
+/// Which sieve rule attributed a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// `“…,” Mr. X said` / `“…,” said Mr. X`.
+    TrailingCue,
+    /// `Mr. X said: “…”` / `…, he added, “…”`.
+    LeadInCue,
+    /// A partial quote inside a sentence whose cue is elsewhere in it.
+    SentenceCue,
+    /// An indirect quote: the clause governed by a reporting verb.
+    ReportingVerb,
+    /// `according to X`.
+    AccordingTo,
+    /// `NAME: answer` in a transcript.
+    TranscriptLabel,
+    /// Another quote of the same paragraph has the speaker.
+    SameParagraph,
+    /// The previous paragraph ends with an attributed colon lead-in.
+    ColonLeadIn,
+    /// A quote-only paragraph continuing the previous paragraph's speaker.
+    ContinuedParagraph,
+    /// No rule applied.
+    Unattributed,
+}
+
+impl Attribution {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Attribution::TrailingCue => "trailing_cue",
+            Attribution::LeadInCue => "lead_in_cue",
+            Attribution::SentenceCue => "sentence_cue",
+            Attribution::ReportingVerb => "reporting_verb",
+            Attribution::AccordingTo => "according_to",
+            Attribution::TranscriptLabel => "transcript_label",
+            Attribution::SameParagraph => "same_paragraph",
+            Attribution::ColonLeadIn => "colon_lead_in",
+            Attribution::ContinuedParagraph => "continued_paragraph",
+            Attribution::Unattributed => "unattributed",
+        }
+    }
+}
+
+/// One quote: its span in the article, kind, speaker and how it was attributed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// Index into [`Extraction::speakers`].
+    pub speaker: Option<usize>,
+    /// The reporting verb (or label) that attributed it.
+    pub cue: Option<Span>,
+    pub attribution: Attribution,
+    /// How sure the attribution is, 0–1.
+    pub confidence: f32,
+}
+
+/// A speaker with a canonical name and every mention of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+    pub mentions: Vec<Span>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    /// In text order.
+    pub quotes: Vec<Quote>,
+    /// Only speakers with at least one quote, in order of their first quote.
+    pub speakers: Vec<Speaker>,
+}
+
+impl Extraction {
+    pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
+        quote
+            .speaker
+            .and_then(|i| self.speakers.get(i))
+            .map(|s| s.name.as_str())
+    }
+}

@@ -1,0 +1,251 @@
+use super::{words, Span};
+
+/// Abbreviations whose final dot does not end a sentence (lower case, no dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "capt", "col", "lt", "sgt", "sen", "rep", "gov",
+    "maj", "cmdr", "brig", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "a.m", "p.m", "ret", "gens", "adms", "reps", "sens", "fig", "approx", "dept", "mt",
+    "ft",
+];
+
+/// Paragraphs and their sentences, computed once per article.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    /// Sentences of each paragraph.
+    pub sentences: Vec<Vec<Span>>,
+}
+
+impl Segments {
+    pub fn new(text: &str) -> Self {
+        let paragraphs = paragraphs(text);
+        let sentences = paragraphs.iter().map(|&p| sentences(text, p)).collect();
+        Segments {
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// (paragraph index, sentence index) of the sentence holding `pos`.
+    pub fn locate(&self, pos: usize) -> Option<(usize, usize)> {
+        let p = self.paragraph_at(pos)?;
+        let s = self.sentences[p]
+            .iter()
+            .rposition(|s| s.start <= pos)
+            .unwrap_or(0);
+        Some((p, s))
+    }
+
+    /// Index of the paragraph holding `pos` (or the last one starting before it).
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let idx = self.paragraphs.partition_point(|p| p.start <= pos);
+        idx.checked_sub(1)
+    }
+}
+
+/// Non-empty lines, trimmed: news text puts one paragraph on a line.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\u{2029}' {
+            push_trimmed(text, Span::new(start, i), &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(text, Span::new(start, text.len()), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let t = span.trim(text);
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
+}
+
+fn is_sentence_start(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(
+            c,
+            '“' | '"' | '‘' | '\'' | '[' | '(' | '«' | '„' | '—' | '•'
+        )
+}
+
+/// Sentences of `para`: a boundary after . ? ! (and any closing marks) when
+/// white space and a capital, digit or opening mark follow, unless the dot
+/// belongs to an abbreviation or an initial.
+pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let s = para.text(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '?' | '!' | '…') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '?' | '!') || is_closing(chars[j].1))
+            {
+                j += 1;
+            }
+            let end = if j < chars.len() { chars[j].0 } else { s.len() };
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let boundary = k > j
+                && k < chars.len()
+                && is_sentence_start(chars[k].1)
+                && !(c == '.' && is_abbreviation_dot(s, pos));
+            if boundary {
+                push_trimmed(
+                    text,
+                    Span::new(para.start + start, para.start + end),
+                    &mut out,
+                );
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, Span::new(para.start + start, para.end), &mut out);
+    out
+}
+
+/// Is the dot at `dot` (byte in `s`) the end of an abbreviation or initial?
+fn is_abbreviation_dot(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '—'))
+        .map(|i| i + before[i..].chars().next().map_or(1, |c| c.len_utf8()))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital letter: an initial (John F. Kennedy).
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Lines that are not speech: related-link lines, comment policies,
+/// contact lines, bylines, photo credits and short section headings.
+pub fn is_boilerplate(text: &str, para: Span) -> bool {
+    let s = para.text(text).trim();
+    let lower = s.to_lowercase();
+    const PREFIXES: &[&str] = &[
+        "see also:",
+        "related:",
+        "read more:",
+        "read also:",
+        "also read:",
+        "please read our comment policy",
+        "photo:",
+        "photograph:",
+        "image:",
+        "(photo",
+        "copyright",
+        "©",
+        "follow us",
+        "sign up",
+        "subscribe",
+        "editor's note:",
+        "editor’s note:",
+        "correction:",
+        "click here",
+        "watch:",
+    ];
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if lower.contains("can be reached at")
+        || lower.contains("comment policy")
+        || lower.contains("all rights reserved")
+    {
+        return true;
+    }
+    if s.starts_with('•') && (lower.contains('@') || lower.contains("reached")) {
+        return true;
+    }
+    // A short heading: few words, no closing punctuation, no quotation marks.
+    let word_count = words(text, para).len();
+    let has_quote = s.chars().any(|c| matches!(c, '"' | '“' | '”' | '‘' | '\''));
+    let ends_like_sentence = s.ends_with(['.', '?', '!', '”', '"', ':', ';', ',']);
+    word_count > 0 && word_count <= 8 && !has_quote && !ends_like_sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let p = Span::new(0, text.len());
+        sentences(text, p).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_with_closing_marks() {
+        assert_eq!(
+            sents(
+                "“We’ve tried that for decades,” he said. “We have to understand.” Then he left."
+            ),
+            vec![
+                "“We’ve tried that for decades,” he said.",
+                "“We have to understand.”",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sents("Mr. Blinken met Adm. John Aquilino in the U.S. Navy office. John F. Kennedy spoke."),
+            vec!["Mr. Blinken met Adm. John Aquilino in the U.S. Navy office.", "John F. Kennedy spoke."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_lines_with_crlf() {
+        let text = "First line.\r\n\r\n  Second\tline. \nThird";
+        let p: Vec<&str> = paragraphs(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(p, vec!["First line.", "Second\tline.", "Third"]);
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        for line in [
+            "SEE ALSO: China weighs putting military troops in Cuba, according to report",
+            "Please read our comment policy before commenting.",
+            "• Jane Roe can be reached at jroe@example.com.",
+            "Bargaining chip",
+            "By Jane Roe",
+        ] {
+            assert!(is_boilerplate(line, Span::new(0, line.len())), "{line}");
+        }
+        let speech = "“It’s a work in progress,” he said.";
+        assert!(!is_boilerplate(speech, Span::new(0, speech.len())));
+    }
+
+    #[test]
+    fn locate_finds_sentence() {
+        let text = "A b. C d.\nE f.";
+        let seg = Segments::new(text);
+        assert_eq!(seg.locate(0), Some((0, 0)));
+        assert_eq!(seg.locate(6), Some((0, 1)));
+        assert_eq!(seg.locate(11), Some((1, 0)));
+    }
+}
