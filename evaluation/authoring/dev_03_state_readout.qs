@@ -6,7 +6,7 @@ speaker ZL = Zhou Lanting | Chinese Defense Minister
 speaker SP = Ren Jiahui | spokesperson of the Chinese Ministry of National Defense
 speaker XIN = the state news agency |
 ---
-BEIJING, March 14 (State News Agency) — Chinese Defense Minister Zhou Lanting held a video call with the U.S. Secretary of Defense on Thursday at the request of the U.S. side, the Ministry of National Defense said.
+BEIJING, March 14 (State News Agency) — {i:MND:n:0|Chinese Defense Minister Zhou Lanting held a video call with the U.S. Secretary of Defense on Thursday at the request of the U.S. side}, the Ministry of National Defense said.
 According to a readout released by the ministry, Zhou stressed that {i:ZL:c:-|the U.S. side bears full responsibility for the current difficulties in relations between the two militaries}.
 Zhou said {i:ZL:c:-|the Taiwan question is the core of China’s core interests and the first red line that must not be crossed in China-U.S. relations}.
 “{d:ZL:c:-|The Chinese military will never allow any external force to interfere in China’s internal affairs},” Zhou was quoted as saying.

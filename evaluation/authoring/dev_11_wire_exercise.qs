@@ -8,7 +8,7 @@ speaker NAVY = U.S. Navy |
 speaker TM = Tomoko Mizuhara | Japanese chief cabinet secretary
 ---
 U.S., Chinese warships in tense encounter days after talks resume
-TOKYO (Wire) — A U.S. destroyer and a Chinese frigate came within 150 yards of each other in the East China Sea on Thursday, the U.S. Navy said, just days after the two militaries held their first talks in months.
+TOKYO (Wire) — {i:NAVY:n:-|A U.S. destroyer and a Chinese frigate came within 150 yards of each other in the East China Sea on Thursday}, the U.S. Navy said, just days after the two militaries held their first talks in months.
 “{d:AK:c:-|The Chinese vessel executed a series of aggressive maneuvers that violated the rules of the road},” said Lt. Abigail Kwan, a spokeswoman for the Seventh Fleet.
 Kwan said {i:AK:n:0|the destroyer had been conducting routine operations in international waters}. She said {i:AK:o:+|the ship’s crew had contacted the frigate by radio using the procedures agreed at the recent talks, and the frigate had answered}.
 “{d:AK:o:+|That is exactly what the procedures are for. The call was answered, and the situation was resolved},” Kwan said.

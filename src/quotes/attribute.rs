@@ -35,6 +35,8 @@ struct Cue {
 
 struct Sentence {
     para: usize,
+    /// The most salient entity when the sentence starts (for quote-only paragraphs).
+    salient_before: Option<usize>,
     span: Span,
     words: Vec<Word>,
     cues: Vec<Cue>,
@@ -57,6 +59,11 @@ pub fn extract(text: &str) -> Extraction {
     let mut transcript: Vec<(Span, usize, Span)> = Vec::new();
 
     for &p in &speech {
+        // An interviewer's question is not a quote, and its words attribute nothing.
+        let para_text = seg.paragraphs[p].text(text);
+        if para_text.starts_with("Q:") || para_text.starts_with("Question:") {
+            continue;
+        }
         if let Some((label, body, entity)) =
             transcript_label(text, seg.paragraphs[p], &mut entities)
         {
@@ -68,16 +75,22 @@ pub fn extract(text: &str) -> Extraction {
             let ws = words(text, s);
             let mut ms = find_mentions(text, &ws);
             ms.retain(|m| !in_quote(m.span));
+            // Leading function words ("But", "For", "In Beijing,") before the subject.
             let starters = ws
                 .iter()
-                .take_while(|w| {
-                    SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str())
-                        && !w.is_capitalized(text)
-                        || is_starter_word(text, w)
-                })
+                .take_while(|w| SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str()))
                 .count();
+            let salient_before = salient.last().copied();
             for m in ms.iter_mut() {
                 match m.kind {
+                    MentionKind::Group if refers_back(text, m).is_some() => {
+                        m.entity = refers_back(text, m)
+                            .and_then(|noun| resolve_reference(&entities, &salient, noun))
+                            .or_else(|| entities.resolve_named(text, &ws, m));
+                        if let Some(e) = m.entity {
+                            entities.list[e].mentions.push(m.span);
+                        }
+                    }
                     MentionKind::Name | MentionKind::Org | MentionKind::Group => {
                         m.entity = entities.resolve_named(text, &ws, m);
                         if let Some(e) = m.entity {
@@ -91,9 +104,24 @@ pub fn extract(text: &str) -> Extraction {
                     }
                     MentionKind::Pronoun { gender, plural } => {
                         m.entity = resolve_pronoun(&entities, &salient, gender, plural);
+                        // "he" fixes the gender of a name that had none.
+                        if let Some(e) = m.entity {
+                            if entities.list[e].gender.is_none() && !plural {
+                                entities.list[e].gender = gender;
+                            }
+                        }
                     }
                     MentionKind::RoleNoun(noun) => {
-                        m.entity = entities.role_match(noun, &persons_seen).or_else(|| {
+                        // "the official" after "a U.S. defense official": the anonymous
+                        // source, before any named person whose title might fit.
+                        let group_first = GROUP_NOUNS.contains(&noun)
+                            .then(|| {
+                                entities.list.iter().rposition(|e| {
+                                    e.kind == SpeakerKind::Group && e.name.to_lowercase().ends_with(noun)
+                                })
+                            })
+                            .flatten();
+                        m.entity = group_first.or_else(|| entities.role_match(noun, &persons_seen)).or_else(|| {
                             // "the official" after "a senior U.S. official": the same anonymous source.
                             entities.list.iter().rposition(|e| {
                                 e.kind == SpeakerKind::Group
@@ -115,6 +143,7 @@ pub fn extract(text: &str) -> Extraction {
             }
             sentences.push(Sentence {
                 para: p,
+                salient_before,
                 span: s,
                 words: ws,
                 cues,
@@ -135,7 +164,8 @@ pub fn extract(text: &str) -> Extraction {
         });
     }
     let direct_spans: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
-    let mut indirect = indirect_quotes(text, &sentences, &direct_spans);
+    let is_person = |e: usize| entities.list.get(e).is_some_and(|x| x.kind == SpeakerKind::Person);
+    let mut indirect = indirect_quotes(text, &sentences, &direct_spans, &is_person);
     quotes.append(&mut indirect);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     // Spans never overlap: an indirect quote that still overlaps another quote goes.
@@ -156,8 +186,41 @@ pub fn extract(text: &str) -> Extraction {
     finish(text, kept, &entities)
 }
 
-fn is_starter_word(text: &str, w: &Word) -> bool {
-    SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str()) && w.comma_after()
+/// "the statement", "the ministry": a short description that points back to
+/// an organisation already named; returns its head noun.
+fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
+    let t = m.span.text(text);
+    let mut words = t.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let head = t.split_whitespace().next_back()?;
+    let head_lower = head.to_lowercase();
+    let document = DOCUMENT_NOUNS.contains(&head_lower.as_str());
+    let org_noun = ANAPHORIC_ORG_NOUNS.contains(&head_lower.as_str()) && first == "the" && t.split_whitespace().count() <= 2;
+    (document && matches!(first.as_str(), "the" | "a" | "its" | "their" | "his" | "her") || org_noun).then_some(head)
+}
+
+/// The most recent salient organisation (or group) a back-reference can mean.
+fn resolve_reference(entities: &Entities, salient: &[usize], noun: &str) -> Option<usize> {
+    let noun = noun.to_lowercase();
+    let is_doc = DOCUMENT_NOUNS.contains(&noun.as_str());
+    let candidates = salient.iter().rev().copied().filter(|&e| {
+        let ent = &entities.list[e];
+        !DOCUMENT_NOUNS.iter().any(|d| ent.name.to_lowercase().ends_with(d))
+    });
+    if is_doc {
+        // The issuer: the latest organisation or group that spoke or was the subject.
+        return candidates.into_iter().find(|&e| entities.list[e].kind != SpeakerKind::Person);
+    }
+    let by_name = salient.iter().rev().copied().find(|&e| {
+        let ent = &entities.list[e];
+        ent.kind != SpeakerKind::Person && ent.name.to_lowercase().contains(&noun)
+    });
+    by_name.or_else(|| {
+        entities
+            .list
+            .iter()
+            .rposition(|e| e.kind == SpeakerKind::Organization && e.name.to_lowercase().contains(&noun))
+    })
 }
 
 fn resolve_pronoun(
@@ -236,7 +299,11 @@ fn find_cues(
         let word = w.text(text);
         let lower = word.to_lowercase();
         if lower == "according" && ws.get(v + 1).is_some_and(|n| n.text(text) == "to") {
-            if let Some(m) = mention_starting(v + 2) {
+            // "according to spokesperson Sun Jiawei": a lower-case title may come first.
+            let m = (v + 2..(v + 5).min(ws.len()))
+                .take_while(|&j| j == v + 2 || !ws[j - 1].is_capitalized(text))
+                .find_map(|j| mention_starting(j));
+            if let Some(m) = m {
                 cues.push(Cue {
                     verb: Span::new(w.span.start, ws[v + 1].span.end),
                     first_word: v,
@@ -249,7 +316,7 @@ fn find_cues(
             }
             continue;
         }
-        if word.chars().next().is_some_and(|c| c.is_uppercase()) && v != starters {
+        if word.chars().next().is_some_and(|c| c.is_uppercase()) && v != 0 {
             continue;
         }
         let variants = reporting_verb_variants(word);
@@ -282,6 +349,15 @@ fn find_cues(
         {
             k -= 1;
         }
+        // "Zhou was quoted as saying".
+        if lower == "saying"
+            && k >= 3
+            && ws[k - 1].text(text) == "as"
+            && ws[k - 2].text(text) == "quoted"
+            && matches!(ws[k - 3].text(text), "was" | "is" | "were" | "are")
+        {
+            k -= 3;
+        }
         let mut found: Option<(&Mention, CueForm)> = None;
         if k > 0
             && !ws[k - 1].comma_after()
@@ -296,11 +372,45 @@ fn find_cues(
                 .iter()
                 .find(|m| m.entity.is_some() && m.appositive.is_some_and(|a| a.end == end))
                 .map(|m| (m, CueForm::Subject));
+            // A name in apposition: "The navy’s spokesman, Mateo Salcedo, told …".
+            if found.is_none() {
+                found = ms
+                    .iter()
+                    .find(|m| m.words.1 == k && m.entity.is_some() && m.kind == MentionKind::Name)
+                    .map(|m| (m, CueForm::Subject));
+            }
         }
-        let after_comma_or_quote = v == 0
-            || ws[v - 1].comma_after()
-            || quote_between(text, ws[v - 1].span.end, w.span.start)
-            || v == starters;
+        // A second verb of the same subject: "She paused, and then added:".
+        if found.is_none()
+            && k > 0
+            && matches!(ws[k - 1].text(text).to_lowercase().as_str(), "and" | "but")
+        {
+            found = ms
+                .iter()
+                .find(|m| m.words.0 <= starters && m.entity.is_some() && m.words.1 < k)
+                .map(|m| (m, CueForm::Subject));
+        }
+        // "An Asian diplomat based in Beijing, who …, said": a place after a preposition
+        // is not the subject; the noun phrase before the prepositional phrase is.
+        if let Some((m, form)) = found {
+            let p = m.words.0;
+            if p > 0 && is_preposition(ws[p - 1].text(text)) {
+                found = ms
+                    .iter()
+                    .find(|x| x.entity.is_some() && (x.words.1 == p - 1 || x.words.1 + 1 == p - 1))
+                    .map(|x| (x, form));
+            }
+        }
+        // "the U.S. said" is a speaker; a bare "U.S." before a noun ("U.S. calls for") is not.
+        if let Some((m, CueForm::Subject)) = found {
+            let t = m.span.text(text);
+            let preceded_by_the = m.words.0 > 0 && ws[m.words.0 - 1].text(text).eq_ignore_ascii_case("the");
+            if matches!(t, "U.S" | "U.S." | "US") && !preceded_by_the {
+                found = None;
+            }
+        }
+        let after_comma_or_quote =
+            v == 0 || ws[v - 1].comma_after() || quote_between(text, ws[v - 1].span.end, w.span.start);
         // "told CBS News": the noun after tell is the listener; "-ing" forms never invert.
         let can_invert = !lower.starts_with("tel") && lower != "told" && !lower.ends_with("ing");
         if found.is_none() && after_comma_or_quote && can_invert {
@@ -334,6 +444,13 @@ fn find_cues(
         });
     }
     cues
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "in" | "at" | "from" | "of" | "to" | "on" | "for" | "with" | "near" | "by" | "inside" | "outside"
+    )
 }
 
 fn is_base_form(lower: &str) -> bool {
@@ -642,11 +759,14 @@ fn attribute_marked(
         let starts_upper = q.inner.text(text).chars().next().is_some_and(|c| {
             c.is_uppercase() || c.is_numeric() || matches!(c, '[' | '(' | '‘' | '\'' | '…')
         });
+        // Direct or partial is decided by the words around the marks, not by whether
+        // the speaker could be resolved.
         let lead_in_ok = before.is_empty()
             || before.ends_with(':')
-            || (before.ends_with(',') && lead_in.is_some())
-            || (lead_in.is_some() && before.ends_with(" that"));
-        let is_direct = starts_upper && lead_in_ok && (after_bare.is_empty() || trailing.is_some());
+            || ((before.ends_with(',') || before.ends_with(" that")) && has_reporting_verb(before));
+        let after_is_attribution = trailing.is_some()
+            || (after_bare.split_whitespace().count() <= 12 && has_reporting_verb(after_bare));
+        let is_direct = starts_upper && lead_in_ok && (after_bare.is_empty() || after_is_attribution);
         let kind = if is_direct {
             QuoteKind::Direct
         } else {
@@ -685,6 +805,11 @@ fn attribute_marked(
     }
     continue_speakers(text, &mut drafts, sentences);
     drafts
+}
+
+fn has_reporting_verb(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && reporting_verb(w).is_some() && w.chars().next().is_some_and(|c| c.is_lowercase()))
 }
 
 /// Rules 4–6 of the sieve for quotes still without a speaker.
@@ -766,18 +891,24 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
         if para_has_cue {
             continue;
         }
+        // A quote-only paragraph continues the previous paragraph's speaker: its
+        // last attributed quote, else its last cue; failing both, whoever the
+        // story is about at that point.
         let prev_para = last.para;
-        let prev_speaker = (0..i).rev().find(|&j| {
-            para_of(drafts[j].outer.start) == Some(prev_para) && drafts[j].entity.is_some()
-        });
-        if let Some(j) = prev_speaker {
-            set(
-                drafts,
-                i,
-                drafts[j].entity,
-                Attribution::ContinuedParagraph,
-                0.7,
-            );
+        let prev_quote = (0..i)
+            .rev()
+            .find(|&j| para_of(drafts[j].outer.start) == Some(prev_para) && drafts[j].entity.is_some())
+            .map(|j| (drafts[j].entity, 0.7));
+        let prev_cue = || {
+            prev_para_sentences
+                .iter()
+                .rev()
+                .find_map(|s| s.cues.last())
+                .map(|c| (Some(c.entity), 0.65 * c.certainty))
+        };
+        let story_subject = || sentences[si].salient_before.map(|e| (Some(e), 0.5));
+        if let Some((entity, confidence)) = prev_quote.or_else(prev_cue).or_else(story_subject) {
+            set(drafts, i, entity, Attribution::ContinuedParagraph, confidence);
         }
     }
 }
@@ -806,6 +937,14 @@ fn is_scare_quote(text: &str, q: &MarkedQuote) -> bool {
         })
         .unwrap_or_default();
     if NAME_LIKE_FRAGMENT_ENDINGS.contains(&last.as_str()) && words.len() <= 6 {
+        return true;
+    }
+    // "treating each meeting as a “gift”": a word or two used as a noun is a term.
+    let prev_is_article = text
+        .get(..q.outer.start)
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    if prev_is_article && words.len() <= 2 && !inner.ends_with(['.', '?', '!']) {
         return true;
     }
     let before = text.get(..q.outer.start).unwrap_or("");
@@ -966,6 +1105,12 @@ const FINITE: &[&str] = &[
     "serves",
     "offers",
     "brings",
+    // irregular past tenses
+    "took", "made", "gave", "saw", "knew", "thought", "went", "came", "got", "kept", "left", "felt", "meant",
+    "stood", "held", "brought", "began", "ran", "won", "lost", "sent", "spent", "built", "found", "led", "fell",
+    "rose", "broke", "spoke", "wrote", "chose", "drove", "flew", "grew", "threw", "drew", "wore", "hid",
+    "understood", "mistook", "forgot", "sold", "paid", "laid", "became", "sought", "taught", "caught", "fought",
+    "bought", "struck", "stuck", "swore", "shook", "withdrew", "undermined", "overtook", "undertook",
 ];
 
 fn is_clause(text: &str, ws: &[Word]) -> bool {
@@ -1008,10 +1153,17 @@ fn clause_boundary_before(text: &str, from: usize, pos: usize) -> Option<usize> 
 }
 
 /// Indirect quotes: the clause each cue governs, on either side of it.
-fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<Draft> {
+fn indirect_quotes(
+    text: &str,
+    sentences: &[Sentence],
+    quoted: &[Span],
+    is_person: &dyn Fn(usize) -> bool,
+) -> Vec<Draft> {
     let mut out = Vec::new();
     for s in sentences {
         let ws = &s.words;
+        // (draft, governs from outside: a trailing cue or "according to", its entity is a person)
+        let mut found: Vec<(Draft, bool)> = Vec::new();
         for (ci, c) in s.cues.iter().enumerate() {
             if c.complement == Complement::QuoteOnly {
                 continue;
@@ -1021,15 +1173,23 @@ fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<D
                 v.to_lowercase().starts_with("tel") || v.to_lowercase().starts_with("told")
             });
             let after_cue = skip_adverbials(text, ws, c.end_word, telling);
-            let trailing = after_cue >= ws.len()
-                && c.first_word > 0
-                && (ws[c.first_word - 1].comma_after()
-                    || quote_between(
-                        text,
-                        ws[c.first_word - 1].span.end,
-                        ws[c.first_word].span.start,
-                    ))
+            // "…, the Navy said." and the parenthetical "…, the Navy said, just days after …".
+            let parenthetical = after_cue == c.end_word
+                && c.end_word < ws.len()
+                && ws[c.end_word - 1].comma_after()
+                && c.form != CueForm::AccordingTo;
+            // The cue's first word, with a "the" before its subject ("…, the Navy said").
+            let lead = if c.first_word > 1 && ws[c.first_word - 1].text(text).eq_ignore_ascii_case("the") {
+                c.first_word - 1
+            } else {
+                c.first_word
+            };
+            let trailing = (after_cue >= ws.len() || parenthetical)
+                && lead > 0
+                && (ws[lead - 1].comma_after()
+                    || quote_between(text, ws[lead - 1].span.end, ws[lead].span.start))
                 && c.form != CueForm::Participle;
+            let mut has_that = false;
             let region = if c.form == CueForm::AccordingTo {
                 if c.first_word == 0 {
                     // "According to X, <clause>."
@@ -1039,13 +1199,13 @@ fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<D
                         .unwrap_or(sentence_end);
                     Span::new(start, sentence_end)
                 } else if trailing {
-                    Span::new(s.span.start, ws[c.first_word - 1].span.end)
+                    Span::new(s.span.start, ws[lead - 1].span.end)
                 } else {
                     // "China, according to sources, is demanding …": the whole sentence.
                     Span::new(s.span.start, sentence_end)
                 }
             } else if trailing {
-                Span::new(s.span.start, ws[c.first_word - 1].span.end)
+                Span::new(s.span.start, ws[lead - 1].span.end)
             } else {
                 let mut start_word = after_cue;
                 if ws
@@ -1053,11 +1213,19 @@ fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<D
                     .is_some_and(|w| w.text(text).eq_ignore_ascii_case("that"))
                 {
                     start_word += 1;
+                    has_that = true;
                 }
                 // Another cue later in the sentence ends this clause ("…, adding that …").
                 let end = s.cues[ci + 1..]
                     .iter()
-                    .find(|n| n.first_word > start_word && n.complement != Complement::QuoteOnly)
+                    .find(|n| {
+                        // Only a cue joined by a comma or "and" starts a new clause; one
+                        // inside the complement ("said the navy had proposed …") does not.
+                        n.first_word > start_word
+                            && n.complement != Complement::QuoteOnly
+                            && (ws[n.first_word - 1].comma_after()
+                                || ws[n.first_word - 1].text(text).eq_ignore_ascii_case("and"))
+                    })
                     .and_then(|n| {
                         clause_boundary_before(
                             text,
@@ -1080,7 +1248,7 @@ fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<D
             let valid = match c.complement {
                 Complement::Clause => {
                     inner_words.len() >= 2
-                        && is_clause(text, &inner_words)
+                        && (has_that || is_clause(text, &inner_words))
                         && (trailing || !starts_with_preposition(text, &inner_words))
                 }
                 Complement::Phrase => inner_words.len() >= 2,
@@ -1094,18 +1262,75 @@ fn indirect_quotes(text: &str, sentences: &[Sentence], quoted: &[Span]) -> Vec<D
             } else {
                 Attribution::ReportingVerb
             };
-            out.push(Draft {
-                span,
-                outer: span,
-                kind: QuoteKind::Indirect,
-                entity: Some(c.entity),
-                cue: Some(c.verb),
-                attribution,
-                confidence: 0.85 * c.certainty,
-            });
+            let outside = trailing || c.form == CueForm::AccordingTo;
+            for part in split_coordinated(text, span) {
+                found.push((
+                    Draft {
+                        span: part,
+                        outer: part,
+                        kind: QuoteKind::Indirect,
+                        entity: Some(c.entity),
+                        cue: Some(c.verb),
+                        attribution,
+                        confidence: 0.85 * c.certainty,
+                    },
+                    outside,
+                ));
+            }
         }
+        // Nested attribution (LABELING.md §7.7, §8.5): a cue governing from outside
+        // gives way to a cue inside its clause; "according to" a person lends that
+        // person to an organisation's statement.
+        let mut keep = vec![true; found.len()];
+        for i in 0..found.len() {
+            if !found[i].1 {
+                continue;
+            }
+            let inner: Vec<usize> = (0..found.len())
+                .filter(|&j| j != i && !found[j].1 && found[i].0.span.overlaps(found[j].0.span))
+                .collect();
+            if inner.is_empty() {
+                continue;
+            }
+            keep[i] = false;
+            let lender = found[i].0.entity;
+            if found[i].0.attribution == Attribution::AccordingTo && lender.is_some_and(is_person) {
+                let borrowers: Vec<usize> =
+                    inner.into_iter().filter(|&j| !found[j].0.entity.is_some_and(is_person)).collect();
+                for j in borrowers {
+                    found[j].0.attribution = Attribution::AccordingTo;
+                    found[j].0.entity = lender;
+                }
+            }
+        }
+        out.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|((d, _), _)| d));
     }
     out
+}
+
+/// "X said A, and that B": two quotes (LABELING.md §8.2); a trailing
+/// "-ing" clause after a comma ("…, pointing to …") is the reporter's (§8.7).
+fn split_coordinated(text: &str, span: Span) -> Vec<Span> {
+    const PARTICIPLES: &[&str] = &[
+        ", pointing", ", citing", ", noting", ", adding", ", saying", ", arguing", ", calling", ", warning",
+        ", urging", ", insisting", ", stressing", ", explaining", ", referring", ", describing",
+    ];
+    let s = span.text(text);
+    let mut end = s.len();
+    for p in PARTICIPLES {
+        if let Some(i) = s.find(p) {
+            end = end.min(i);
+        }
+    }
+    let s = &s[..end];
+    for sep in [", and that ", " and that "] {
+        if let Some(i) = s.find(sep) {
+            let first = Span::new(span.start, span.start + i);
+            let second = Span::new(span.start + i + sep.len(), span.start + s.len());
+            return vec![first, second].into_iter().filter(|p| !p.is_empty()).collect();
+        }
+    }
+    vec![Span::new(span.start, span.start + s.len())]
 }
 
 fn starts_with_preposition(text: &str, ws: &[Word]) -> bool {
@@ -1156,6 +1381,13 @@ fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Option<Span> 
 /// Edges of an indirect span: no leading conjunction, no trailing punctuation.
 fn trim_clause(text: &str, span: Span, strip_conjunction: bool) -> Span {
     let mut span = span.trim_chars(text, &[',', ';', ':', '—', '–']);
+    // A dateline ("TOKYO (Wire) — ") is not part of what was said.
+    if let Some(i) = span.text(text).find(" — ") {
+        let head = &span.text(text)[..i];
+        if head.len() < 60 && head.split_whitespace().next().is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase())) {
+            span = Span::new(span.start + i + " — ".len(), span.end);
+        }
+    }
     if strip_conjunction {
         let s = span.text(text);
         for conj in [

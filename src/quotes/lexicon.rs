@@ -243,6 +243,11 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "out",
         Complement::Clause,
     ),
+    (
+        &["recommend", "recommends", "recommended", "recommending"],
+        "",
+        Complement::Clause,
+    ),
     (&["quip", "quips", "quipped"], "", Complement::QuoteOnly),
     (&["scoff", "scoffs", "scoffed"], "", Complement::QuoteOnly),
 ];
@@ -639,6 +644,24 @@ pub const GROUP_NOUNS: &[&str] = &[
     "insiders",
     "spokesmen",
     "spokespeople",
+    "government",
+    "counterpart",
+    "counterparts",
+    "agency",
+    "newspaper",
+    "ministry",
+    "embassy",
+    "command",
+    "department",
+    "outlet",
+    "broadcaster",
+    "magazine",
+    "tabloid",
+    "website",
+    "navy",
+    "military",
+    "transcript",
+    "cable",
     "readout",
     "statement",
     "editorial",
@@ -866,13 +889,7 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "meanwhile",
     "asked",
     "speaking",
-    "he",
-    "she",
     "it",
-    "they",
-    "we",
-    "i",
-    "you",
     "this",
     "that",
     "these",
@@ -1099,4 +1116,15 @@ pub const TERM_MARKERS: &[&str] = &[
     "slogan",
     "known",
     "word",
+];
+
+/// Documents that speak for whoever issued them ("the statement said").
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "readout", "commentary", "editorial", "report", "transcript", "cable", "communique",
+];
+
+/// Nouns that, after "the", stand for an organisation already named ("the ministry said").
+pub const ANAPHORIC_ORG_NOUNS: &[&str] = &[
+    "ministry", "department", "embassy", "command", "agency", "newspaper", "navy", "government", "military",
+    "administration", "commission", "office", "institute", "foundation", "center", "council", "outlet",
 ];

@@ -90,6 +90,12 @@ fn honorific_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// A word whose final dot is part of it (a title, an initial, U.S.).
+fn is_abbreviation(word: &str) -> bool {
+    let n = norm(word);
+    is_title(word) || n == "u.s" || n.contains('.') || word.chars().count() == 1
+}
+
 fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(&norm(word).as_str())
 }
@@ -102,6 +108,7 @@ fn strip_possessive(s: &str) -> &str {
 
 /// Lower-case words that may stand inside a group description.
 const GROUP_MODIFIERS: &[&str] = &[
+    "news", "wire", "press", "media", "propaganda", "foreign-policy",
     "a",
     "an",
     "the",
@@ -243,7 +250,8 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         let head = norm(w);
         let is_group_head = GROUP_NOUNS.contains(&head.as_str());
         let role_head = ROLE_NOUNS.iter().find(|(n, _)| *n == head).map(|(n, _)| *n);
-        if (is_group_head || role_head.is_some()) && !words[i].is_capitalized(text) {
+        // Group heads are lower case, except at the start of a sentence ("Analysts said").
+        if (is_group_head || role_head.is_some()) && (!words[i].is_capitalized(text) || i == 0) {
             let start = group_start(text, words, i);
             // A role noun directly before a capitalised name is that name's title.
             let before_name =
@@ -264,7 +272,7 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                     kind,
                     words: (start, i + 1),
                     entity: None,
-                    appositive: None,
+                    appositive: appositive_after(text, words, i + 1),
                 });
                 i += 1;
                 continue;
@@ -331,8 +339,25 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
             end += 1;
         } else if w == "of" && words.get(end + 1).is_some_and(|n| n.is_capitalized(text)) {
             end += 2;
+        } else if w == "of"
+            && words.get(end + 1).is_some_and(|n| n.text(text) == "the")
+            && words.get(end + 2).is_some_and(|n| n.is_capitalized(text))
+        {
+            end += 3;
         } else {
             break;
+        }
+    }
+    // "Sen. Garrett Bolling of Montana": "of" and a place after a name are an affiliation.
+    if let Some(of) = (i + 1..end).rev().find(|&j| words[j].text(text) == "of") {
+        let tail = &words[of + 1..end];
+        let before = words[of - 1].text(text);
+        if !tail.is_empty()
+            && tail.iter().all(|w| !is_title(w.text(text)) && !is_org_word(w.text(text)))
+            && !is_title(before)
+            && !is_org_word(before)
+        {
+            end = of;
         }
     }
     // Leading function words ("But", "The") are not part of a name.
@@ -427,19 +452,21 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
         "a" | "an" | "the" | "former" | "retired" | "who" | "one" | "now"
     ) || is_title(first.text(text))
         || !first.is_capitalized(text);
-    if !starts_role || f == "who" {
+    if !starts_role {
         return None;
     }
-    for (j, w) in words.iter().enumerate().skip(after).take(25) {
+    let relative = f == "who";
+    for (j, w) in words.iter().enumerate().skip(after).take(30) {
+        let sentence_dot = w.dot && !is_abbreviation(w.text(text));
         if w.comma_after()
             || j + 1 == words.len()
-            || matches!(w.next, Some('.' | ';' | '—' | ':'))
-            || w.dot
+            || matches!(w.next, Some('.' | ';' | '—' | ':')) && !w.dot
+            || sentence_dot
         {
             let span = Span::new(first.span.start, w.span.end);
             // A reporting verb inside means this was a clause, not an appositive.
             let inner = &words[after..=j];
-            if inner.iter().any(|x| {
+            if !relative && inner.iter().any(|x| {
                 !x.is_capitalized(text)
                     && reporting_verb(x.text(text)).is_some()
                     && x.text(text) != "state"
@@ -450,6 +477,18 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// A group's identity: its description without a leading determiner or quantifier.
+fn group_key(desc: &str) -> String {
+    let lower = desc.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while words.len() > 1
+        && matches!(words[0], "a" | "an" | "the" | "many" | "some" | "several" | "most" | "other" | "one")
+    {
+        words.remove(0);
+    }
+    words.join(" ")
 }
 
 /// The registry of entities built while reading an article in order.
@@ -480,10 +519,16 @@ impl Entities {
     fn org(&mut self, text: &str, m: &Mention, run: &[&str]) -> usize {
         let joined = run.join(" ");
         let lower = joined.to_lowercase();
+        // "Taiwan’s Ministry of National Defense" is not China's: another owner keeps the name as written.
+        let other_owner = run.first().is_some_and(|w| {
+            let n = w.to_lowercase();
+            (n.ends_with("’s") || n.ends_with("'s")) && !n.starts_with("china")
+        });
         let canonical = ORG_CANONICAL
             .iter()
             .find(|(alias, _)| {
-                lower.ends_with(alias) || lower.trim_end_matches("’s").ends_with(alias)
+                !other_owner
+                    && (lower.ends_with(alias) || lower.trim_end_matches("’s").ends_with(alias))
             })
             .map(|(_, c)| c.to_string())
             .unwrap_or_else(|| strip_possessive(&joined).to_string());
@@ -510,11 +555,11 @@ impl Entities {
 
     /// A group by its description; "the official" later links to "a U.S. official".
     pub fn group(&mut self, desc: &str, span: Span) -> usize {
-        let key = desc.to_lowercase();
+        let key = group_key(desc);
         if let Some(i) = self
             .list
             .iter()
-            .position(|e| e.kind == SpeakerKind::Group && e.name.to_lowercase() == key)
+            .position(|e| e.kind == SpeakerKind::Group && group_key(&e.name) == key)
         {
             self.list[i].mentions.push(span);
             return i;

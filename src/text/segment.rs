@@ -180,11 +180,11 @@ pub fn is_boilerplate(text: &str, para: Span) -> bool {
     if s.starts_with('•') && (lower.contains('@') || lower.contains("reached")) {
         return true;
     }
-    // A short heading: few words, no closing punctuation, no quotation marks.
+    // A heading or headline (up to twenty words): no closing punctuation, no quotation marks.
     let word_count = words(text, para).len();
     let has_quote = s.chars().any(|c| matches!(c, '"' | '“' | '”' | '‘' | '\''));
     let ends_like_sentence = s.ends_with(['.', '?', '!', '”', '"', ':', ';', ',']);
-    word_count > 0 && word_count <= 8 && !has_quote && !ends_like_sentence
+    word_count > 0 && word_count <= 20 && !has_quote && !ends_like_sentence
 }
 
 #[cfg(test)]
