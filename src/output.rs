@@ -142,7 +142,8 @@ pub fn write_quotes_table(out: &mut dyn Write, doc: &QuotesDocument) -> io::Resu
             .role
             .map(|r| format!(" — {}", shorten(r, 60)))
             .unwrap_or_default();
-        writeln!(out, "    {} ({} quotes){role}", s.name, s.quotes)?;
+        let plural = if s.quotes == 1 { "" } else { "s" };
+        writeln!(out, "    {} ({} quote{plural}){role}", s.name, s.quotes)?;
     }
     Ok(())
 }

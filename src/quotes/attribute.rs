@@ -114,20 +114,24 @@ pub fn extract(text: &str) -> Extraction {
                     MentionKind::RoleNoun(noun) => {
                         // "the official" after "a U.S. defense official": the anonymous
                         // source, before any named person whose title might fit.
-                        let group_first = GROUP_NOUNS.contains(&noun)
+                        let group_first = GROUP_NOUNS
+                            .contains(&noun)
                             .then(|| {
                                 entities.list.iter().rposition(|e| {
-                                    e.kind == SpeakerKind::Group && e.name.to_lowercase().ends_with(noun)
+                                    e.kind == SpeakerKind::Group
+                                        && e.name.to_lowercase().ends_with(noun)
                                 })
                             })
                             .flatten();
-                        m.entity = group_first.or_else(|| entities.role_match(noun, &persons_seen)).or_else(|| {
-                            // "the official" after "a senior U.S. official": the same anonymous source.
-                            entities.list.iter().rposition(|e| {
-                                e.kind == SpeakerKind::Group
-                                    && e.name.to_lowercase().ends_with(noun)
-                            })
-                        });
+                        m.entity = group_first
+                            .or_else(|| entities.role_match(noun, &persons_seen))
+                            .or_else(|| {
+                                // "the official" after "a senior U.S. official": the same anonymous source.
+                                entities.list.iter().rposition(|e| {
+                                    e.kind == SpeakerKind::Group
+                                        && e.name.to_lowercase().ends_with(noun)
+                                })
+                            });
                         if m.entity.is_none() {
                             m.entity = Some(entities.group(m.span.text(text), m.span));
                         }
@@ -164,7 +168,12 @@ pub fn extract(text: &str) -> Extraction {
         });
     }
     let direct_spans: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
-    let is_person = |e: usize| entities.list.get(e).is_some_and(|x| x.kind == SpeakerKind::Person);
+    let is_person = |e: usize| {
+        entities
+            .list
+            .get(e)
+            .is_some_and(|x| x.kind == SpeakerKind::Person)
+    };
     let mut indirect = indirect_quotes(text, &sentences, &direct_spans, &is_person);
     quotes.append(&mut indirect);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
@@ -195,8 +204,16 @@ fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
     let head = t.split_whitespace().next_back()?;
     let head_lower = head.to_lowercase();
     let document = DOCUMENT_NOUNS.contains(&head_lower.as_str());
-    let org_noun = ANAPHORIC_ORG_NOUNS.contains(&head_lower.as_str()) && first == "the" && t.split_whitespace().count() <= 2;
-    (document && matches!(first.as_str(), "the" | "a" | "its" | "their" | "his" | "her") || org_noun).then_some(head)
+    let org_noun = ANAPHORIC_ORG_NOUNS.contains(&head_lower.as_str())
+        && first == "the"
+        && t.split_whitespace().count() <= 2;
+    (document
+        && matches!(
+            first.as_str(),
+            "the" | "a" | "its" | "their" | "his" | "her"
+        )
+        || org_noun)
+        .then_some(head)
 }
 
 /// The most recent salient organisation (or group) a back-reference can mean.
@@ -205,21 +222,24 @@ fn resolve_reference(entities: &Entities, salient: &[usize], noun: &str) -> Opti
     let is_doc = DOCUMENT_NOUNS.contains(&noun.as_str());
     let candidates = salient.iter().rev().copied().filter(|&e| {
         let ent = &entities.list[e];
-        !DOCUMENT_NOUNS.iter().any(|d| ent.name.to_lowercase().ends_with(d))
+        !DOCUMENT_NOUNS
+            .iter()
+            .any(|d| ent.name.to_lowercase().ends_with(d))
     });
     if is_doc {
         // The issuer: the latest organisation or group that spoke or was the subject.
-        return candidates.into_iter().find(|&e| entities.list[e].kind != SpeakerKind::Person);
+        return candidates
+            .into_iter()
+            .find(|&e| entities.list[e].kind != SpeakerKind::Person);
     }
     let by_name = salient.iter().rev().copied().find(|&e| {
         let ent = &entities.list[e];
         ent.kind != SpeakerKind::Person && ent.name.to_lowercase().contains(&noun)
     });
     by_name.or_else(|| {
-        entities
-            .list
-            .iter()
-            .rposition(|e| e.kind == SpeakerKind::Organization && e.name.to_lowercase().contains(&noun))
+        entities.list.iter().rposition(|e| {
+            e.kind == SpeakerKind::Organization && e.name.to_lowercase().contains(&noun)
+        })
     })
 }
 
@@ -302,7 +322,7 @@ fn find_cues(
             // "according to spokesperson Sun Jiawei": a lower-case title may come first.
             let m = (v + 2..(v + 5).min(ws.len()))
                 .take_while(|&j| j == v + 2 || !ws[j - 1].is_capitalized(text))
-                .find_map(|j| mention_starting(j));
+                .find_map(&mention_starting);
             if let Some(m) = m {
                 cues.push(Cue {
                     verb: Span::new(w.span.start, ws[v + 1].span.end),
@@ -404,13 +424,15 @@ fn find_cues(
         // "the U.S. said" is a speaker; a bare "U.S." before a noun ("U.S. calls for") is not.
         if let Some((m, CueForm::Subject)) = found {
             let t = m.span.text(text);
-            let preceded_by_the = m.words.0 > 0 && ws[m.words.0 - 1].text(text).eq_ignore_ascii_case("the");
+            let preceded_by_the =
+                m.words.0 > 0 && ws[m.words.0 - 1].text(text).eq_ignore_ascii_case("the");
             if matches!(t, "U.S" | "U.S." | "US") && !preceded_by_the {
                 found = None;
             }
         }
-        let after_comma_or_quote =
-            v == 0 || ws[v - 1].comma_after() || quote_between(text, ws[v - 1].span.end, w.span.start);
+        let after_comma_or_quote = v == 0
+            || ws[v - 1].comma_after()
+            || quote_between(text, ws[v - 1].span.end, w.span.start);
         // "told CBS News": the noun after tell is the listener; "-ing" forms never invert.
         let can_invert = !lower.starts_with("tel") && lower != "told" && !lower.ends_with("ing");
         if found.is_none() && after_comma_or_quote && can_invert {
@@ -449,7 +471,17 @@ fn find_cues(
 fn is_preposition(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "in" | "at" | "from" | "of" | "to" | "on" | "for" | "with" | "near" | "by" | "inside" | "outside"
+        "in" | "at"
+            | "from"
+            | "of"
+            | "to"
+            | "on"
+            | "for"
+            | "with"
+            | "near"
+            | "by"
+            | "inside"
+            | "outside"
     )
 }
 
@@ -766,7 +798,8 @@ fn attribute_marked(
             || ((before.ends_with(',') || before.ends_with(" that")) && has_reporting_verb(before));
         let after_is_attribution = trailing.is_some()
             || (after_bare.split_whitespace().count() <= 12 && has_reporting_verb(after_bare));
-        let is_direct = starts_upper && lead_in_ok && (after_bare.is_empty() || after_is_attribution);
+        let is_direct =
+            starts_upper && lead_in_ok && (after_bare.is_empty() || after_is_attribution);
         let kind = if is_direct {
             QuoteKind::Direct
         } else {
@@ -808,8 +841,11 @@ fn attribute_marked(
 }
 
 fn has_reporting_verb(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && reporting_verb(w).is_some() && w.chars().next().is_some_and(|c| c.is_lowercase()))
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        !w.is_empty()
+            && reporting_verb(w).is_some()
+            && w.chars().next().is_some_and(|c| c.is_lowercase())
+    })
 }
 
 /// Rules 4–6 of the sieve for quotes still without a speaker.
@@ -897,7 +933,9 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
         let prev_para = last.para;
         let prev_quote = (0..i)
             .rev()
-            .find(|&j| para_of(drafts[j].outer.start) == Some(prev_para) && drafts[j].entity.is_some())
+            .find(|&j| {
+                para_of(drafts[j].outer.start) == Some(prev_para) && drafts[j].entity.is_some()
+            })
             .map(|j| (drafts[j].entity, 0.7));
         let prev_cue = || {
             prev_para_sentences
@@ -908,7 +946,13 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
         };
         let story_subject = || sentences[si].salient_before.map(|e| (Some(e), 0.5));
         if let Some((entity, confidence)) = prev_quote.or_else(prev_cue).or_else(story_subject) {
-            set(drafts, i, entity, Attribution::ContinuedParagraph, confidence);
+            set(
+                drafts,
+                i,
+                entity,
+                Attribution::ContinuedParagraph,
+                confidence,
+            );
         }
     }
 }
@@ -1106,11 +1150,64 @@ const FINITE: &[&str] = &[
     "offers",
     "brings",
     // irregular past tenses
-    "took", "made", "gave", "saw", "knew", "thought", "went", "came", "got", "kept", "left", "felt", "meant",
-    "stood", "held", "brought", "began", "ran", "won", "lost", "sent", "spent", "built", "found", "led", "fell",
-    "rose", "broke", "spoke", "wrote", "chose", "drove", "flew", "grew", "threw", "drew", "wore", "hid",
-    "understood", "mistook", "forgot", "sold", "paid", "laid", "became", "sought", "taught", "caught", "fought",
-    "bought", "struck", "stuck", "swore", "shook", "withdrew", "undermined", "overtook", "undertook",
+    "took",
+    "made",
+    "gave",
+    "saw",
+    "knew",
+    "thought",
+    "went",
+    "came",
+    "got",
+    "kept",
+    "left",
+    "felt",
+    "meant",
+    "stood",
+    "held",
+    "brought",
+    "began",
+    "ran",
+    "won",
+    "lost",
+    "sent",
+    "spent",
+    "built",
+    "found",
+    "led",
+    "fell",
+    "rose",
+    "broke",
+    "spoke",
+    "wrote",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "threw",
+    "drew",
+    "wore",
+    "hid",
+    "understood",
+    "mistook",
+    "forgot",
+    "sold",
+    "paid",
+    "laid",
+    "became",
+    "sought",
+    "taught",
+    "caught",
+    "fought",
+    "bought",
+    "struck",
+    "stuck",
+    "swore",
+    "shook",
+    "withdrew",
+    "undermined",
+    "overtook",
+    "undertook",
 ];
 
 fn is_clause(text: &str, ws: &[Word]) -> bool {
@@ -1179,7 +1276,9 @@ fn indirect_quotes(
                 && ws[c.end_word - 1].comma_after()
                 && c.form != CueForm::AccordingTo;
             // The cue's first word, with a "the" before its subject ("…, the Navy said").
-            let lead = if c.first_word > 1 && ws[c.first_word - 1].text(text).eq_ignore_ascii_case("the") {
+            let lead = if c.first_word > 1
+                && ws[c.first_word - 1].text(text).eq_ignore_ascii_case("the")
+            {
                 c.first_word - 1
             } else {
                 c.first_word
@@ -1295,15 +1394,23 @@ fn indirect_quotes(
             keep[i] = false;
             let lender = found[i].0.entity;
             if found[i].0.attribution == Attribution::AccordingTo && lender.is_some_and(is_person) {
-                let borrowers: Vec<usize> =
-                    inner.into_iter().filter(|&j| !found[j].0.entity.is_some_and(is_person)).collect();
+                let borrowers: Vec<usize> = inner
+                    .into_iter()
+                    .filter(|&j| !found[j].0.entity.is_some_and(is_person))
+                    .collect();
                 for j in borrowers {
                     found[j].0.attribution = Attribution::AccordingTo;
                     found[j].0.entity = lender;
                 }
             }
         }
-        out.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|((d, _), _)| d));
+        out.extend(
+            found
+                .into_iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|((d, _), _)| d),
+        );
     }
     out
 }
@@ -1312,8 +1419,20 @@ fn indirect_quotes(
 /// "-ing" clause after a comma ("…, pointing to …") is the reporter's (§8.7).
 fn split_coordinated(text: &str, span: Span) -> Vec<Span> {
     const PARTICIPLES: &[&str] = &[
-        ", pointing", ", citing", ", noting", ", adding", ", saying", ", arguing", ", calling", ", warning",
-        ", urging", ", insisting", ", stressing", ", explaining", ", referring", ", describing",
+        ", pointing",
+        ", citing",
+        ", noting",
+        ", adding",
+        ", saying",
+        ", arguing",
+        ", calling",
+        ", warning",
+        ", urging",
+        ", insisting",
+        ", stressing",
+        ", explaining",
+        ", referring",
+        ", describing",
     ];
     let s = span.text(text);
     let mut end = s.len();
@@ -1327,7 +1446,10 @@ fn split_coordinated(text: &str, span: Span) -> Vec<Span> {
         if let Some(i) = s.find(sep) {
             let first = Span::new(span.start, span.start + i);
             let second = Span::new(span.start + i + sep.len(), span.start + s.len());
-            return vec![first, second].into_iter().filter(|p| !p.is_empty()).collect();
+            return vec![first, second]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect();
         }
     }
     vec![Span::new(span.start, span.start + s.len())]
@@ -1384,7 +1506,12 @@ fn trim_clause(text: &str, span: Span, strip_conjunction: bool) -> Span {
     // A dateline ("TOKYO (Wire) — ") is not part of what was said.
     if let Some(i) = span.text(text).find(" — ") {
         let head = &span.text(text)[..i];
-        if head.len() < 60 && head.split_whitespace().next().is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase())) {
+        if head.len() < 60
+            && head
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
+        {
             span = Span::new(span.start + i + " — ".len(), span.end);
         }
     }
@@ -1455,4 +1582,253 @@ fn finish(_text: &str, drafts: Vec<Draft>, entities: &Entities) -> Extraction {
         })
         .collect();
     Extraction { quotes, speakers }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (kind, quote text, speaker) for every quote of `text`.
+    fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        let ex = extract(text);
+        ex.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.kind,
+                    q.span.text(text).to_string(),
+                    ex.speaker_name(q).map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (QuoteKind, String, Option<String>) {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        got.into_iter().next().unwrap()
+    }
+
+    fn attributed(text: &str) -> Attribution {
+        extract(text).quotes[0].attribution
+    }
+
+    #[test]
+    fn trailing_cue_subject_then_verb() {
+        let text = "Dana Reyes runs the office.\n“We will keep trying,” Ms. Reyes said.";
+        assert_eq!(
+            one(text),
+            (
+                QuoteKind::Direct,
+                "We will keep trying".into(),
+                Some("Dana Reyes".into())
+            )
+        );
+        assert_eq!(attributed(text), Attribution::TrailingCue);
+    }
+
+    #[test]
+    fn trailing_cue_inverted() {
+        let text = "“It is a dream,” said Miles Corra, a former negotiator.";
+        assert_eq!(one(text).2.as_deref(), Some("Miles Corra"));
+    }
+
+    #[test]
+    fn lead_in_with_colon_and_comma() {
+        let text = "Adm. Jo Banner said: “We are ready.” Later, Banner added, “So are they.”";
+        let got = run(text);
+        assert_eq!(got.len(), 2);
+        assert!(got
+            .iter()
+            .all(|q| q.0 == QuoteKind::Direct && q.2.as_deref() == Some("Jo Banner")));
+        assert_eq!(attributed(text), Attribution::LeadInCue);
+    }
+
+    #[test]
+    fn appositive_between_subject_and_verb() {
+        let text = "Lena Ortiz, a former State Department official, said the talks were overdue.";
+        assert_eq!(
+            one(text),
+            (
+                QuoteKind::Indirect,
+                "the talks were overdue".into(),
+                Some("Lena Ortiz".into())
+            )
+        );
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_speaker_not_last_mention() {
+        let text = "Capt. Ray Dunn said the line was dead.\n\
+                    The statement by Mr. Corbin shows “no understanding of the problem,” he said.";
+        let got = run(text);
+        assert_eq!(
+            got[1],
+            (
+                QuoteKind::Partial,
+                "no understanding of the problem".into(),
+                Some("Ray Dunn".into())
+            )
+        );
+    }
+
+    #[test]
+    fn role_noun_resolves_by_title() {
+        let text = "Adm. Kate Rourke met the press. Defense Secretary Paul Ng spoke next.\n\
+                    The admiral said the fleet was ready.";
+        assert_eq!(one(text).2.as_deref(), Some("Kate Rourke"));
+    }
+
+    #[test]
+    fn same_paragraph_second_quote() {
+        let text = "“We tried,” Tomas Vey said. “Nobody answered.”";
+        let got = run(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].2.as_deref(), Some("Tomas Vey"));
+        assert_eq!(
+            extract(text).quotes[1].attribution,
+            Attribution::SameParagraph
+        );
+    }
+
+    #[test]
+    fn quote_only_paragraph_continues_previous_speaker() {
+        let text = "Ana Polk said the talks were stalled.\n“Nothing moves without Beijing.”";
+        let ex = extract(text);
+        let q = ex
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct)
+            .unwrap();
+        assert_eq!(ex.speaker_name(q), Some("Ana Polk"));
+        assert_eq!(q.attribution, Attribution::ContinuedParagraph);
+    }
+
+    #[test]
+    fn colon_lead_in_paragraph() {
+        let text = "Gen. Ada Frost told the panel:\n“We need a hotline that works.”";
+        let ex = extract(text);
+        assert_eq!(ex.speaker_name(&ex.quotes[0]), Some("Ada Frost"));
+        assert_eq!(ex.quotes[0].attribution, Attribution::ColonLeadIn);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote() {
+        let text = "Jon Hale said he had a warning.\n“First.\n“Second.\n“Third,” Hale said.";
+        let got: Vec<_> = run(text)
+            .into_iter()
+            .filter(|q| q.0 == QuoteKind::Direct)
+            .collect();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].1.starts_with("First.") && got[0].1.ends_with("Third"));
+        assert_eq!(got[0].2.as_deref(), Some("Jon Hale"));
+    }
+
+    #[test]
+    fn indirect_trailing_and_according_to() {
+        let text = "The talks will resume in May, Rita Sol said.\n\
+                    Beijing is demanding concessions, according to defense sources.";
+        let got = run(text);
+        assert_eq!(
+            got[0],
+            (
+                QuoteKind::Indirect,
+                "The talks will resume in May".into(),
+                Some("Rita Sol".into())
+            )
+        );
+        assert_eq!(got[1].1, "Beijing is demanding concessions");
+        assert_eq!(got[1].2.as_deref(), Some("defense sources"));
+    }
+
+    #[test]
+    fn indirect_clause_before_a_fragment_and_coordinated_that() {
+        let text = "Mr. Blane said talks are needed, and the trip may help “unlock” progress.\n\
+                    Ms. Tao said the ships had left and that the talks would go on.";
+        let got = run(text);
+        let texts: Vec<&str> = got.iter().map(|q| q.1.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "talks are needed",
+                "unlock",
+                "the ships had left",
+                "the talks would go on"
+            ]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotes() {
+        for text in [
+            "The navy runs “freedom of navigation operations” near the islands.",
+            "Critics of the so-called “peace dividend” were loud, analysts said.",
+            "He read “The Art of War” twice.",
+        ] {
+            assert!(
+                run(text).iter().all(|q| q.0 == QuoteKind::Indirect),
+                "{text}: {:?}",
+                run(text)
+            );
+        }
+    }
+
+    #[test]
+    fn organisations_groups_and_back_references() {
+        let text = "The Pentagon said the call would happen soon.\n\
+                    “Lines must stay open,” the statement said.\n\
+                    China’s Defense Ministry said talks depended on Washington.\n\
+                    The ministry said it was ready.";
+        let names: Vec<Option<String>> = run(text).into_iter().map(|q| q.2).collect();
+        assert_eq!(
+            names,
+            vec![
+                Some("U.S. Department of Defense".into()),
+                Some("U.S. Department of Defense".into()),
+                Some("Chinese Ministry of National Defense".into()),
+                Some("Chinese Ministry of National Defense".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_attribution_goes_to_the_innermost_speaker() {
+        let text =
+            "According to a readout, Zhou Lan stressed that the U.S. side bears responsibility.";
+        assert_eq!(one(text).2.as_deref(), Some("Zhou Lan"));
+        let text = "The embassy said talks must wait, according to spokesperson Sun Wei.";
+        assert_eq!(one(text).2.as_deref(), Some("Sun Wei"));
+    }
+
+    #[test]
+    fn transcript_labels() {
+        let text = "Retired Adm. Ida Moss spoke with us.\nQ: Will talks resume?\nMOSS: Not this year, I think.";
+        let ex = extract(text);
+        assert_eq!(ex.quotes.len(), 1);
+        assert_eq!(ex.quotes[0].span.text(text), "Not this year, I think.");
+        assert_eq!(ex.quotes[0].attribution, Attribution::TranscriptLabel);
+    }
+
+    #[test]
+    fn boilerplate_is_not_speech() {
+        let text = "SEE ALSO: Officials say talks will resume, according to report\n\
+                    • Jo Lee can be reached at jo@example.com.";
+        assert!(run(text).is_empty());
+    }
+
+    #[test]
+    fn a_noun_use_of_a_reporting_verb_is_not_a_cue() {
+        assert!(
+            run("The deal met a Chinese government demand not to release the data.").is_empty()
+        );
+    }
+
+    #[test]
+    fn unattributed_direct_quote_is_kept_without_speaker() {
+        let got = run("“Nobody picks up the phone.”");
+        assert_eq!(
+            got,
+            vec![(QuoteKind::Direct, "Nobody picks up the phone.".into(), None)]
+        );
+    }
 }

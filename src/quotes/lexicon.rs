@@ -1120,11 +1120,33 @@ pub const TERM_MARKERS: &[&str] = &[
 
 /// Documents that speak for whoever issued them ("the statement said").
 pub const DOCUMENT_NOUNS: &[&str] = &[
-    "statement", "readout", "commentary", "editorial", "report", "transcript", "cable", "communique",
+    "statement",
+    "readout",
+    "commentary",
+    "editorial",
+    "report",
+    "transcript",
+    "cable",
+    "communique",
 ];
 
 /// Nouns that, after "the", stand for an organisation already named ("the ministry said").
 pub const ANAPHORIC_ORG_NOUNS: &[&str] = &[
-    "ministry", "department", "embassy", "command", "agency", "newspaper", "navy", "government", "military",
-    "administration", "commission", "office", "institute", "foundation", "center", "council", "outlet",
+    "ministry",
+    "department",
+    "embassy",
+    "command",
+    "agency",
+    "newspaper",
+    "navy",
+    "government",
+    "military",
+    "administration",
+    "commission",
+    "office",
+    "institute",
+    "foundation",
+    "center",
+    "council",
+    "outlet",
 ];

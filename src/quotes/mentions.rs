@@ -108,7 +108,12 @@ fn strip_possessive(s: &str) -> &str {
 
 /// Lower-case words that may stand inside a group description.
 const GROUP_MODIFIERS: &[&str] = &[
-    "news", "wire", "press", "media", "propaganda", "foreign-policy",
+    "news",
+    "wire",
+    "press",
+    "media",
+    "propaganda",
+    "foreign-policy",
     "a",
     "an",
     "the",
@@ -251,7 +256,10 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         let is_group_head = GROUP_NOUNS.contains(&head.as_str());
         let role_head = ROLE_NOUNS.iter().find(|(n, _)| *n == head).map(|(n, _)| *n);
         // Group heads are lower case, except at the start of a sentence ("Analysts said").
-        if (is_group_head || role_head.is_some()) && (!words[i].is_capitalized(text) || i == 0) {
+        let sentence_initial_group = i == 0 && is_group_head && role_head.is_none();
+        if (is_group_head || role_head.is_some())
+            && (!words[i].is_capitalized(text) || sentence_initial_group)
+        {
             let start = group_start(text, words, i);
             // A role noun directly before a capitalised name is that name's title.
             let before_name =
@@ -353,7 +361,9 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         let tail = &words[of + 1..end];
         let before = words[of - 1].text(text);
         if !tail.is_empty()
-            && tail.iter().all(|w| !is_title(w.text(text)) && !is_org_word(w.text(text)))
+            && tail
+                .iter()
+                .all(|w| !is_title(w.text(text)) && !is_org_word(w.text(text)))
             && !is_title(before)
             && !is_org_word(before)
         {
@@ -466,11 +476,13 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
             let span = Span::new(first.span.start, w.span.end);
             // A reporting verb inside means this was a clause, not an appositive.
             let inner = &words[after..=j];
-            if !relative && inner.iter().any(|x| {
-                !x.is_capitalized(text)
-                    && reporting_verb(x.text(text)).is_some()
-                    && x.text(text) != "state"
-            }) {
+            if !relative
+                && inner.iter().any(|x| {
+                    !x.is_capitalized(text)
+                        && reporting_verb(x.text(text)).is_some()
+                        && x.text(text) != "state"
+                })
+            {
                 return None;
             }
             return Some(span);
@@ -484,7 +496,10 @@ fn group_key(desc: &str) -> String {
     let lower = desc.to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     while words.len() > 1
-        && matches!(words[0], "a" | "an" | "the" | "many" | "some" | "several" | "most" | "other" | "one")
+        && matches!(
+            words[0],
+            "a" | "an" | "the" | "many" | "some" | "several" | "most" | "other" | "one"
+        )
     {
         words.remove(0);
     }

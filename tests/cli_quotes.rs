@@ -1,0 +1,181 @@
+//! End-to-end runs of the `quotestance quotes` binary on real files.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use quotestance::eval::gold::load_gold_file;
+
+fn bin() -> Command {
+    Command::cargo_bin("quotestance").unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_seed_quote_is_found_and_attributed() {
+    let out = bin()
+        .current_dir(root())
+        .args(["quotes", "seeds/", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = docs[0]["quotes"].as_array().unwrap();
+    let gold =
+        load_gold_file(&root().join("evaluation/gold/seed_000_30079ce1b92ad5ae.json")).unwrap();
+    assert_eq!(quotes.len(), gold.quotes.len(), "no spurious quotes either");
+    for g in &gold.quotes {
+        let found = quotes.iter().find(|q| {
+            q["start"].as_u64() == Some(g.start as u64) && q["end"].as_u64() == Some(g.end as u64)
+        });
+        let q = found.unwrap_or_else(|| panic!("missed {:?}", g.text));
+        assert_eq!(q["kind"], g.kind.as_str(), "{:?}", g.text);
+        assert_eq!(q["speaker"], g.speaker.as_str(), "{:?}", g.text);
+        // The span cuts the quote back out of the source.
+        let text = std::fs::read_to_string(root().join("seeds/000_30079ce1b92ad5ae.txt")).unwrap();
+        assert_eq!(q["text"], &text[g.start..g.end]);
+    }
+    let speakers: Vec<&str> = docs[0]["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    for name in [
+        "Antony Blinken",
+        "Sabrina Singh",
+        "John Aquilino",
+        "Jim Fanell",
+        "Miles Yu",
+    ] {
+        assert!(speakers.contains(&name), "{name} in {speakers:?}");
+    }
+}
+
+/// The JSON Lines output for the seed is the product: kept as a golden file.
+/// Regenerate with `UPDATE_GOLDEN=1 cargo test --test cli_quotes`.
+#[test]
+fn seed_jsonl_matches_golden() {
+    let out = bin()
+        .current_dir(root())
+        .args(["quotes", "seeds/", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let golden = root().join("tests/golden/seed_quotes.jsonl");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &out.stdout).unwrap();
+    }
+    let expected = std::fs::read(&golden).expect("golden file; run with UPDATE_GOLDEN=1 to create");
+    assert!(
+        out.stdout == expected,
+        "output differs from {}",
+        golden.display()
+    );
+}
+
+#[test]
+fn table_output_reads_well() {
+    bin()
+        .current_dir(root())
+        .args(["quotes", "seeds/000_30079ce1b92ad5ae.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("35 quotes"))
+        .stdout(predicate::str::contains("It’s a work in progress."))
+        .stdout(predicate::str::contains("Miles Yu (5 quotes)"));
+}
+
+#[test]
+fn stdin_and_jsonl_inputs() {
+    bin()
+        .args(["quotes", "-", "--format", "jsonl"])
+        .write_stdin("“We will talk,” Ana Polk said.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"speaker\":\"Ana Polk\""));
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("a.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"x1\",\"text\":\"“Yes,” Bo Lin said.\",\"url\":\"u\"}\n",
+    )
+    .unwrap();
+    bin()
+        .arg("quotes")
+        .arg(&f)
+        .args(["--format", "jsonl"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"id\":\"x1\"").and(predicate::str::contains("Bo Lin")));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_still_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("a_good.txt"), "“We will talk,” Ana Polk said.").unwrap();
+    std::fs::write(d.join("b_latin1.txt"), b"caf\xe9 said").unwrap();
+    std::fs::write(d.join("c_empty.txt"), "").unwrap();
+    std::fs::write(d.join("d_binary.txt"), b"ab\0cd").unwrap();
+    std::fs::write(
+        d.join("e_lines.jsonl"),
+        "{\"text\":\"“Fine,” Bo Lin said.\"}\n{oops\n{\"id\":1}\n",
+    )
+    .unwrap();
+    let assert = bin()
+        .arg("quotes")
+        .arg(d)
+        .args(["--format", "jsonl"])
+        .assert()
+        .code(1);
+    let out = assert.get_output();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stderr.contains("b_latin1.txt: not UTF-8"), "{stderr}");
+    assert!(stderr.contains("c_empty.txt: empty article"), "{stderr}");
+    assert!(stderr.contains("d_binary.txt: looks binary"), "{stderr}");
+    assert!(
+        stderr.contains("e_lines.jsonl:2: not valid JSON"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("e_lines.jsonl:3: JSON object has no string field \"text\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("5 of 7 inputs failed") || stderr.contains("inputs failed"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("Ana Polk") && stdout.contains("Bo Lin"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn missing_path_is_an_error_with_exit_1() {
+    bin()
+        .args(["quotes", "/no/such/article.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "/no/such/article.txt: no such file or directory",
+        ));
+}
+
+#[test]
+fn help_explains_inputs() {
+    bin()
+        .args(["quotes", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("directories").and(predicate::str::contains("stdin")));
+}
