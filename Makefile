@@ -2,12 +2,12 @@
 CARGO ?= cargo
 BIN := target/release/quotestance
 
-.PHONY: run test model build check-cuda fmt lint
+.PHONY: run test model build check-cuda fmt lint train eval
 
 ## Fetch the model if missing, build, and run the main job on the seed article.
 run: build
 	$(BIN) model fetch
-	$(BIN) quotes seeds/
+	$(BIN) classify seeds/
 
 ## The whole test suite, including the tests that need the real model.
 test: model
@@ -27,3 +27,14 @@ fmt:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
+
+## Retrain the committed heads (deterministic on CPU; a few minutes).
+train: build
+	python3 scripts/build_train.py --check
+	$(BIN) model fetch
+	$(BIN) train --out models/heads/us-china-mil-talks
+
+## Score against the gold test split.
+eval: build
+	$(BIN) model fetch
+	$(BIN) evaluate --split test

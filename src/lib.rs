@@ -11,3 +11,4 @@ pub mod model;
 pub mod output;
 pub mod quotes;
 pub mod text;
+pub mod stance;

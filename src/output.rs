@@ -147,3 +147,124 @@ pub fn write_quotes_table(out: &mut dyn Write, doc: &QuotesDocument) -> io::Resu
     }
     Ok(())
 }
+
+use crate::stance::ArticleResult;
+
+/// The stance table of one article: one row per speaker.
+pub fn write_classify_table(out: &mut dyn Write, r: &ArticleResult, per_quote: bool) -> io::Result<()> {
+    writeln!(out, "{} — {} quotes, {} speakers", r.source, r.quotes.len(), r.speakers.len())?;
+    if per_quote {
+        writeln!(out, "  {}  {}  {}  {}  quote", pad("kind", 8), pad("speaker", 24), pad("stance", 10), pad("sentiment", 9))?;
+        for q in &r.quotes {
+            writeln!(
+                out,
+                "  {}  {}  {}  {}  {}",
+                pad(q.kind, 8),
+                pad(&shorten(q.speaker.as_deref().unwrap_or("?"), 24), 24),
+                pad(&q.stance, 10),
+                pad(&q.sentiment, 9),
+                shorten(&q.text, 70)
+            )?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "  {}  {}  {}  {}  {}  evidence", pad("speaker", 24), pad("role", 30), pad("stance", 10), pad("conf", 4), pad("quotes", 6))?;
+    for s in &r.speakers {
+        writeln!(
+            out,
+            "  {}  {}  {}  {:.2}  {}  {}",
+            pad(&shorten(&s.name, 24), 24),
+            pad(&shorten(s.role.as_deref().unwrap_or("—"), 30), 30),
+            pad(&s.stance, 10),
+            s.confidence,
+            pad(&s.quotes.to_string(), 6),
+            s.evidence.as_ref().map(|e| shorten(&e.text, 60)).unwrap_or_default()
+        )?;
+    }
+    Ok(())
+}
+
+/// Markdown: one table per article.
+pub fn write_classify_markdown(out: &mut dyn Write, r: &ArticleResult, per_quote: bool) -> io::Result<()> {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    writeln!(out, "### {}\n", cell(&r.id))?;
+    if per_quote {
+        writeln!(out, "| kind | speaker | stance | sentiment | quote |\n|---|---|---|---|---|")?;
+        for q in &r.quotes {
+            writeln!(out, "| {} | {} | {} | {} | {} |", q.kind, cell(q.speaker.as_deref().unwrap_or("")), q.stance, q.sentiment, cell(&q.text))?;
+        }
+    } else {
+        writeln!(out, "| speaker | role | stance | confidence | quotes | evidence |\n|---|---|---|---|---|---|")?;
+        for s in &r.speakers {
+            writeln!(
+                out,
+                "| {} | {} | {} | {:.2} | {} | {} |",
+                cell(&s.name),
+                cell(s.role.as_deref().unwrap_or("")),
+                s.stance,
+                s.confidence,
+                s.quotes,
+                cell(&s.evidence.as_ref().map(|e| shorten(&e.text, 100)).unwrap_or_default())
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The CSV header for `per_quote` or per-speaker rows.
+pub fn csv_header(per_quote: bool) -> &'static str {
+    if per_quote {
+        "article,start,end,kind,speaker,stance,stance_score,sentiment,sentiment_score,attribution,text"
+    } else {
+        "article,speaker,kind,role,stance,confidence,quotes,evidence"
+    }
+}
+
+/// CSV rows of one article (no header).
+pub fn write_classify_csv(out: &mut dyn Write, r: &ArticleResult, per_quote: bool) -> io::Result<()> {
+    let top = |scores: &[crate::stance::LabelScore], label: &str| scores.iter().find(|s| s.label == label).map(|s| s.score).unwrap_or(0.0);
+    if per_quote {
+        for q in &r.quotes {
+            writeln!(
+                out,
+                "{},{},{},{},{},{},{:.3},{},{:.3},{},{}",
+                csv_field(&r.id),
+                q.start,
+                q.end,
+                q.kind,
+                csv_field(q.speaker.as_deref().unwrap_or("")),
+                q.stance,
+                top(&q.stance_scores, &q.stance),
+                q.sentiment,
+                top(&q.sentiment_scores, &q.sentiment),
+                q.attribution,
+                csv_field(&q.text)
+            )?;
+        }
+    } else {
+        for s in &r.speakers {
+            let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            writeln!(
+                out,
+                "{},{},{},{},{},{:.3},{},{}",
+                csv_field(&r.id),
+                csv_field(&s.name),
+                kind,
+                csv_field(s.role.as_deref().unwrap_or("")),
+                s.stance,
+                s.confidence,
+                s.quotes,
+                csv_field(s.evidence.as_ref().map(|e| e.text.as_str()).unwrap_or(""))
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -4,6 +4,7 @@
 pub mod extraction;
 pub mod gold;
 pub mod metrics;
+pub mod stance;
 
 pub use extraction::{score_extraction, ExtractionScores};
 pub use gold::{load_gold_dir, GoldArticle, GoldError, GoldQuote, GoldSpeaker, Split};

@@ -1,0 +1,132 @@
+//! The JSON card beside trained heads: what they were trained for and on,
+//! how well, and which encoder they need.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::features::FeatureSpec;
+use super::head::{HeadError, LinearHead, TrainConfig};
+use super::task::Task;
+
+pub const CARD_FILE: &str = "card.json";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EncoderRef {
+    pub id: String,
+    pub weights_sha256: String,
+    pub dim: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct HeadFile {
+    pub file: String,
+    pub labels: Vec<String>,
+    pub spec: FeatureSpec,
+    pub config: TrainConfig,
+}
+
+/// Scores of one head under grouped cross-validation or on dev.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct ScoreSummary {
+    pub n: usize,
+    pub accuracy: f64,
+    pub macro_f1: f64,
+    pub per_label_f1: BTreeMap<String, f64>,
+}
+
+/// One candidate setting measured on the dev split during model selection.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SelectionRow {
+    pub head: String,
+    pub spec: FeatureSpec,
+    pub epochs: usize,
+    pub dev_macro_f1: f64,
+    pub dev_accuracy: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TrainingInfo {
+    pub data_files: Vec<String>,
+    pub data_sha256: String,
+    pub examples: usize,
+    pub stance_counts: BTreeMap<String, usize>,
+    pub sentiment_counts: BTreeMap<String, usize>,
+    pub selection: Vec<SelectionRow>,
+    /// Zero-shot temperature fitted on the dev split.
+    pub zero_shot_temperature: f32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CrossValidation {
+    pub folds: usize,
+    pub grouped_by: String,
+    pub stance: ScoreSummary,
+    pub sentiment: ScoreSummary,
+}
+
+/// Everything about a set of trained heads.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct HeadCard {
+    pub name: String,
+    pub task: Task,
+    pub encoder: EncoderRef,
+    pub stance: HeadFile,
+    pub sentiment: HeadFile,
+    /// The frozen-encoder baseline: quote embedding only, no structured signals.
+    pub baseline: HeadFile,
+    pub training: TrainingInfo,
+    pub cross_validation: CrossValidation,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("{}: cannot read the head card ({message}); train heads with `make train`", .path.display())]
+    Read { path: PathBuf, message: String },
+    #[error("{}: these heads were trained for encoder {expected} ({expected_dim}-d); the loaded encoder {found}. Use --model with that encoder, or retrain with `make train`", .path.display())]
+    Encoder { path: PathBuf, expected: String, expected_dim: usize, found: String },
+    #[error(transparent)]
+    Head(#[from] HeadError),
+}
+
+impl HeadCard {
+    pub fn load(dir: &Path) -> Result<HeadCard, CardError> {
+        let path = dir.join(CARD_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| CardError::Read { path: path.clone(), message: e.to_string() })?;
+        serde_json::from_str(&text).map_err(|e| CardError::Read { path, message: e.to_string() })
+    }
+
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        std::fs::write(dir.join(CARD_FILE), json + "\n")
+    }
+
+    /// The heads need the encoder they were trained on: same width, and the
+    /// same weights when the loaded encoder's checksum is known.
+    pub fn check_encoder(&self, weights_sha256: Option<&str>, dim: usize) -> Result<(), CardError> {
+        let mismatch = |found: String| CardError::Encoder {
+            path: PathBuf::from(CARD_FILE),
+            expected: format!("{} (sha256 {}…)", self.encoder.id, &self.encoder.weights_sha256[..12.min(self.encoder.weights_sha256.len())]),
+            expected_dim: self.encoder.dim,
+            found,
+        };
+        if dim != self.encoder.dim {
+            return Err(mismatch(format!("is {dim}-d")));
+        }
+        if let Some(sha) = weights_sha256 {
+            if sha != self.encoder.weights_sha256 {
+                return Err(mismatch(format!("has weights sha256 {}…", &sha[..12.min(sha.len())])));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn load_heads(&self, dir: &Path, encoder_dim: usize) -> Result<(LinearHead, LinearHead), CardError> {
+        Ok((self.load_head(dir, &self.stance, encoder_dim)?, self.load_head(dir, &self.sentiment, encoder_dim)?))
+    }
+
+    pub fn load_head(&self, dir: &Path, file: &HeadFile, encoder_dim: usize) -> Result<LinearHead, CardError> {
+        Ok(LinearHead::load(&dir.join(&file.file), &file.labels, file.spec, file.spec.dim(encoder_dim))?)
+    }
+}

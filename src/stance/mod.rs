@@ -1,0 +1,323 @@
+//! Stance and sentiment: a task, features, heads (trained or zero-shot), and
+//! the speaker aggregate. [`Classifier`] runs the whole pipeline on articles.
+
+pub mod aggregate;
+pub mod card;
+pub mod features;
+pub mod head;
+pub mod task;
+pub mod train;
+pub mod zeroshot;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+pub use aggregate::{aggregate, SpeakerStance};
+pub use card::HeadCard;
+pub use features::{ContextMode, FeatureSpec, QuoteInput};
+pub use head::{LinearHead, TrainConfig};
+pub use task::Task;
+pub use zeroshot::ZeroShot;
+
+use crate::article::Article;
+use crate::model::{Encoder, ModelError};
+use crate::quotes::{extract, Extraction, SpeakerKind};
+
+/// Everything that can fail while classifying.
+#[derive(Debug, thiserror::Error)]
+pub enum StanceError {
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Head(#[from] head::HeadError),
+    #[error(transparent)]
+    Card(#[from] card::CardError),
+    #[error(transparent)]
+    Task(#[from] task::TaskError),
+}
+
+/// One predictor: a trained head or zero-shot similarity.
+#[derive(Debug, Clone)]
+pub enum Predictor {
+    Head(LinearHead),
+    ZeroShot(ZeroShot),
+}
+
+impl Predictor {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Predictor::Head(_) => "trained head",
+            Predictor::ZeroShot(_) => "zero-shot",
+        }
+    }
+
+    fn spec(&self) -> FeatureSpec {
+        match self {
+            Predictor::Head(h) => h.spec,
+            Predictor::ZeroShot(_) => FeatureSpec { context: ContextMode::Quote, structured: false },
+        }
+    }
+
+    fn predict(&self, features: &[f32], dim: usize) -> Vec<f32> {
+        match self {
+            Predictor::Head(h) => h.predict(features),
+            // Zero-shot compares the quote's own embedding (the first block).
+            Predictor::ZeroShot(z) => z.predict(&features[..dim.min(features.len())]),
+        }
+    }
+}
+
+/// Stance and sentiment of one quote, and its probabilities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuotePrediction {
+    pub stance: Vec<f32>,
+    pub sentiment: Vec<f32>,
+}
+
+/// A quote in a classified article.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteResult {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: &'static str,
+    pub speaker: Option<String>,
+    pub stance: String,
+    pub stance_scores: Vec<LabelScore>,
+    pub sentiment: String,
+    pub sentiment_scores: Vec<LabelScore>,
+    pub attribution: &'static str,
+    pub attribution_confidence: f32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LabelScore {
+    pub label: String,
+    pub score: f32,
+}
+
+/// The quote that carries a speaker's stance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A speaker in a classified article.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerResult {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: Option<String>,
+    pub stance: String,
+    pub scores: Vec<LabelScore>,
+    pub confidence: f32,
+    pub quotes: usize,
+    pub evidence: Option<Evidence>,
+}
+
+/// One classified article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleResult {
+    pub id: String,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub speakers: Vec<SpeakerResult>,
+    pub quotes: Vec<QuoteResult>,
+    /// Quotes whose encoder input was cut at the token limit.
+    pub truncated_inputs: usize,
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn scores(labels: &[String], probs: &[f32]) -> Vec<LabelScore> {
+    labels.iter().zip(probs).map(|(l, &p)| LabelScore { label: l.clone(), score: round3(p) }).collect()
+}
+
+/// The encoder with a stance and a sentiment predictor for one task.
+pub struct Classifier {
+    pub encoder: Encoder,
+    pub task: Task,
+    pub stance: Predictor,
+    pub sentiment: Predictor,
+}
+
+impl Classifier {
+    /// Loads the trained heads in `head_dir` (checked against the encoder and task).
+    pub fn with_heads(encoder: Encoder, head_dir: &Path, weights_sha256: Option<&str>) -> Result<Self, StanceError> {
+        let card = HeadCard::load(head_dir)?;
+        card.check_encoder(weights_sha256, encoder.dim())?;
+        let (stance, sentiment) = card.load_heads(head_dir, encoder.dim())?;
+        Ok(Classifier { encoder, task: card.task.clone(), stance: Predictor::Head(stance), sentiment: Predictor::Head(sentiment) })
+    }
+
+    /// Zero-shot for `task` (and for sentiment).
+    pub fn zero_shot(encoder: Encoder, task: Task) -> Result<Self, StanceError> {
+        let stance = ZeroShot::new(&task, &encoder)?;
+        let sentiment = ZeroShot::new(&Task::sentiment(), &encoder)?;
+        Ok(Classifier { encoder, task, stance: Predictor::ZeroShot(stance), sentiment: Predictor::ZeroShot(sentiment) })
+    }
+
+    /// Feature vectors for `inputs` under `spec`, row-major; and how many inputs were truncated.
+    pub fn features(&self, inputs: &[QuoteInput], spec: FeatureSpec) -> Result<(Vec<f32>, usize), ModelError> {
+        features_for(&self.encoder, inputs, spec)
+    }
+
+    /// Stance and sentiment probabilities per input.
+    pub fn predict(&self, inputs: &[QuoteInput]) -> Result<(Vec<QuotePrediction>, usize), ModelError> {
+        let dim = self.encoder.dim();
+        let stance_spec = self.stance.spec();
+        let sentiment_spec = self.sentiment.spec();
+        // One feature build when both predictors share the widest spec.
+        let widest = if stance_spec.dim(dim) >= sentiment_spec.dim(dim) { stance_spec } else { sentiment_spec };
+        let (x, truncated) = self.features(inputs, widest)?;
+        let width = widest.dim(dim);
+        let pick = |row: &[f32], spec: FeatureSpec| -> Vec<f32> { project(row, widest, spec, dim) };
+        let out = x
+            .chunks_exact(width.max(1))
+            .map(|row| QuotePrediction {
+                stance: self.stance.predict(&pick(row, stance_spec), dim),
+                sentiment: self.sentiment.predict(&pick(row, sentiment_spec), dim),
+            })
+            .collect();
+        Ok((out, truncated))
+    }
+
+    /// Extracts, classifies and aggregates a batch of articles (their quotes go
+    /// to the encoder together).
+    pub fn classify(&self, articles: &[&Article]) -> Result<Vec<ArticleResult>, ModelError> {
+        let extractions: Vec<Extraction> = articles.iter().map(|a| extract(&a.text)).collect();
+        let mut inputs = Vec::new();
+        let mut owners = Vec::new();
+        for (ai, (a, ex)) in articles.iter().zip(&extractions).enumerate() {
+            for input in features::inputs_from_extraction(&a.text, ex) {
+                inputs.push(input);
+                owners.push(ai);
+            }
+        }
+        let (predictions, _) = self.predict(&inputs)?;
+        let mut per_article: Vec<Vec<QuotePrediction>> = vec![Vec::new(); articles.len()];
+        for (p, &ai) in predictions.into_iter().zip(&owners) {
+            per_article[ai].push(p);
+        }
+        let truncated_per_article = self.count_truncated(&inputs, &owners, articles.len())?;
+        Ok(articles
+            .iter()
+            .zip(&extractions)
+            .zip(per_article)
+            .zip(truncated_per_article)
+            .map(|(((a, ex), preds), truncated)| self.article_result(a, ex, &preds, truncated))
+            .collect())
+    }
+
+    fn count_truncated(&self, inputs: &[QuoteInput], owners: &[usize], n: usize) -> Result<Vec<usize>, ModelError> {
+        let quotes: Vec<&str> = inputs.iter().map(|i| i.quote.as_str()).collect();
+        let tokens = self.encoder.tokenize(&quotes)?;
+        let mut out = vec![0; n];
+        for ((_, t), &ai) in tokens.iter().zip(owners) {
+            out[ai] += *t as usize;
+        }
+        Ok(out)
+    }
+
+    /// Builds the per-article result from its extraction and quote predictions.
+    pub fn article_result(&self, article: &Article, ex: &Extraction, preds: &[QuotePrediction], truncated: usize) -> ArticleResult {
+        let sentiment_labels = match &self.sentiment {
+            Predictor::Head(h) => h.labels.clone(),
+            Predictor::ZeroShot(z) => z.labels.clone(),
+        };
+        let text = article.text.as_str();
+        let quotes: Vec<QuoteResult> = ex
+            .quotes
+            .iter()
+            .zip(preds)
+            .map(|(q, p)| QuoteResult {
+                start: q.span.start,
+                end: q.span.end,
+                text: q.span.text(text).to_string(),
+                kind: q.kind.as_str(),
+                speaker: ex.speaker_name(q).map(str::to_string),
+                stance: self.task.labels[head::argmax(&p.stance)].clone(),
+                stance_scores: scores(&self.task.labels, &p.stance),
+                sentiment: sentiment_labels[head::argmax(&p.sentiment)].clone(),
+                sentiment_scores: scores(&sentiment_labels, &p.sentiment),
+                attribution: q.attribution.as_str(),
+                attribution_confidence: round3(q.confidence),
+            })
+            .collect();
+        let speakers = ex
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(si, s)| {
+                let mine: Vec<usize> = ex.quotes.iter().enumerate().filter(|(_, q)| q.speaker == Some(si)).map(|(i, _)| i).collect();
+                let items: Vec<(usize, Vec<f32>)> = mine.iter().map(|&i| (ex.quotes[i].span.len(), preds[i].stance.clone())).collect();
+                let agg = aggregate(&self.task, &items);
+                SpeakerResult {
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    role: s.role.clone(),
+                    stance: self.task.labels[agg.label].clone(),
+                    scores: scores(&self.task.labels, &agg.scores),
+                    confidence: round3(agg.confidence),
+                    quotes: mine.len(),
+                    evidence: agg.evidence.map(|e| {
+                        let q = &ex.quotes[mine[e]];
+                        Evidence { start: q.span.start, end: q.span.end, text: q.span.text(text).to_string() }
+                    }),
+                }
+            })
+            .collect();
+        ArticleResult { id: article.id.clone(), source: article.source.clone(), line: article.line, speakers, quotes, truncated_inputs: truncated }
+    }
+}
+
+/// Embeds every distinct text once and assembles feature rows.
+pub fn features_for(encoder: &Encoder, inputs: &[QuoteInput], spec: FeatureSpec) -> Result<(Vec<f32>, usize), ModelError> {
+    let dim = encoder.dim();
+    let per_input: Vec<Vec<String>> = inputs.iter().map(|i| features::encoder_texts(i, spec.context)).collect();
+    let mut unique: Vec<&str> = per_input.iter().flatten().map(String::as_str).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let emb = encoder.embed(&unique)?;
+    let width = spec.dim(dim);
+    let mut x = Vec::with_capacity(inputs.len() * width);
+    for (input, texts) in inputs.iter().zip(&per_input) {
+        for t in texts {
+            let i = unique.binary_search(&t.as_str()).unwrap_or(0);
+            x.extend_from_slice(emb.row(i));
+        }
+        if spec.structured {
+            x.extend_from_slice(&features::structured(input));
+        }
+    }
+    Ok((x, emb.truncated.len()))
+}
+
+/// Cuts a feature row built under `from` down to what `to` uses (a prefix of
+/// the text blocks, plus the structured block when `to` has it).
+pub fn project(row: &[f32], from: FeatureSpec, to: FeatureSpec, dim: usize) -> Vec<f32> {
+    let blocks = to.context.texts().min(from.context.texts());
+    let mut out = row[..blocks * dim].to_vec();
+    if to.structured && from.structured {
+        let start = from.context.texts() * dim;
+        out.extend_from_slice(&row[start..start + features::STRUCTURED_DIM]);
+    } else if to.structured {
+        out.extend(std::iter::repeat_n(0.0, features::STRUCTURED_DIM));
+    }
+    out
+}
+
+/// Where the trained heads for `task_name` live: `./models/heads/NAME`, then
+/// the source tree's `models/heads/NAME`.
+pub fn default_heads_dir(task_name: &str) -> Option<std::path::PathBuf> {
+    [std::path::PathBuf::from("models/heads"), Path::new(env!("CARGO_MANIFEST_DIR")).join("models/heads")]
+        .into_iter()
+        .map(|root| root.join(task_name))
+        .find(|dir| dir.join(card::CARD_FILE).is_file())
+}
