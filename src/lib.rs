@@ -10,5 +10,5 @@ pub mod eval;
 pub mod model;
 pub mod output;
 pub mod quotes;
-pub mod text;
 pub mod stance;
+pub mod text;

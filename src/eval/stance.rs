@@ -39,7 +39,10 @@ pub fn expected_calibration_error(probs: &[Vec<f32>], gold: &[usize]) -> f64 {
         bins[b].2 += (label == g) as u8 as f64;
     }
     let n = probs.len().max(1) as f64;
-    bins.iter().filter(|b| b.0 > 0).map(|b| (b.0 as f64 / n) * ((b.1 - b.2) / b.0 as f64).abs()).sum()
+    bins.iter()
+        .filter(|b| b.0 > 0)
+        .map(|b| (b.0 as f64 / n) * ((b.1 - b.2) / b.0 as f64).abs())
+        .sum()
 }
 
 /// Reliability diagram points: (mean confidence, accuracy, count) per bin.
@@ -53,7 +56,10 @@ pub fn reliability(probs: &[Vec<f32>], gold: &[usize]) -> Vec<(f64, f64, usize)>
         bins[b].1 += conf;
         bins[b].2 += (label == g) as u8 as f64;
     }
-    bins.iter().filter(|b| b.0 > 0).map(|b| (b.1 / b.0 as f64, b.2 / b.0 as f64, b.0)).collect()
+    bins.iter()
+        .filter(|b| b.0 > 0)
+        .map(|b| (b.1 / b.0 as f64, b.2 / b.0 as f64, b.0))
+        .collect()
 }
 
 /// Predictions for the gold quotes of each article (oracle) and for the
@@ -107,7 +113,10 @@ pub fn score_stance(task: &Task, run: &StanceRun) -> PredictorScores {
                     qp.push((idx(task, &g.quotes[gi].stance), argmax(&preds[pi].stance)));
                 }
                 for s in &g.speakers {
-                    let found = ex.speakers.iter().position(|x| speakers_match(&s.name, &x.name, false));
+                    let found = ex
+                        .speakers
+                        .iter()
+                        .position(|x| speakers_match(&s.name, &x.name, false));
                     let predicted = found.map(|si| {
                         let items: Vec<(usize, Vec<f32>)> = ex
                             .quotes
@@ -122,8 +131,23 @@ pub fn score_stance(task: &Task, run: &StanceRun) -> PredictorScores {
                     sp.push((idx(task, &s.stance), predicted.unwrap_or(usize::MAX)));
                 }
             }
-            let sp_scored: Vec<(usize, usize)> = sp.iter().map(|&(g, p)| (g, if p == usize::MAX { (g + 1) % labels.len() } else { p })).collect();
-            (Some(Classification::new(&labels, &qp)), Some(Classification::new(&labels, &sp_scored)))
+            let sp_scored: Vec<(usize, usize)> = sp
+                .iter()
+                .map(|&(g, p)| {
+                    (
+                        g,
+                        if p == usize::MAX {
+                            (g + 1) % labels.len()
+                        } else {
+                            p
+                        },
+                    )
+                })
+                .collect();
+            (
+                Some(Classification::new(&labels, &qp)),
+                Some(Classification::new(&labels, &sp_scored)),
+            )
         }
     };
     PredictorScores {
@@ -147,6 +171,9 @@ mod tests {
         let probs = vec![vec![0.9, 0.1], vec![0.9, 0.1]];
         assert!((expected_calibration_error(&probs, &[0, 1]) - 0.4).abs() < 1e-6);
         assert!(expected_calibration_error(&probs, &[0, 0]) - 0.1 < 1e-6);
-        assert_eq!(reliability(&probs, &[0, 1]), vec![(0.8999999761581421, 0.5, 2)]);
+        assert_eq!(
+            reliability(&probs, &[0, 1]),
+            vec![(0.8999999761581421, 0.5, 2)]
+        );
     }
 }

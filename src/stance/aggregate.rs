@@ -35,15 +35,27 @@ pub fn aggregate(task: &Task, quotes: &[(usize, Vec<f32>)]) -> SpeakerStance {
         }
     }
     let total: f32 = weight.iter().sum();
-    let scores: Vec<f32> = weight.iter().map(|w| if total > 0.0 { w / total } else { 1.0 / k as f32 }).collect();
-    let mut ranked: Vec<usize> = (0..k).filter(|&l| l != neutral && weight[l] > 0.0).collect();
+    let scores: Vec<f32> = weight
+        .iter()
+        .map(|w| {
+            if total > 0.0 {
+                w / total
+            } else {
+                1.0 / k as f32
+            }
+        })
+        .collect();
+    let mut ranked: Vec<usize> = (0..k)
+        .filter(|&l| l != neutral && weight[l] > 0.0)
+        .collect();
     ranked.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
     let label = match ranked.as_slice() {
         [] => neutral,
         [only] => *only,
         [first, second, ..] => {
             if weight[*second] >= 0.85 * weight[*first]
-                && task.precedence_rank(&task.labels[*second]) < task.precedence_rank(&task.labels[*first])
+                && task.precedence_rank(&task.labels[*second])
+                    < task.precedence_rank(&task.labels[*first])
             {
                 *second
             } else {
@@ -55,7 +67,11 @@ pub fn aggregate(task: &Task, quotes: &[(usize, Vec<f32>)]) -> SpeakerStance {
     // over all the speaker's quotes (a lone, sure quote is not certainty).
     let total_len: f32 = quotes.iter().map(|(len, _)| *len as f32).sum();
     let confidence = if total_len > 0.0 {
-        quotes.iter().map(|(len, p)| *len as f32 * p.get(label).copied().unwrap_or(0.0)).sum::<f32>() / total_len
+        quotes
+            .iter()
+            .map(|(len, p)| *len as f32 * p.get(label).copied().unwrap_or(0.0))
+            .sum::<f32>()
+            / total_len
     } else {
         0.0
     };
@@ -88,11 +104,23 @@ mod tests {
     fn length_weighted_with_marked_tie_break() {
         let t = Task::default_stance();
         // optimistic 324 vs critical 295: within 15% → critical (the seed's Adm. Aquilino).
-        let s = aggregate(&t, &[(62, p(0)), (95, p(0)), (167, p(0)), (121, p(2)), (174, p(2))]);
+        let s = aggregate(
+            &t,
+            &[
+                (62, p(0)),
+                (95, p(0)),
+                (167, p(0)),
+                (121, p(2)),
+                (174, p(2)),
+            ],
+        );
         assert_eq!(s.label, 2);
         assert_eq!(s.evidence, Some(4));
         // 192 optimistic vs 84 critical: optimistic (the seed's Sabrina Singh).
-        assert_eq!(aggregate(&t, &[(88, p(0)), (98, p(0)), (6, p(0)), (84, p(2))]).label, 0);
+        assert_eq!(
+            aggregate(&t, &[(88, p(0)), (98, p(0)), (6, p(0)), (84, p(2))]).label,
+            0
+        );
         let s = aggregate(&t, &[(50, p(1))]);
         assert_eq!((s.label, s.confidence), (1, 1.0));
     }

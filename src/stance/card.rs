@@ -85,7 +85,12 @@ pub enum CardError {
     #[error("{}: cannot read the head card ({message}); train heads with `make train`", .path.display())]
     Read { path: PathBuf, message: String },
     #[error("{}: these heads were trained for encoder {expected} ({expected_dim}-d); the loaded encoder {found}. Use --model with that encoder, or retrain with `make train`", .path.display())]
-    Encoder { path: PathBuf, expected: String, expected_dim: usize, found: String },
+    Encoder {
+        path: PathBuf,
+        expected: String,
+        expected_dim: usize,
+        found: String,
+    },
     #[error(transparent)]
     Head(#[from] HeadError),
 }
@@ -93,8 +98,14 @@ pub enum CardError {
 impl HeadCard {
     pub fn load(dir: &Path) -> Result<HeadCard, CardError> {
         let path = dir.join(CARD_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| CardError::Read { path: path.clone(), message: e.to_string() })?;
-        serde_json::from_str(&text).map_err(|e| CardError::Read { path, message: e.to_string() })
+        let text = std::fs::read_to_string(&path).map_err(|e| CardError::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        serde_json::from_str(&text).map_err(|e| CardError::Read {
+            path,
+            message: e.to_string(),
+        })
     }
 
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
@@ -107,7 +118,11 @@ impl HeadCard {
     pub fn check_encoder(&self, weights_sha256: Option<&str>, dim: usize) -> Result<(), CardError> {
         let mismatch = |found: String| CardError::Encoder {
             path: PathBuf::from(CARD_FILE),
-            expected: format!("{} (sha256 {}…)", self.encoder.id, &self.encoder.weights_sha256[..12.min(self.encoder.weights_sha256.len())]),
+            expected: format!(
+                "{} (sha256 {}…)",
+                self.encoder.id,
+                &self.encoder.weights_sha256[..12.min(self.encoder.weights_sha256.len())]
+            ),
             expected_dim: self.encoder.dim,
             found,
         };
@@ -116,17 +131,37 @@ impl HeadCard {
         }
         if let Some(sha) = weights_sha256 {
             if sha != self.encoder.weights_sha256 {
-                return Err(mismatch(format!("has weights sha256 {}…", &sha[..12.min(sha.len())])));
+                return Err(mismatch(format!(
+                    "has weights sha256 {}…",
+                    &sha[..12.min(sha.len())]
+                )));
             }
         }
         Ok(())
     }
 
-    pub fn load_heads(&self, dir: &Path, encoder_dim: usize) -> Result<(LinearHead, LinearHead), CardError> {
-        Ok((self.load_head(dir, &self.stance, encoder_dim)?, self.load_head(dir, &self.sentiment, encoder_dim)?))
+    pub fn load_heads(
+        &self,
+        dir: &Path,
+        encoder_dim: usize,
+    ) -> Result<(LinearHead, LinearHead), CardError> {
+        Ok((
+            self.load_head(dir, &self.stance, encoder_dim)?,
+            self.load_head(dir, &self.sentiment, encoder_dim)?,
+        ))
     }
 
-    pub fn load_head(&self, dir: &Path, file: &HeadFile, encoder_dim: usize) -> Result<LinearHead, CardError> {
-        Ok(LinearHead::load(&dir.join(&file.file), &file.labels, file.spec, file.spec.dim(encoder_dim))?)
+    pub fn load_head(
+        &self,
+        dir: &Path,
+        file: &HeadFile,
+        encoder_dim: usize,
+    ) -> Result<LinearHead, CardError> {
+        Ok(LinearHead::load(
+            &dir.join(&file.file),
+            &file.labels,
+            file.spec,
+            file.spec.dim(encoder_dim),
+        )?)
     }
 }

@@ -75,18 +75,38 @@ pub fn encoder_texts(input: &QuoteInput, mode: ContextMode) -> Vec<String> {
         Some(r) if !r.is_empty() => format!("{}, {}", input.speaker, r),
         _ => input.speaker.clone(),
     };
-    let sentence = if input.sentence.is_empty() { input.quote.clone() } else { input.sentence.clone() };
-    let paragraph = if input.paragraph.is_empty() { sentence.clone() } else { input.paragraph.clone() };
+    let sentence = if input.sentence.is_empty() {
+        input.quote.clone()
+    } else {
+        input.sentence.clone()
+    };
+    let paragraph = if input.paragraph.is_empty() {
+        sentence.clone()
+    } else {
+        input.paragraph.clone()
+    };
     let all = [input.quote.clone(), sentence, speaker, paragraph];
     all.into_iter().take(mode.texts()).collect()
 }
 
 pub const STRUCTURED_DIM: usize = 3 + 4 + 6 + 3;
 
-const ADVOCACY_VERBS: &[&str] = &["urge", "call", "propose", "advocate", "push", "tout", "vow", "recommend", "predict", "pledge", "promise"];
+const ADVOCACY_VERBS: &[&str] = &[
+    "urge",
+    "call",
+    "propose",
+    "advocate",
+    "push",
+    "tout",
+    "vow",
+    "recommend",
+    "predict",
+    "pledge",
+    "promise",
+];
 const CONTENTIOUS_VERBS: &[&str] = &[
-    "warn", "caution", "complain", "claim", "deny", "demand", "insist", "accuse", "question", "concede", "admit",
-    "argue", "contend", "scoff", "assert",
+    "warn", "caution", "complain", "claim", "deny", "demand", "insist", "accuse", "question",
+    "concede", "admit", "argue", "contend", "scoff", "assert",
 ];
 
 fn verb_class(cue: Option<&str>) -> usize {
@@ -105,26 +125,123 @@ fn verb_class(cue: Option<&str>) -> usize {
 
 /// Which side a speaker speaks for, from their name and role words.
 fn side(input: &QuoteInput) -> usize {
-    let s = format!(" {} {} ", input.speaker, input.role.as_deref().unwrap_or("")).to_lowercase();
+    let s = format!(
+        " {} {} ",
+        input.speaker,
+        input.role.as_deref().unwrap_or("")
+    )
+    .to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if has(&["chinese", "china", "beijing", "pla", "people’s liberation", "people's liberation", "central military", "xinhua", "state news agency", "state-run"]) {
+    if has(&[
+        "chinese",
+        "china",
+        "beijing",
+        "pla",
+        "people’s liberation",
+        "people's liberation",
+        "central military",
+        "xinhua",
+        "state news agency",
+        "state-run",
+    ]) {
         0
-    } else if has(&["senator", "congressman", "congresswoman", "representative", "lawmaker", "republican", "democrat", " rep.", "house "]) {
+    } else if has(&[
+        "senator",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "lawmaker",
+        "republican",
+        "democrat",
+        " rep.",
+        "house ",
+    ]) {
         2
-    } else if has(&["analyst", "scholar", "professor", "fellow", "researcher", "institute", "expert", "historian", "university", "think tank", "commentator", "former", "retired"]) {
+    } else if has(&[
+        "analyst",
+        "scholar",
+        "professor",
+        "fellow",
+        "researcher",
+        "institute",
+        "expert",
+        "historian",
+        "university",
+        "think tank",
+        "commentator",
+        "former",
+        "retired",
+    ]) {
         3
-    } else if has(&["u.s.", "pentagon", "state department", "department of defense", "department of state", "secretary", "white house", "administration", "navy", "american", "command", "u.s"]) {
+    } else if has(&[
+        "u.s.",
+        "pentagon",
+        "state department",
+        "department of defense",
+        "department of state",
+        "secretary",
+        "white house",
+        "administration",
+        "navy",
+        "american",
+        "command",
+        "u.s",
+    ]) {
         1
-    } else if has(&["japan", "philippine", "australia", "vietnam", "india", "singapore", "korea", "taiwan", "asean", "british", "european"]) {
+    } else if has(&[
+        "japan",
+        "philippine",
+        "australia",
+        "vietnam",
+        "india",
+        "singapore",
+        "korea",
+        "taiwan",
+        "asean",
+        "british",
+        "european",
+    ]) {
         4
     } else {
         5
     }
 }
 
-const NEGATIONS: &[&str] = &["not", "never", "no", "nothing", "nobody", "none", "n't", "n’t", "cannot", "refuse", "refused"];
-const HEDGES: &[&str] = &["may", "might", "doubt", "unlikely", "perhaps", "remains", "seen", "if", "hope", "could", "skeptical", "sceptical", "wonder"];
-const HOSTILE: &[&str] = &["provocation", "provocative", "blame", "responsibility", "concession", "naive", "naïve", "bamboozled", "hostage", "reward", "bargaining", "irresponsible", "dangerous", "must", "stop"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "nothing", "nobody", "none", "n't", "n’t", "cannot", "refuse", "refused",
+];
+const HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "doubt",
+    "unlikely",
+    "perhaps",
+    "remains",
+    "seen",
+    "if",
+    "hope",
+    "could",
+    "skeptical",
+    "sceptical",
+    "wonder",
+];
+const HOSTILE: &[&str] = &[
+    "provocation",
+    "provocative",
+    "blame",
+    "responsibility",
+    "concession",
+    "naive",
+    "naïve",
+    "bamboozled",
+    "hostage",
+    "reward",
+    "bargaining",
+    "irresponsible",
+    "dangerous",
+    "must",
+    "stop",
+];
 
 /// The structured signals: kind (3), reporting verb class (4), speaker side (6),
 /// and rates of negation, hedging and hostile words (3).
@@ -138,9 +255,18 @@ pub fn structured(input: &QuoteInput) -> [f32; STRUCTURED_DIM] {
     f[3 + verb_class(input.cue.as_deref())] = 1.0;
     f[7 + side(input)] = 1.0;
     let lower = input.quote.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
     let rate = |list: &[&str]| {
-        let n = words.iter().filter(|w| list.iter().any(|x| w == &x || (x.starts_with('n') && w.ends_with(x)))).count();
+        let n = words
+            .iter()
+            .filter(|w| {
+                list.iter()
+                    .any(|x| w == &x || (x.starts_with('n') && w.ends_with(x)))
+            })
+            .count();
         (n as f32 / 3.0).min(1.0)
     };
     f[13] = rate(NEGATIONS);
@@ -173,10 +299,19 @@ pub fn inputs_from_extraction(text: &str, extraction: &Extraction) -> Vec<QuoteI
 
 /// The sentences a span touches, and the paragraph it starts in.
 pub fn context_spans(seg: &Segments, span: Span) -> (Span, Span) {
-    let Some((p, s)) = seg.locate(span.start) else { return (span, span) };
+    let Some((p, s)) = seg.locate(span.start) else {
+        return (span, span);
+    };
     let sentences = &seg.sentences[p];
-    let last = sentences.iter().rposition(|x| x.start < span.end.max(span.start + 1)).unwrap_or(s).max(s);
-    let sentence = Span::new(sentences[s].start, sentences[last].end.max(span.end.min(seg.paragraphs[p].end)));
+    let last = sentences
+        .iter()
+        .rposition(|x| x.start < span.end.max(span.start + 1))
+        .unwrap_or(s)
+        .max(s);
+    let sentence = Span::new(
+        sentences[s].start,
+        sentences[last].end.max(span.end.min(seg.paragraphs[p].end)),
+    );
     (sentence, seg.paragraphs[p])
 }
 
@@ -198,12 +333,22 @@ mod tests {
 
     #[test]
     fn structured_signals() {
-        let f = structured(&input("they will never agree, and it may not happen", "Wu Li", "Chinese Defense Ministry spokesman", Some("warned")));
+        let f = structured(&input(
+            "they will never agree, and it may not happen",
+            "Wu Li",
+            "Chinese Defense Ministry spokesman",
+            Some("warned"),
+        ));
         assert_eq!(f[2], 1.0, "indirect");
         assert_eq!(f[3 + 2], 1.0, "contentious verb");
         assert_eq!(f[7], 1.0, "Chinese side");
         assert!(f[13] > 0.0 && f[14] > 0.0);
-        let g = structured(&input("ok", "Ann Bell", "Republican senator", Some("urged")));
+        let g = structured(&input(
+            "ok",
+            "Ann Bell",
+            "Republican senator",
+            Some("urged"),
+        ));
         assert_eq!(g[3 + 1], 1.0);
         assert_eq!(g[7 + 2], 1.0);
     }
@@ -211,7 +356,10 @@ mod tests {
     #[test]
     fn texts_follow_the_mode_and_fill_gaps() {
         let i = input("q", "S", "r", None);
-        assert_eq!(encoder_texts(&i, ContextMode::QuoteSentenceSpeakerParagraph), vec!["q", "q", "S, r", "q"]);
+        assert_eq!(
+            encoder_texts(&i, ContextMode::QuoteSentenceSpeakerParagraph),
+            vec!["q", "q", "S, r", "q"]
+        );
         assert_eq!(encoder_texts(&i, ContextMode::Quote).len(), 1);
     }
 
@@ -222,7 +370,10 @@ mod tests {
         let inputs = inputs_from_extraction(text, &ex);
         assert_eq!(inputs[0].quote, "the talks were stalled");
         assert_eq!(inputs[0].sentence, "Ana Polk said the talks were stalled.");
-        assert_eq!(inputs[0].paragraph, "Ana Polk said the talks were stalled. Then she left.");
+        assert_eq!(
+            inputs[0].paragraph,
+            "Ana Polk said the talks were stalled. Then she left."
+        );
         assert_eq!(inputs[0].speaker, "Ana Polk");
         assert_eq!(inputs[0].cue.as_deref(), Some("said"));
     }

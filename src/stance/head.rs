@@ -34,14 +34,22 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 300, learning_rate: 0.01, weight_decay: 0.01, class_weights: true }
+        TrainConfig {
+            epochs: 300,
+            learning_rate: 0.01,
+            weight_decay: 0.01,
+            class_weights: true,
+        }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum HeadError {
     #[error("{}: {message}; retrain with `make train`", .path.display())]
-    Load { path: std::path::PathBuf, message: String },
+    Load {
+        path: std::path::PathBuf,
+        message: String,
+    },
     #[error("training: {0}")]
     Train(String),
 }
@@ -87,25 +95,46 @@ impl LinearHead {
         let n = y.len();
         let k = labels.len();
         if n == 0 || x.len() != n * dim {
-            return Err(HeadError::Train(format!("{n} labels for {} feature values of width {dim}", x.len())));
+            return Err(HeadError::Train(format!(
+                "{n} labels for {} feature values of width {dim}",
+                x.len()
+            )));
         }
         let device = Device::Cpu;
-        let xs = Tensor::from_vec(x.iter().map(|&v| quantize(v, 1e-4)).collect::<Vec<f32>>(), (n, dim), &device)?;
-        let ys = Tensor::from_vec(y.iter().map(|&v| v as u32).collect::<Vec<u32>>(), n, &device)?;
+        let xs = Tensor::from_vec(
+            x.iter().map(|&v| quantize(v, 1e-4)).collect::<Vec<f32>>(),
+            (n, dim),
+            &device,
+        )?;
+        let ys = Tensor::from_vec(
+            y.iter().map(|&v| v as u32).collect::<Vec<u32>>(),
+            n,
+            &device,
+        )?;
         let mut counts = vec![0usize; k];
         for &c in y {
             counts[c.min(k - 1)] += 1;
         }
         let class_w: Vec<f32> = counts
             .iter()
-            .map(|&c| if config.class_weights && c > 0 { n as f32 / (k as f32 * c as f32) } else { 1.0 })
+            .map(|&c| {
+                if config.class_weights && c > 0 {
+                    n as f32 / (k as f32 * c as f32)
+                } else {
+                    1.0
+                }
+            })
             .collect();
         let sample_w: Vec<f32> = y.iter().map(|&c| class_w[c.min(k - 1)]).collect();
         let sample_w = Tensor::from_vec(sample_w, n, &device)?;
         let total_w = sample_w.sum_all()?;
         let w = Var::from_tensor(&Tensor::zeros((dim, k), DType::F32, &device)?)?;
         let b = Var::from_tensor(&Tensor::zeros(k, DType::F32, &device)?)?;
-        let params = ParamsAdamW { lr: config.learning_rate, weight_decay: config.weight_decay, ..Default::default() };
+        let params = ParamsAdamW {
+            lr: config.learning_rate,
+            weight_decay: config.weight_decay,
+            ..Default::default()
+        };
         let mut opt = AdamW::new(vec![w.clone(), b.clone()], params)?;
         for _ in 0..config.epochs {
             let logits = xs.matmul(w.as_tensor())?.broadcast_add(b.as_tensor())?;
@@ -114,26 +143,62 @@ impl LinearHead {
             let loss = (picked.mul(&sample_w)?.sum_all()?.neg()? / &total_w)?;
             opt.backward_step(&loss)?;
         }
-        let weight: Vec<f32> = w.as_tensor().flatten_all()?.to_vec1::<f32>()?.into_iter().map(|v| quantize(v, 1e-6)).collect();
-        let bias: Vec<f32> = b.as_tensor().to_vec1::<f32>()?.into_iter().map(|v| quantize(v, 1e-6)).collect();
-        Ok(LinearHead { labels: labels.to_vec(), spec, dim, weight, bias })
+        let weight: Vec<f32> = w
+            .as_tensor()
+            .flatten_all()?
+            .to_vec1::<f32>()?
+            .into_iter()
+            .map(|v| quantize(v, 1e-6))
+            .collect();
+        let bias: Vec<f32> = b
+            .as_tensor()
+            .to_vec1::<f32>()?
+            .into_iter()
+            .map(|v| quantize(v, 1e-6))
+            .collect();
+        Ok(LinearHead {
+            labels: labels.to_vec(),
+            spec,
+            dim,
+            weight,
+            bias,
+        })
     }
 
     /// Writes the weights as safetensors (`weight` `[dim, labels]`, `bias` `[labels]`).
     pub fn save(&self, path: &Path) -> Result<(), HeadError> {
         let k = self.labels.len();
         let mut tensors = HashMap::new();
-        tensors.insert("weight".to_string(), Tensor::from_vec(self.weight.clone(), (self.dim, k), &Device::Cpu)?);
-        tensors.insert("bias".to_string(), Tensor::from_vec(self.bias.clone(), k, &Device::Cpu)?);
+        tensors.insert(
+            "weight".to_string(),
+            Tensor::from_vec(self.weight.clone(), (self.dim, k), &Device::Cpu)?,
+        );
+        tensors.insert(
+            "bias".to_string(),
+            Tensor::from_vec(self.bias.clone(), k, &Device::Cpu)?,
+        );
         candle_core::safetensors::save(&tensors, path)?;
         Ok(())
     }
 
     /// Reads weights saved by [`save`](Self::save), checking their shapes.
-    pub fn load(path: &Path, labels: &[String], spec: FeatureSpec, dim: usize) -> Result<LinearHead, HeadError> {
-        let err = |message: String| HeadError::Load { path: path.to_path_buf(), message };
-        let tensors = candle_core::safetensors::load(path, &Device::Cpu).map_err(|e| err(format!("not a readable safetensors file ({e})")))?;
-        let get = |name: &str| tensors.get(name).ok_or_else(|| err(format!("no `{name}` tensor")));
+    pub fn load(
+        path: &Path,
+        labels: &[String],
+        spec: FeatureSpec,
+        dim: usize,
+    ) -> Result<LinearHead, HeadError> {
+        let err = |message: String| HeadError::Load {
+            path: path.to_path_buf(),
+            message,
+        };
+        let tensors = candle_core::safetensors::load(path, &Device::Cpu)
+            .map_err(|e| err(format!("not a readable safetensors file ({e})")))?;
+        let get = |name: &str| {
+            tensors
+                .get(name)
+                .ok_or_else(|| err(format!("no `{name}` tensor")))
+        };
         let (w, b) = (get("weight")?, get("bias")?);
         let k = labels.len();
         if w.dims() != [dim, k] || b.dims() != [k] {
@@ -143,7 +208,11 @@ impl LinearHead {
                 b.dims()
             )));
         }
-        let flat = |t: &Tensor| t.to_dtype(DType::F32).and_then(|t| t.flatten_all()).and_then(|t| t.to_vec1::<f32>());
+        let flat = |t: &Tensor| {
+            t.to_dtype(DType::F32)
+                .and_then(|t| t.flatten_all())
+                .and_then(|t| t.to_vec1::<f32>())
+        };
         Ok(LinearHead {
             labels: labels.to_vec(),
             spec,
@@ -158,11 +227,15 @@ pub fn softmax(logits: &[f32]) -> Vec<f32> {
     let max = logits.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
     let exps: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
     let sum: f32 = exps.iter().sum();
-    exps.into_iter().map(|e| e / sum.max(f32::MIN_POSITIVE)).collect()
+    exps.into_iter()
+        .map(|e| e / sum.max(f32::MIN_POSITIVE))
+        .collect()
 }
 
 pub fn argmax(p: &[f32]) -> usize {
-    p.iter().enumerate().fold(0, |best, (i, &v)| if v > p[best] { i } else { best })
+    p.iter()
+        .enumerate()
+        .fold(0, |best, (i, &v)| if v > p[best] { i } else { best })
 }
 
 #[cfg(test)]
@@ -171,7 +244,10 @@ mod tests {
     use crate::stance::features::ContextMode;
 
     fn spec() -> FeatureSpec {
-        FeatureSpec { context: ContextMode::Quote, structured: false }
+        FeatureSpec {
+            context: ContextMode::Quote,
+            structured: false,
+        }
     }
 
     fn toy() -> (Vec<f32>, Vec<usize>) {
@@ -195,7 +271,10 @@ mod tests {
     fn learns_a_separable_problem_and_is_deterministic() {
         let (x, y) = toy();
         let labels = vec!["a".to_string(), "b".to_string()];
-        let cfg = TrainConfig { epochs: 100, ..Default::default() };
+        let cfg = TrainConfig {
+            epochs: 100,
+            ..Default::default()
+        };
         let h1 = LinearHead::train(&labels, spec(), 3, &x, &y, &cfg).unwrap();
         let h2 = LinearHead::train(&labels, spec(), 3, &x, &y, &cfg).unwrap();
         assert_eq!(h1, h2);
@@ -209,16 +288,34 @@ mod tests {
     fn save_load_round_trip_and_shape_errors() {
         let (x, y) = toy();
         let labels = vec!["a".to_string(), "b".to_string()];
-        let h = LinearHead::train(&labels, spec(), 3, &x, &y, &TrainConfig { epochs: 5, ..Default::default() }).unwrap();
+        let h = LinearHead::train(
+            &labels,
+            spec(),
+            3,
+            &x,
+            &y,
+            &TrainConfig {
+                epochs: 5,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let tmp = tempfile::tempdir().unwrap();
         let p = tmp.path().join("h.safetensors");
         h.save(&p).unwrap();
         assert_eq!(LinearHead::load(&p, &labels, spec(), 3).unwrap(), h);
         let three = vec!["a".to_string(), "b".to_string(), "c".to_string()];
-        let err = LinearHead::load(&p, &three, spec(), 3).unwrap_err().to_string();
-        assert!(err.contains("expected [3, 3]") && err.contains("make train"), "{err}");
+        let err = LinearHead::load(&p, &three, spec(), 3)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("expected [3, 3]") && err.contains("make train"),
+            "{err}"
+        );
         std::fs::write(&p, b"garbage").unwrap();
-        let err = LinearHead::load(&p, &labels, spec(), 3).unwrap_err().to_string();
+        let err = LinearHead::load(&p, &labels, spec(), 3)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not a readable safetensors"), "{err}");
     }
 }

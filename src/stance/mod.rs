@@ -55,7 +55,10 @@ impl Predictor {
     fn spec(&self) -> FeatureSpec {
         match self {
             Predictor::Head(h) => h.spec,
-            Predictor::ZeroShot(_) => FeatureSpec { context: ContextMode::Quote, structured: false },
+            Predictor::ZeroShot(_) => FeatureSpec {
+                context: ContextMode::Quote,
+                structured: false,
+            },
         }
     }
 
@@ -136,7 +139,14 @@ fn round3(x: f32) -> f32 {
 }
 
 fn scores(labels: &[String], probs: &[f32]) -> Vec<LabelScore> {
-    labels.iter().zip(probs).map(|(l, &p)| LabelScore { label: l.clone(), score: round3(p) }).collect()
+    labels
+        .iter()
+        .zip(probs)
+        .map(|(l, &p)| LabelScore {
+            label: l.clone(),
+            score: round3(p),
+        })
+        .collect()
 }
 
 /// The encoder with a stance and a sentiment predictor for one task.
@@ -149,32 +159,57 @@ pub struct Classifier {
 
 impl Classifier {
     /// Loads the trained heads in `head_dir` (checked against the encoder and task).
-    pub fn with_heads(encoder: Encoder, head_dir: &Path, weights_sha256: Option<&str>) -> Result<Self, StanceError> {
+    pub fn with_heads(
+        encoder: Encoder,
+        head_dir: &Path,
+        weights_sha256: Option<&str>,
+    ) -> Result<Self, StanceError> {
         let card = HeadCard::load(head_dir)?;
         card.check_encoder(weights_sha256, encoder.dim())?;
         let (stance, sentiment) = card.load_heads(head_dir, encoder.dim())?;
-        Ok(Classifier { encoder, task: card.task.clone(), stance: Predictor::Head(stance), sentiment: Predictor::Head(sentiment) })
+        Ok(Classifier {
+            encoder,
+            task: card.task.clone(),
+            stance: Predictor::Head(stance),
+            sentiment: Predictor::Head(sentiment),
+        })
     }
 
     /// Zero-shot for `task` (and for sentiment).
     pub fn zero_shot(encoder: Encoder, task: Task) -> Result<Self, StanceError> {
         let stance = ZeroShot::new(&task, &encoder)?;
         let sentiment = ZeroShot::new(&Task::sentiment(), &encoder)?;
-        Ok(Classifier { encoder, task, stance: Predictor::ZeroShot(stance), sentiment: Predictor::ZeroShot(sentiment) })
+        Ok(Classifier {
+            encoder,
+            task,
+            stance: Predictor::ZeroShot(stance),
+            sentiment: Predictor::ZeroShot(sentiment),
+        })
     }
 
     /// Feature vectors for `inputs` under `spec`, row-major; and how many inputs were truncated.
-    pub fn features(&self, inputs: &[QuoteInput], spec: FeatureSpec) -> Result<(Vec<f32>, usize), ModelError> {
+    pub fn features(
+        &self,
+        inputs: &[QuoteInput],
+        spec: FeatureSpec,
+    ) -> Result<(Vec<f32>, usize), ModelError> {
         features_for(&self.encoder, inputs, spec)
     }
 
     /// Stance and sentiment probabilities per input.
-    pub fn predict(&self, inputs: &[QuoteInput]) -> Result<(Vec<QuotePrediction>, usize), ModelError> {
+    pub fn predict(
+        &self,
+        inputs: &[QuoteInput],
+    ) -> Result<(Vec<QuotePrediction>, usize), ModelError> {
         let dim = self.encoder.dim();
         let stance_spec = self.stance.spec();
         let sentiment_spec = self.sentiment.spec();
         // One feature build when both predictors share the widest spec.
-        let widest = if stance_spec.dim(dim) >= sentiment_spec.dim(dim) { stance_spec } else { sentiment_spec };
+        let widest = if stance_spec.dim(dim) >= sentiment_spec.dim(dim) {
+            stance_spec
+        } else {
+            sentiment_spec
+        };
         let (x, truncated) = self.features(inputs, widest)?;
         let width = widest.dim(dim);
         let pick = |row: &[f32], spec: FeatureSpec| -> Vec<f32> { project(row, widest, spec, dim) };
@@ -215,7 +250,12 @@ impl Classifier {
             .collect())
     }
 
-    fn count_truncated(&self, inputs: &[QuoteInput], owners: &[usize], n: usize) -> Result<Vec<usize>, ModelError> {
+    fn count_truncated(
+        &self,
+        inputs: &[QuoteInput],
+        owners: &[usize],
+        n: usize,
+    ) -> Result<Vec<usize>, ModelError> {
         let quotes: Vec<&str> = inputs.iter().map(|i| i.quote.as_str()).collect();
         let tokens = self.encoder.tokenize(&quotes)?;
         let mut out = vec![0; n];
@@ -226,7 +266,13 @@ impl Classifier {
     }
 
     /// Builds the per-article result from its extraction and quote predictions.
-    pub fn article_result(&self, article: &Article, ex: &Extraction, preds: &[QuotePrediction], truncated: usize) -> ArticleResult {
+    pub fn article_result(
+        &self,
+        article: &Article,
+        ex: &Extraction,
+        preds: &[QuotePrediction],
+        truncated: usize,
+    ) -> ArticleResult {
         let sentiment_labels = match &self.sentiment {
             Predictor::Head(h) => h.labels.clone(),
             Predictor::ZeroShot(z) => z.labels.clone(),
@@ -255,8 +301,17 @@ impl Classifier {
             .iter()
             .enumerate()
             .map(|(si, s)| {
-                let mine: Vec<usize> = ex.quotes.iter().enumerate().filter(|(_, q)| q.speaker == Some(si)).map(|(i, _)| i).collect();
-                let items: Vec<(usize, Vec<f32>)> = mine.iter().map(|&i| (ex.quotes[i].span.len(), preds[i].stance.clone())).collect();
+                let mine: Vec<usize> = ex
+                    .quotes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| q.speaker == Some(si))
+                    .map(|(i, _)| i)
+                    .collect();
+                let items: Vec<(usize, Vec<f32>)> = mine
+                    .iter()
+                    .map(|&i| (ex.quotes[i].span.len(), preds[i].stance.clone()))
+                    .collect();
                 let agg = aggregate(&self.task, &items);
                 SpeakerResult {
                     name: s.name.clone(),
@@ -268,19 +323,37 @@ impl Classifier {
                     quotes: mine.len(),
                     evidence: agg.evidence.map(|e| {
                         let q = &ex.quotes[mine[e]];
-                        Evidence { start: q.span.start, end: q.span.end, text: q.span.text(text).to_string() }
+                        Evidence {
+                            start: q.span.start,
+                            end: q.span.end,
+                            text: q.span.text(text).to_string(),
+                        }
                     }),
                 }
             })
             .collect();
-        ArticleResult { id: article.id.clone(), source: article.source.clone(), line: article.line, speakers, quotes, truncated_inputs: truncated }
+        ArticleResult {
+            id: article.id.clone(),
+            source: article.source.clone(),
+            line: article.line,
+            speakers,
+            quotes,
+            truncated_inputs: truncated,
+        }
     }
 }
 
 /// Embeds every distinct text once and assembles feature rows.
-pub fn features_for(encoder: &Encoder, inputs: &[QuoteInput], spec: FeatureSpec) -> Result<(Vec<f32>, usize), ModelError> {
+pub fn features_for(
+    encoder: &Encoder,
+    inputs: &[QuoteInput],
+    spec: FeatureSpec,
+) -> Result<(Vec<f32>, usize), ModelError> {
     let dim = encoder.dim();
-    let per_input: Vec<Vec<String>> = inputs.iter().map(|i| features::encoder_texts(i, spec.context)).collect();
+    let per_input: Vec<Vec<String>> = inputs
+        .iter()
+        .map(|i| features::encoder_texts(i, spec.context))
+        .collect();
     let mut unique: Vec<&str> = per_input.iter().flatten().map(String::as_str).collect();
     unique.sort_unstable();
     unique.dedup();
@@ -316,8 +389,11 @@ pub fn project(row: &[f32], from: FeatureSpec, to: FeatureSpec, dim: usize) -> V
 /// Where the trained heads for `task_name` live: `./models/heads/NAME`, then
 /// the source tree's `models/heads/NAME`.
 pub fn default_heads_dir(task_name: &str) -> Option<std::path::PathBuf> {
-    [std::path::PathBuf::from("models/heads"), Path::new(env!("CARGO_MANIFEST_DIR")).join("models/heads")]
-        .into_iter()
-        .map(|root| root.join(task_name))
-        .find(|dir| dir.join(card::CARD_FILE).is_file())
+    [
+        std::path::PathBuf::from("models/heads"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/heads"),
+    ]
+    .into_iter()
+    .map(|root| root.join(task_name))
+    .find(|dir| dir.join(card::CARD_FILE).is_file())
 }

@@ -33,9 +33,15 @@ pub struct LabelHypotheses {
 #[derive(Debug, thiserror::Error)]
 pub enum TaskError {
     #[error("{}: cannot read the task file: {source}", .path.display())]
-    Read { path: std::path::PathBuf, source: std::io::Error },
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: not a valid task file: {message}", .path.display())]
-    Parse { path: std::path::PathBuf, message: String },
+    Parse {
+        path: std::path::PathBuf,
+        message: String,
+    },
     #[error("task `{task}`: {message}")]
     Invalid { task: String, message: String },
 }
@@ -90,9 +96,27 @@ impl Task {
             labels: vec!["positive".into(), "negative".into(), "neutral".into()],
             neutral: "neutral".into(),
             hypotheses: vec![
-                h("positive", &["This is good news and the speaker sounds hopeful and pleased.", "A warm, upbeat, constructive remark."]),
-                h("negative", &["This is bad news and the speaker sounds angry, worried or disappointed.", "A harsh, gloomy, hostile remark."]),
-                h("neutral", &["A plain factual statement with no emotion.", "A matter-of-fact remark about procedure."]),
+                h(
+                    "positive",
+                    &[
+                        "This is good news and the speaker sounds hopeful and pleased.",
+                        "A warm, upbeat, constructive remark.",
+                    ],
+                ),
+                h(
+                    "negative",
+                    &[
+                        "This is bad news and the speaker sounds angry, worried or disappointed.",
+                        "A harsh, gloomy, hostile remark.",
+                    ],
+                ),
+                h(
+                    "neutral",
+                    &[
+                        "A plain factual statement with no emotion.",
+                        "A matter-of-fact remark about procedure.",
+                    ],
+                ),
             ],
             precedence: vec![],
         }
@@ -100,15 +124,24 @@ impl Task {
 
     /// Loads a task from TOML (format in evaluation/tasks/README.md).
     pub fn from_toml_file(path: &Path) -> Result<Task, TaskError> {
-        let text = std::fs::read_to_string(path).map_err(|source| TaskError::Read { path: path.to_path_buf(), source })?;
-        let task: Task = toml::from_str(&text).map_err(|e| TaskError::Parse { path: path.to_path_buf(), message: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|source| TaskError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let task: Task = toml::from_str(&text).map_err(|e| TaskError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
         task.validate()?;
         Ok(task)
     }
 
     /// Labels unique and non-empty, neutral among them, hypotheses for every label.
     pub fn validate(&self) -> Result<(), TaskError> {
-        let bad = |message: String| TaskError::Invalid { task: self.name.clone(), message };
+        let bad = |message: String| TaskError::Invalid {
+            task: self.name.clone(),
+            message,
+        };
         if self.labels.len() < 2 {
             return Err(bad("needs at least two labels".into()));
         }
@@ -118,10 +151,16 @@ impl Task {
             }
         }
         if !self.labels.contains(&self.neutral) {
-            return Err(bad(format!("neutral label `{}` is not one of the labels {:?}", self.neutral, self.labels)));
+            return Err(bad(format!(
+                "neutral label `{}` is not one of the labels {:?}",
+                self.neutral, self.labels
+            )));
         }
         for l in &self.labels {
-            let ok = self.hypotheses.iter().any(|h| &h.label == l && !h.hypotheses.is_empty());
+            let ok = self
+                .hypotheses
+                .iter()
+                .any(|h| &h.label == l && !h.hypotheses.is_empty());
             if !ok {
                 return Err(bad(format!("label `{l}` has no hypotheses")));
             }
@@ -144,16 +183,24 @@ impl Task {
     }
 
     pub fn neutral_index(&self) -> usize {
-        self.label_index(&self.neutral).unwrap_or(self.labels.len() - 1)
+        self.label_index(&self.neutral)
+            .unwrap_or(self.labels.len() - 1)
     }
 
     pub fn hypotheses_for(&self, label: &str) -> &[String] {
-        self.hypotheses.iter().find(|h| h.label == label).map(|h| h.hypotheses.as_slice()).unwrap_or(&[])
+        self.hypotheses
+            .iter()
+            .find(|h| h.label == label)
+            .map(|h| h.hypotheses.as_slice())
+            .unwrap_or(&[])
     }
 
     /// Rank for tie-breaking: lower is more marked; unlisted labels come last.
     pub fn precedence_rank(&self, label: &str) -> usize {
-        self.precedence.iter().position(|p| p == label).unwrap_or(self.precedence.len())
+        self.precedence
+            .iter()
+            .position(|p| p == label)
+            .unwrap_or(self.precedence.len())
     }
 }
 
@@ -182,6 +229,9 @@ mod tests {
 
         std::fs::write(&p, "name = 3").unwrap();
         let err = Task::from_toml_file(&p).unwrap_err().to_string();
-        assert!(err.contains("t.toml") && err.contains("not a valid task file"), "{err}");
+        assert!(
+            err.contains("t.toml") && err.contains("not a valid task file"),
+            "{err}"
+        );
     }
 }

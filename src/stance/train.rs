@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::card::{CrossValidation, EncoderRef, HeadCard, HeadFile, ScoreSummary, SelectionRow, TrainingInfo};
+use super::card::{
+    CrossValidation, EncoderRef, HeadCard, HeadFile, ScoreSummary, SelectionRow, TrainingInfo,
+};
 use super::features::{self, ContextMode, FeatureSpec, QuoteInput};
 use super::head::{argmax, LinearHead, TrainConfig};
 use super::task::Task;
@@ -33,9 +35,16 @@ pub struct TrainExample {
 #[derive(Debug, thiserror::Error)]
 pub enum TrainError {
     #[error("{}:{line}: {message}", .path.display())]
-    Data { path: PathBuf, line: usize, message: String },
+    Data {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{}: {source}", .path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Stance(#[from] StanceError),
     #[error(transparent)]
@@ -46,17 +55,27 @@ pub enum TrainError {
 
 /// Reads a JSON Lines file of [`TrainExample`]s, checking labels against the task.
 pub fn load_examples(path: &Path, task: &Task) -> Result<Vec<TrainExample>, TrainError> {
-    let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let sentiment = Task::sentiment();
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let err = |message: String| TrainError::Data { path: path.to_path_buf(), line: i + 1, message };
+        let err = |message: String| TrainError::Data {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message,
+        };
         let ex: TrainExample = serde_json::from_str(line).map_err(|e| err(e.to_string()))?;
         if task.label_index(&ex.stance).is_none() {
-            return Err(err(format!("unknown stance `{}` for task {} ({:?})", ex.stance, task.name, task.labels)));
+            return Err(err(format!(
+                "unknown stance `{}` for task {} ({:?})",
+                ex.stance, task.name, task.labels
+            )));
         }
         if sentiment.label_index(&ex.sentiment).is_none() {
             return Err(err(format!("unknown sentiment `{}`", ex.sentiment)));
@@ -84,7 +103,11 @@ pub fn examples_from_gold(articles: &[GoldArticle]) -> Vec<TrainExample> {
                 .find(|(a, _)| *a == gi)
                 .and_then(|(_, pi)| ex.quotes[*pi].cue)
                 .map(|c| c.text(&g.text).to_string());
-            let role = g.speakers.iter().find(|s| s.name == q.speaker).and_then(|s| s.role.clone());
+            let role = g
+                .speakers
+                .iter()
+                .find(|s| s.name == q.speaker)
+                .and_then(|s| s.role.clone());
             out.push(TrainExample {
                 input: QuoteInput {
                     quote: q.span().text(&g.text).to_string(),
@@ -109,7 +132,10 @@ pub fn grouped_folds(groups: &[String], k: usize) -> Vec<usize> {
     let mut unique: Vec<&String> = groups.iter().collect();
     unique.sort();
     unique.dedup();
-    groups.iter().map(|g| unique.iter().position(|u| *u == g).unwrap_or(0) % k.max(1)).collect()
+    groups
+        .iter()
+        .map(|g| unique.iter().position(|u| *u == g).unwrap_or(0) % k.max(1))
+        .collect()
 }
 
 fn summary(labels: &[String], gold: &[usize], pred: &[usize]) -> ScoreSummary {
@@ -120,7 +146,11 @@ fn summary(labels: &[String], gold: &[usize], pred: &[usize]) -> ScoreSummary {
         n: c.n,
         accuracy: c.accuracy,
         macro_f1: c.macro_f1,
-        per_label_f1: labels.iter().cloned().zip(c.per_label.iter().map(|p| p.f1)).collect(),
+        per_label_f1: labels
+            .iter()
+            .cloned()
+            .zip(c.per_label.iter().map(|p| p.f1))
+            .collect(),
     }
 }
 
@@ -147,33 +177,57 @@ const EPOCH_CHOICES: [usize; 3] = [100, 200, 400];
 /// heads and card to `out`.
 pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     if job.written.is_empty() || job.dev.is_empty() {
-        return Err(TrainError::Invalid("training needs written examples (--data) and dev gold articles (--gold)".into()));
+        return Err(TrainError::Invalid(
+            "training needs written examples (--data) and dev gold articles (--gold)".into(),
+        ));
     }
     let dim = job.encoder.dim();
     let sentiment_task = Task::sentiment();
-    let full = FeatureSpec { context: ContextMode::QuoteSentenceSpeakerParagraph, structured: true };
+    let full = FeatureSpec {
+        context: ContextMode::QuoteSentenceSpeakerParagraph,
+        structured: true,
+    };
     let all: Vec<&TrainExample> = job.written.iter().chain(job.dev.iter()).collect();
     let inputs: Vec<QuoteInput> = all.iter().map(|e| e.input.clone()).collect();
-    (job.progress)(&format!("embedding {} examples ({} texts each)…", inputs.len(), full.context.texts()));
+    (job.progress)(&format!(
+        "embedding {} examples ({} texts each)…",
+        inputs.len(),
+        full.context.texts()
+    ));
     let (x_full, _) = features_for(job.encoder, &inputs, full)?;
     let full_w = full.dim(dim);
-    let y_stance: Vec<usize> = all.iter().map(|e| job.task.label_index(&e.stance).unwrap_or(0)).collect();
-    let y_sent: Vec<usize> = all.iter().map(|e| sentiment_task.label_index(&e.sentiment).unwrap_or(0)).collect();
+    let y_stance: Vec<usize> = all
+        .iter()
+        .map(|e| job.task.label_index(&e.stance).unwrap_or(0))
+        .collect();
+    let y_sent: Vec<usize> = all
+        .iter()
+        .map(|e| sentiment_task.label_index(&e.sentiment).unwrap_or(0))
+        .collect();
     let n_written = job.written.len();
     let written_idx: Vec<usize> = (0..n_written).collect();
     let dev_idx: Vec<usize> = (n_written..all.len()).collect();
     let view = |spec: FeatureSpec, idx: &[usize]| -> Vec<f32> {
-        idx.iter().flat_map(|&i| project(&x_full[i * full_w..(i + 1) * full_w], full, spec, dim)).collect()
+        idx.iter()
+            .flat_map(|&i| project(&x_full[i * full_w..(i + 1) * full_w], full, spec, dim))
+            .collect()
     };
     let fit = |labels: &[String], spec: FeatureSpec, idx: &[usize], y: &[usize], epochs: usize| {
-        let cfg = TrainConfig { epochs, ..TrainConfig::default() };
+        let cfg = TrainConfig {
+            epochs,
+            ..TrainConfig::default()
+        };
         let yy: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
-        LinearHead::train(labels, spec, spec.dim(dim), &view(spec, idx), &yy, &cfg).map_err(|e| TrainError::Invalid(e.to_string()))
+        LinearHead::train(labels, spec, spec.dim(dim), &view(spec, idx), &yy, &cfg)
+            .map_err(|e| TrainError::Invalid(e.to_string()))
     };
     let score_on = |head: &LinearHead, labels: &[String], idx: &[usize], y: &[usize]| {
         let xs = view(head.spec, idx);
         let w = head.spec.dim(dim);
-        let pred: Vec<usize> = xs.chunks_exact(w).map(|r| argmax(&head.predict(r))).collect();
+        let pred: Vec<usize> = xs
+            .chunks_exact(w)
+            .map(|r| argmax(&head.predict(r)))
+            .collect();
         let gold: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
         summary(labels, &gold, &pred)
     };
@@ -184,7 +238,10 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let mut best_sent = (f64::MIN, full, EPOCH_CHOICES[0]);
     for context in ContextMode::ALL {
         for structured in [false, true] {
-            let spec = FeatureSpec { context, structured };
+            let spec = FeatureSpec {
+                context,
+                structured,
+            };
             for epochs in EPOCH_CHOICES {
                 for (name, labels, y, best) in [
                     ("stance", &job.task.labels, &y_stance, &mut best_stance),
@@ -196,23 +253,40 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                     if s.macro_f1 > best.0 + 1e-9 {
                         *best = (s.macro_f1, spec, epochs);
                     }
-                    selection.push(SelectionRow { head: name.into(), spec, epochs, dev_macro_f1: s.macro_f1, dev_accuracy: s.accuracy });
+                    selection.push(SelectionRow {
+                        head: name.into(),
+                        spec,
+                        epochs,
+                        dev_macro_f1: s.macro_f1,
+                        dev_accuracy: s.accuracy,
+                    });
                 }
             }
         }
     }
-    let baseline_spec = FeatureSpec { context: ContextMode::Quote, structured: false };
+    let baseline_spec = FeatureSpec {
+        context: ContextMode::Quote,
+        structured: false,
+    };
     let baseline_epochs = selection
         .iter()
         .filter(|r| r.head == "stance" && r.spec == baseline_spec)
-        .max_by(|a, b| a.dev_macro_f1.total_cmp(&b.dev_macro_f1).then(b.epochs.cmp(&a.epochs)))
+        .max_by(|a, b| {
+            a.dev_macro_f1
+                .total_cmp(&b.dev_macro_f1)
+                .then(b.epochs.cmp(&a.epochs))
+        })
         .map(|r| r.epochs)
         .unwrap_or(EPOCH_CHOICES[0]);
 
     // 2. Grouped cross-validation of the chosen settings over all examples.
     let groups: Vec<String> = all.iter().map(|e| e.group.clone()).collect();
     let folds = grouped_folds(&groups, job.folds);
-    let cv = |labels: &[String], spec: FeatureSpec, epochs: usize, y: &[usize]| -> Result<ScoreSummary, TrainError> {
+    let cv = |labels: &[String],
+              spec: FeatureSpec,
+              epochs: usize,
+              y: &[usize]|
+     -> Result<ScoreSummary, TrainError> {
         let mut pred = vec![0usize; all.len()];
         for f in 0..job.folds {
             let train_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] != f).collect();
@@ -234,25 +308,54 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
 
     // 3. Final fit on everything.
     let everything: Vec<usize> = (0..all.len()).collect();
-    let stance_head = fit(&job.task.labels, best_stance.1, &everything, &y_stance, best_stance.2)?;
-    let sent_head = fit(&sentiment_task.labels, best_sent.1, &everything, &y_sent, best_sent.2)?;
-    let baseline_head = fit(&job.task.labels, baseline_spec, &everything, &y_stance, baseline_epochs)?;
+    let stance_head = fit(
+        &job.task.labels,
+        best_stance.1,
+        &everything,
+        &y_stance,
+        best_stance.2,
+    )?;
+    let sent_head = fit(
+        &sentiment_task.labels,
+        best_sent.1,
+        &everything,
+        &y_sent,
+        best_sent.2,
+    )?;
+    let baseline_head = fit(
+        &job.task.labels,
+        baseline_spec,
+        &everything,
+        &y_stance,
+        baseline_epochs,
+    )?;
 
     // Zero-shot temperature, fitted on the dev split.
     let mut zs = ZeroShot::new(&job.task, job.encoder)?;
-    let dev_quote_emb: Vec<&[f32]> = dev_idx.iter().map(|&i| &x_full[i * full_w..i * full_w + dim]).collect();
+    let dev_quote_emb: Vec<&[f32]> = dev_idx
+        .iter()
+        .map(|&i| &x_full[i * full_w..i * full_w + dim])
+        .collect();
     let dev_y: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
     zs.fit_temperature(&dev_quote_emb, &dev_y);
 
-    std::fs::create_dir_all(out).map_err(|source| TrainError::Io { path: out.to_path_buf(), source })?;
+    std::fs::create_dir_all(out).map_err(|source| TrainError::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
     let save = |head: &LinearHead, file: &str| {
-        head.save(&out.join(file)).map_err(|e| TrainError::Invalid(e.to_string()))
+        head.save(&out.join(file))
+            .map_err(|e| TrainError::Invalid(e.to_string()))
     };
     save(&stance_head, "stance.safetensors")?;
     save(&sent_head, "sentiment.safetensors")?;
     save(&baseline_head, "baseline.safetensors")?;
     let counts = |labels: &[String], y: &[usize]| -> BTreeMap<String, usize> {
-        labels.iter().enumerate().map(|(i, l)| (l.clone(), y.iter().filter(|&&v| v == i).count())).collect()
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), y.iter().filter(|&&v| v == i).count()))
+            .collect()
     };
     let mut hasher = Sha256::new();
     for e in &all {
@@ -262,10 +365,38 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let card = HeadCard {
         name: job.name.clone(),
         task: job.task.clone(),
-        encoder: EncoderRef { id: job.encoder_id.clone(), weights_sha256: job.weights_sha256.clone(), dim },
-        stance: HeadFile { file: "stance.safetensors".into(), labels: job.task.labels.clone(), spec: best_stance.1, config: TrainConfig { epochs: best_stance.2, ..TrainConfig::default() } },
-        sentiment: HeadFile { file: "sentiment.safetensors".into(), labels: sentiment_task.labels.clone(), spec: best_sent.1, config: TrainConfig { epochs: best_sent.2, ..TrainConfig::default() } },
-        baseline: HeadFile { file: "baseline.safetensors".into(), labels: job.task.labels.clone(), spec: baseline_spec, config: TrainConfig { epochs: baseline_epochs, ..TrainConfig::default() } },
+        encoder: EncoderRef {
+            id: job.encoder_id.clone(),
+            weights_sha256: job.weights_sha256.clone(),
+            dim,
+        },
+        stance: HeadFile {
+            file: "stance.safetensors".into(),
+            labels: job.task.labels.clone(),
+            spec: best_stance.1,
+            config: TrainConfig {
+                epochs: best_stance.2,
+                ..TrainConfig::default()
+            },
+        },
+        sentiment: HeadFile {
+            file: "sentiment.safetensors".into(),
+            labels: sentiment_task.labels.clone(),
+            spec: best_sent.1,
+            config: TrainConfig {
+                epochs: best_sent.2,
+                ..TrainConfig::default()
+            },
+        },
+        baseline: HeadFile {
+            file: "baseline.safetensors".into(),
+            labels: job.task.labels.clone(),
+            spec: baseline_spec,
+            config: TrainConfig {
+                epochs: baseline_epochs,
+                ..TrainConfig::default()
+            },
+        },
         training: TrainingInfo {
             data_files: job.data_files.clone(),
             data_sha256: hex::encode(hasher.finalize()),
@@ -275,9 +406,17 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             selection,
             zero_shot_temperature: zs.temperature,
         },
-        cross_validation: CrossValidation { folds: job.folds, grouped_by: "article or written batch".into(), stance: cv_stance, sentiment: cv_sent },
+        cross_validation: CrossValidation {
+            folds: job.folds,
+            grouped_by: "article or written batch".into(),
+            stance: cv_stance,
+            sentiment: cv_sent,
+        },
     };
-    card.save(out).map_err(|source| TrainError::Io { path: out.to_path_buf(), source })?;
+    card.save(out).map_err(|source| TrainError::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
     Ok(card)
 }
 
@@ -287,7 +426,10 @@ mod tests {
 
     #[test]
     fn folds_keep_groups_together() {
-        let g: Vec<String> = ["b", "a", "b", "c", "a", "d"].iter().map(|s| s.to_string()).collect();
+        let g: Vec<String> = ["b", "a", "b", "c", "a", "d"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let f = grouped_folds(&g, 2);
         assert_eq!(f[0], f[2]);
         assert_eq!(f[1], f[4]);
@@ -299,7 +441,12 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let p = tmp.path().join("t.jsonl");
         std::fs::write(&p, "{\"quote\":\"q\",\"kind\":\"direct\",\"stance\":\"optimistic\",\"sentiment\":\"positive\",\"group\":\"g\"}\n{\"quote\":\"q\",\"kind\":\"direct\",\"stance\":\"happy\",\"sentiment\":\"positive\",\"group\":\"g\"}\n").unwrap();
-        let err = load_examples(&p, &Task::default_stance()).unwrap_err().to_string();
-        assert!(err.contains("t.jsonl:2") && err.contains("unknown stance `happy`"), "{err}");
+        let err = load_examples(&p, &Task::default_stance())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("t.jsonl:2") && err.contains("unknown stance `happy`"),
+            "{err}"
+        );
     }
 }

@@ -20,7 +20,11 @@ impl ZeroShot {
     pub fn new(task: &Task, encoder: &Encoder) -> Result<Self, ModelError> {
         let mut prototypes = Vec::with_capacity(task.labels.len());
         for label in &task.labels {
-            let hyps: Vec<&str> = task.hypotheses_for(label).iter().map(String::as_str).collect();
+            let hyps: Vec<&str> = task
+                .hypotheses_for(label)
+                .iter()
+                .map(String::as_str)
+                .collect();
             let emb = encoder.embed(&hyps)?;
             let mut mean = vec![0f32; emb.dim];
             for row in emb.rows() {
@@ -31,7 +35,11 @@ impl ZeroShot {
             let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
             prototypes.push(mean.into_iter().map(|v| v / norm).collect());
         }
-        Ok(ZeroShot { labels: task.labels.clone(), prototypes, temperature: DEFAULT_TEMPERATURE })
+        Ok(ZeroShot {
+            labels: task.labels.clone(),
+            prototypes,
+            temperature: DEFAULT_TEMPERATURE,
+        })
     }
 
     /// Label probabilities for a normalised embedding.

@@ -1,0 +1,232 @@
+//! End-to-end runs of `quotestance classify` and `train` with the real model
+//! (fetched by `make model`) and the committed heads.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+mod common;
+
+fn bin() -> Command {
+    Command::cargo_bin("quotestance").unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn classify_json(args: &[&str]) -> serde_json::Value {
+    let out = bin()
+        .current_dir(root())
+        .arg("classify")
+        .args(args)
+        .args(["--format", "json", "--offline"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn seed_speakers_get_their_stances() {
+    let docs = classify_json(&["seeds/"]);
+    let speakers = docs[0]["speakers"].as_array().unwrap();
+    // LABELING.md §6. John Aquilino (critical by the 15% tie rule) is the known miss
+    // of the current heads; the rest must hold.
+    let expected = [
+        ("Antony Blinken", "optimistic"),
+        ("Sabrina Singh", "optimistic"),
+        ("John Aquilino", "critical"),
+        ("Jim Fanell", "critical"),
+        ("Miles Yu", "skeptical"),
+    ];
+    let mut right = 0;
+    for (name, stance) in expected {
+        let s = speakers
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        if s["stance"] == stance {
+            right += 1;
+        } else {
+            eprintln!("{name}: expected {stance}, got {}", s["stance"]);
+        }
+        assert!(s["evidence"]["text"].is_string());
+        let c = s["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&c));
+    }
+    assert!(right >= 4, "{right} of 5 seed speakers right");
+}
+
+#[test]
+fn json_schema_and_offsets() {
+    let docs = classify_json(&["seeds/000_30079ce1b92ad5ae.txt"]);
+    let text = std::fs::read_to_string(root().join("seeds/000_30079ce1b92ad5ae.txt")).unwrap();
+    let doc = &docs[0];
+    assert_eq!(doc["id"], "000_30079ce1b92ad5ae");
+    for q in doc["quotes"].as_array().unwrap() {
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(q["text"], &text[s..e]);
+        for key in [
+            "kind",
+            "speaker",
+            "stance",
+            "stance_scores",
+            "sentiment",
+            "sentiment_scores",
+            "attribution",
+        ] {
+            assert!(q.get(key).is_some(), "quote lacks {key}");
+        }
+        let total: f64 = q["stance_scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["score"].as_f64().unwrap())
+            .sum();
+        assert!((total - 1.0).abs() < 0.01);
+    }
+    for key in ["name", "role", "stance", "scores", "confidence", "evidence"] {
+        assert!(doc["speakers"][0].get(key).is_some(), "speaker lacks {key}");
+    }
+}
+
+#[test]
+fn other_formats() {
+    bin()
+        .current_dir(root())
+        .args(["classify", "seeds/", "--format", "csv", "--offline"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "article,speaker,kind,role,stance,confidence,quotes,evidence\n",
+        ))
+        .stdout(predicate::str::contains(
+            "000_30079ce1b92ad5ae,Antony Blinken,person",
+        ));
+    bin()
+        .current_dir(root())
+        .args([
+            "classify",
+            "seeds/",
+            "--format",
+            "markdown",
+            "--per-quote",
+            "--offline",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "| kind | speaker | stance | sentiment | quote |",
+        ));
+    let out = bin()
+        .current_dir(root())
+        .args(["classify", "seeds/", "--format", "jsonl", "--offline"])
+        .output()
+        .unwrap();
+    let line = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(line.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 35);
+}
+
+#[test]
+fn a_custom_task_works_end_to_end() {
+    let article = "Sen. Amy Roe said arms sales to Taiwan deter an invasion and must continue.\n\
+                   “Selling weapons to Taiwan is a dangerous provocation,” said Wu Lin, a Chinese spokesman.\n";
+    let out = bin()
+        .current_dir(root())
+        .args([
+            "classify",
+            "-",
+            "--task",
+            "evaluation/tasks/taiwan-arms-sales.toml",
+            "--format",
+            "json",
+            "--offline",
+        ])
+        .write_stdin(article)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let labels = ["supportive", "opposed", "neutral"];
+    let speakers = docs[0]["speakers"].as_array().unwrap();
+    assert_eq!(speakers.len(), 2);
+    for s in speakers {
+        assert!(labels.contains(&s["stance"].as_str().unwrap()), "{s}");
+    }
+    let stance_of =
+        |name: &str| speakers.iter().find(|s| s["name"] == name).unwrap()["stance"].clone();
+    assert_eq!(stance_of("Amy Roe"), "supportive");
+    assert_eq!(stance_of("Wu Lin"), "opposed");
+}
+
+#[test]
+fn heads_for_another_encoder_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    bin()
+        .current_dir(root())
+        .args(["classify", "seeds/", "--offline", "--model"])
+        .arg(tmp.path())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("trained for encoder")
+                .and(predicate::str::contains("make train")),
+        );
+}
+
+#[test]
+fn a_bad_task_file_is_a_setup_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let task = tmp.path().join("bad.toml");
+    std::fs::write(&task, "name = \"x\"\nlabels = [\"a\"]\n").unwrap();
+    bin()
+        .current_dir(root())
+        .args(["classify", "seeds/", "--offline", "--task"])
+        .arg(&task)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml"));
+}
+
+/// `make train` reproduces the committed heads byte for byte.
+#[test]
+fn training_reproduces_the_committed_heads() {
+    let tmp = tempfile::tempdir().unwrap();
+    bin()
+        .current_dir(root())
+        .args(["train", "--offline", "--out"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("grouped 5-fold CV"));
+    let committed = root().join("models/heads/us-china-mil-talks");
+    for f in [
+        "stance.safetensors",
+        "sentiment.safetensors",
+        "baseline.safetensors",
+        "card.json",
+    ] {
+        let a = std::fs::read(tmp.path().join(f)).unwrap();
+        let b = std::fs::read(committed.join(f)).unwrap();
+        assert!(
+            a == b,
+            "{f} differs from the committed file: rerun `make train`"
+        );
+    }
+}
