@@ -37,4 +37,4 @@ train: build
 ## Score against the gold test split.
 eval: build
 	$(BIN) model fetch
-	$(BIN) evaluate --split test
+	$(BIN) evaluate --split test --out evaluation/reports/latest

@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use quotestance::article::{self, Article, ReadOptions};
-use quotestance::eval::{self, stance as eval_stance};
+use quotestance::eval;
 use quotestance::model::{self, source, DeviceSpec, Encoder, EncoderOptions, ModelQuery};
 use quotestance::output;
 use quotestance::stance::{self, train, Classifier, Predictor, Task};
@@ -42,6 +42,7 @@ enum Command {
     /// Inputs: .txt files, .jsonl files (one {"id","text",...} a line),
     /// directories of both (recursively, sorted), or - for stdin.
     Classify {
+        /// Articles: .txt or .jsonl files, directories (recursive), or - for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// table (one row per speaker), json, jsonl (one article a line), csv, markdown.
@@ -63,6 +64,7 @@ enum Command {
     },
     /// List every quote with its kind, speaker and byte span. Needs no model.
     Quotes {
+        /// Articles: .txt or .jsonl files, directories (recursive), or - for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// table, json (one array), jsonl (one article a line).
@@ -88,6 +90,12 @@ enum Command {
         /// Score extraction and attribution only (no model needed).
         #[arg(long)]
         extraction_only: bool,
+        /// Write report.md, report.json and report.html into this directory.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Bootstrap resamples (of articles) for the 95% intervals.
+        #[arg(long, default_value_t = 1000)]
+        bootstrap: usize,
         #[command(flatten)]
         classifier: ClassifierArgs,
     },
@@ -119,6 +127,7 @@ enum Command {
     /// Embed lines of text (FILE or - for stdin), one JSON object per line:
     /// {"text", "tokens", "truncated", "embedding"}.
     Embed {
+        /// A text file with one sentence a line, or - for stdin.
         input: PathBuf,
         #[command(flatten)]
         model: ModelArgs,
@@ -330,8 +339,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             split,
             errors,
             extraction_only,
+            out,
+            bootstrap,
             classifier,
-        } => evaluate(&gold, split, errors, extraction_only, &classifier),
+        } => evaluate(
+            &gold,
+            split,
+            errors,
+            extraction_only,
+            out.as_deref(),
+            bootstrap,
+            &classifier,
+        ),
         Command::Train {
             data,
             gold,
@@ -493,6 +512,8 @@ fn evaluate(
     split: Option<String>,
     errors: bool,
     extraction_only: bool,
+    out: Option<&Path>,
+    bootstrap: usize,
     args: &ClassifierArgs,
 ) -> Result<ExitCode> {
     let split = split
@@ -577,55 +598,32 @@ fn evaluate(
         }
         Ok(out)
     };
-    let mut runs = Vec::new();
     // Majority class: the most frequent training label (from the heads' card when present).
     let majority = majority_label(args, &task);
-    let sentiment_task = Task::sentiment();
-    let const_pred = |label: usize, k: usize| {
+    let maj_sent = Task::sentiment().label_index("negative").unwrap_or(0);
+    let one_hot = |label: usize, k: usize| {
         let mut v = vec![0.0; k];
         v[label] = 1.0;
         v
     };
-    let maj_sent = sentiment_task.label_index("negative").unwrap_or(0);
-    let constant: Vec<Vec<stance::QuotePrediction>> = oracle_inputs
-        .iter()
-        .map(|g| {
-            g.iter()
-                .map(|_| stance::QuotePrediction {
-                    stance: const_pred(majority, task.labels.len()),
-                    sentiment: const_pred(maj_sent, 3),
-                })
-                .collect()
-        })
-        .collect();
-    let constant_e2e: Vec<(
-        quotestance::quotes::Extraction,
-        Vec<stance::QuotePrediction>,
-    )> = extractions
-        .iter()
-        .zip(&e2e_inputs)
-        .map(|(ex, g)| {
-            (
-                ex.clone(),
+    let constant = |groups: &[Vec<stance::QuoteInput>]| -> Vec<Vec<stance::QuotePrediction>> {
+        groups
+            .iter()
+            .map(|g| {
                 g.iter()
                     .map(|_| stance::QuotePrediction {
-                        stance: const_pred(majority, task.labels.len()),
-                        sentiment: const_pred(maj_sent, 3),
+                        stance: one_hot(majority, task.labels.len()),
+                        sentiment: one_hot(maj_sent, 3),
                     })
-                    .collect(),
-            )
-        })
-        .collect();
-    runs.push(eval_stance::score_stance(
-        &task,
-        &eval_stance::StanceRun {
-            name: format!("majority ({})", task.labels[majority]),
-            gold: &articles,
-            oracle: constant,
-            end_to_end: Some(constant_e2e),
-        },
-    ));
-    let mut predictors: Vec<(String, Classifier)> = Vec::new();
+                    .collect()
+            })
+            .collect()
+    };
+    let mut predictions = vec![eval::report::Predictions {
+        name: format!("majority class ({})", task.labels[majority]),
+        oracle: constant(&oracle_inputs),
+        end_to_end: constant(&e2e_inputs),
+    }];
     let heads_dir = args
         .heads
         .clone()
@@ -633,20 +631,21 @@ fn evaluate(
     let card = heads_dir
         .as_ref()
         .and_then(|d| stance::HeadCard::load(d).ok());
+    let mut others: Vec<(String, Classifier)> = Vec::new();
     {
         let (encoder, _) = args.model.load()?;
         let mut zs = Classifier::zero_shot(encoder, task.clone())?;
         if let (Some(card), Predictor::ZeroShot(z)) = (&card, &mut zs.stance) {
             z.temperature = card.training.zero_shot_temperature;
         }
-        predictors.push(("zero-shot".into(), zs));
+        others.push(("zero-shot".into(), zs));
     }
     if let (Some(card), Some(dir), Predictor::Head(_)) = (&card, &heads_dir, &classifier.stance) {
         let (encoder, _) = args.model.load()?;
         let baseline = card.load_head(dir, &card.baseline, encoder.dim())?;
         let (_, sentiment) = card.load_heads(dir, encoder.dim())?;
-        predictors.push((
-            "frozen head (quote only)".into(),
+        others.push((
+            "frozen-encoder head (quote only)".into(),
             Classifier {
                 encoder,
                 task: task.clone(),
@@ -655,33 +654,30 @@ fn evaluate(
             },
         ));
     }
-    let name = format!(
-        "{} ({})",
-        classifier.stance.name(),
-        if matches!(classifier.stance, Predictor::Head(_)) {
-            "context + signals"
-        } else {
-            "task hypotheses"
-        }
-    );
-    predictors.push((name, classifier));
-    for (name, c) in &predictors {
-        let oracle = predict_all(c, &oracle_inputs)?;
-        let e2e_preds = predict_all(c, &e2e_inputs)?;
-        let e2e = extractions.iter().cloned().zip(e2e_preds).collect();
-        runs.push(eval_stance::score_stance(
-            &task,
-            &eval_stance::StanceRun {
-                name: name.clone(),
-                gold: &articles,
-                oracle,
-                end_to_end: Some(e2e),
-            },
-        ));
+    let name = match classifier.stance {
+        Predictor::Head(_) => "trained head (context + signals)".to_string(),
+        Predictor::ZeroShot(_) => "zero-shot (task hypotheses)".to_string(),
+    };
+    others.push((name, classifier));
+    for (name, c) in &others {
+        predictions.push(eval::report::Predictions {
+            name: name.clone(),
+            oracle: predict_all(c, &oracle_inputs)?,
+            end_to_end: predict_all(c, &e2e_inputs)?,
+        });
     }
+    let report = eval::report::build_report(&eval::report::EvalInput {
+        gold: &articles,
+        extractions: &extractions,
+        task: &task,
+        predictors: predictions,
+        split: split_name,
+        bootstrap,
+        seed: 20261128,
+    });
     println!();
     println!(
-        "{:<34} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8}",
+        "{:<34} {:>10} {:>10} {:>12} {:>12} {:>12} {:>7}",
         "stance (gold quotes given)",
         "quote acc",
         "quote F1",
@@ -690,9 +686,9 @@ fn evaluate(
         "sentiment F1",
         "ECE"
     );
-    for r in &runs {
+    for r in &report.stance {
         println!(
-            "{:<34} {:>12.3} {:>12.3} {:>12.3} {:>12.3} {:>12.3} {:>8.3}",
+            "{:<34} {:>10.3} {:>10.3} {:>12.3} {:>12.3} {:>12.3} {:>7.3}",
             r.name,
             r.quote_stance.accuracy,
             r.quote_stance.macro_f1,
@@ -703,6 +699,21 @@ fn evaluate(
                 .unwrap_or(f64::NAN),
             r.quote_sentiment.macro_f1,
             r.stance_ece
+        );
+    }
+    println!();
+    for h in &report.headline {
+        println!(
+            "{:<42} {:.3}  (95% CI {:.3}–{:.3})",
+            h.name, h.value, h.ci_low, h.ci_high
+        );
+    }
+    if let Some(dir) = out {
+        eval::report::write_reports(&report, dir)
+            .with_context(|| format!("writing reports to {}", dir.display()))?;
+        println!(
+            "\nwrote {0}/report.md, {0}/report.json, {0}/report.html",
+            dir.display()
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@
 pub mod extraction;
 pub mod gold;
 pub mod metrics;
+pub mod report;
 pub mod stance;
 
 pub use extraction::{score_extraction, ExtractionScores};

@@ -1,0 +1,96 @@
+//! `quotestance evaluate --out`: the three reports, reproducible byte for byte.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `make eval` reproduces the committed reports.
+#[test]
+fn reports_are_reproducible_and_match_the_committed_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("quotestance")
+        .unwrap()
+        .current_dir(root())
+        .args(["evaluate", "--split", "test", "--offline", "--out"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("trained head (context + signals)") && stdout.contains("95% CI"),
+        "{stdout}"
+    );
+    for f in ["report.md", "report.json", "report.html"] {
+        let fresh = std::fs::read(tmp.path().join(f)).unwrap();
+        let committed = std::fs::read(root().join("evaluation/reports/latest").join(f)).unwrap();
+        assert!(
+            fresh == committed,
+            "{f} differs from evaluation/reports/latest: run `make eval`"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("report.json")).unwrap()).unwrap();
+    for key in [
+        "headline",
+        "extraction",
+        "stance",
+        "reliability",
+        "speakers",
+        "stance_errors",
+        "bootstrap",
+    ] {
+        assert!(json.get(key).is_some(), "report.json lacks {key}");
+    }
+    let names: Vec<&str> = json["stance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names.len(),
+        4,
+        "majority, zero-shot, frozen head, trained head: {names:?}"
+    );
+}
+
+#[test]
+fn html_report_is_self_contained_and_holds_the_charts() {
+    let html =
+        std::fs::read_to_string(root().join("evaluation/reports/latest/report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "no scripts");
+    assert!(
+        !html.contains("<link") && !html.contains("@import") && !html.contains("src=\"http"),
+        "no external resources"
+    );
+    for chart in [
+        "class=\"chart confusion\"",
+        "class=\"chart prf\"",
+        "class=\"chart reliability\"",
+        "class=\"chart speakers\"",
+    ] {
+        assert!(html.contains(chart), "missing {chart}");
+    }
+    // Balanced elements: every opened svg, table, tr, td, text closes.
+    for tag in [
+        "svg", "table", "tr", "td", "th", "text", "h1", "h2", "p", "div",
+    ] {
+        let opened =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+        let closed = html.matches(&format!("</{tag}>")).count();
+        assert_eq!(
+            opened, closed,
+            "<{tag}> opened {opened} times, closed {closed}"
+        );
+    }
+}
