@@ -157,6 +157,9 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
             collect_dir(&p, out);
         } else if is_article_file(&p) {
             out.push(p);
+        } else {
+            // Said, not silently dropped: only .txt and .jsonl files are articles.
+            tracing::warn!("skipped {} (not a .txt or .jsonl article)", p.display());
         }
     }
 }

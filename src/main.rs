@@ -58,6 +58,13 @@ enum Command {
         /// Articles whose quotes go to the encoder together (bounds memory).
         #[arg(long, default_value_t = 64)]
         batch_articles: usize,
+        /// Write one JSON result per article into DIR (<id>.json, written
+        /// atomically) instead of printing.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// With --out: skip articles whose result file already exists.
+        #[arg(long, requires = "out")]
+        resume: bool,
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
@@ -168,6 +175,10 @@ struct InputArgs {
     /// Largest input file read, in bytes.
     #[arg(long, default_value_t = article::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Stop at the first input that cannot be read (exit code 1); inputs
+    /// before it are still processed.
+    #[arg(long)]
+    fail_fast: bool,
 }
 
 /// Options shared by every command that loads the encoder.
@@ -319,15 +330,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             classifier,
             input,
             batch_articles,
+            out,
+            resume,
             quiet,
         } => classify(
             &inputs,
-            format,
-            per_quote,
             &classifier,
             &input,
-            batch_articles,
-            quiet,
+            &ClassifyRun {
+                format,
+                per_quote,
+                batch: batch_articles,
+                quiet,
+                out_dir: out,
+                resume,
+            },
         ),
         Command::Quotes {
             inputs,
@@ -403,6 +420,11 @@ fn read_articles(inputs: &[PathBuf], args: &InputArgs) -> (Vec<Article>, usize, 
             Err(e) => {
                 failed += 1;
                 eprintln!("error: {e}");
+                if args.fail_fast {
+                    // Inputs before the failure are still processed; nothing after it.
+                    eprintln!("stopping at the first failed input (--fail-fast)");
+                    break;
+                }
             }
         }
     }
@@ -440,19 +462,54 @@ fn quotes(inputs: &[PathBuf], format: Format, args: &InputArgs) -> Result<ExitCo
     Ok(finish(failed, total))
 }
 
-fn classify(
-    inputs: &[PathBuf],
+/// How `classify` runs and where its results go.
+struct ClassifyRun {
     format: Format,
     per_quote: bool,
-    args: &ClassifierArgs,
-    input: &InputArgs,
     batch: usize,
     quiet: bool,
+    out_dir: Option<PathBuf>,
+    resume: bool,
+}
+
+fn classify(
+    inputs: &[PathBuf],
+    args: &ClassifierArgs,
+    input: &InputArgs,
+    run: &ClassifyRun,
 ) -> Result<ExitCode> {
     let classifier = args.load()?;
     let (articles, failed, total) = read_articles(inputs, input);
-    let progress = (!quiet && articles.len() > 1 && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(articles.len() as u64);
+    // One result file per article, named after its id (made unique in input order).
+    let mut targets: Vec<Option<PathBuf>> = Vec::new();
+    if let Some(dir) = &run.out_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let mut seen = std::collections::HashMap::new();
+        for a in &articles {
+            let stem = quotestance::fsutil::safe_file_stem(&a.id);
+            let n = seen
+                .entry(stem.clone())
+                .and_modify(|n| *n += 1)
+                .or_insert(1usize);
+            let name = if *n == 1 {
+                format!("{stem}.json")
+            } else {
+                format!("{stem}-{n}.json")
+            };
+            targets.push(Some(dir.join(name)));
+        }
+    } else {
+        targets.resize(articles.len(), None);
+    }
+    let todo: Vec<usize> = (0..articles.len())
+        .filter(|&i| !(run.resume && targets[i].as_ref().is_some_and(|p| p.is_file())))
+        .collect();
+    let skipped = articles.len() - todo.len();
+    if skipped > 0 {
+        eprintln!("resume: {skipped} articles already have results in the output directory");
+    }
+    let progress = (!run.quiet && todo.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(todo.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
                 "{bar:40} {pos}/{len} articles {per_sec} eta {eta}",
@@ -461,20 +518,30 @@ fn classify(
         );
         bar
     });
+    let (format, per_quote) = (run.format, run.per_quote);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if format == Format::Csv {
+    let to_stdout = run.out_dir.is_none();
+    if to_stdout && format == Format::Csv {
         writeln!(out, "{}", output::csv_header(per_quote))?;
     }
-    if format == Format::Json {
+    if to_stdout && format == Format::Json {
         writeln!(out, "[")?;
     }
     let mut first = true;
     let mut truncated = 0;
-    for chunk in articles.chunks(batch.max(1)) {
-        let refs: Vec<&Article> = chunk.iter().collect();
+    let mut written = 0;
+    for chunk in todo.chunks(run.batch.max(1)) {
+        let refs: Vec<&Article> = chunk.iter().map(|&i| &articles[i]).collect();
         let results = classifier.classify(&refs)?;
-        for r in &results {
+        for (r, &i) in results.iter().zip(chunk) {
             truncated += r.truncated_inputs;
+            if let Some(path) = &targets[i] {
+                let json = serde_json::to_string_pretty(r)? + "\n";
+                quotestance::fsutil::write_atomic(path, json.as_bytes())
+                    .with_context(|| format!("writing {}", path.display()))?;
+                written += 1;
+                continue;
+            }
             match format {
                 Format::Table => output::write_classify_table(&mut out, r, per_quote)?,
                 Format::Markdown => output::write_classify_markdown(&mut out, r, per_quote)?,
@@ -491,12 +558,15 @@ fn classify(
             bar.inc(chunk.len() as u64);
         }
     }
-    if format == Format::Json {
+    if to_stdout && format == Format::Json {
         writeln!(out, "\n]")?;
     }
     out.flush()?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    if let Some(dir) = &run.out_dir {
+        eprintln!("wrote {written} results to {}", dir.display());
     }
     if truncated > 0 {
         eprintln!(

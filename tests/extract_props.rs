@@ -67,7 +67,11 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    // 3000 cases in CI; a long local run: PROPTEST_CASES=2000000 cargo test --release --test extract_props
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn spans_are_always_valid(pieces in prop::collection::vec(piece(), 0..40)) {
@@ -108,4 +112,18 @@ fn hand_picked_edge_cases() {
     // Long lines and many quotes.
     check(&"“We tried,” he said. ".repeat(5000));
     check(&"a".repeat(200_000));
+}
+
+#[test]
+fn regression_corpus() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crashers");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            check(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+            n += 1;
+        }
+    }
+    assert!(n >= 2);
 }

@@ -703,21 +703,7 @@ pub fn to_html(r: &EvalReport) -> String {
     out
 }
 
-/// Writes `data` to `path` through a temporary file in the same directory and
-/// a rename: an interrupted run leaves the old file or the new one, never half.
-pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(data)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
+pub use crate::fsutil::write_atomic;
 
 /// report.md, report.json and report.html in `dir`.
 pub fn write_reports(r: &EvalReport, dir: &Path) -> std::io::Result<()> {

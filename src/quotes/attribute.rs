@@ -19,6 +19,9 @@ enum CueForm {
     AccordingTo,
 }
 
+/// How far back pronouns and back-references look for their antecedent.
+const SALIENCE_WINDOW: usize = 200;
+
 /// A reporting verb with a resolved subject.
 #[derive(Debug, Clone)]
 struct Cue {
@@ -50,7 +53,9 @@ pub fn extract(text: &str) -> Extraction {
         .collect();
     let speech_spans: Vec<Span> = speech.iter().map(|&p| seg.paragraphs[p]).collect();
     let marked = find_marked_quotes(text, &speech_spans);
-    let in_quote = |span: Span| marked.iter().any(|q| q.outer.overlaps(span));
+    // Marked quotes are in text order and do not overlap: look them up by bisection.
+    let outers: Vec<Span> = marked.iter().map(|q| q.outer).collect();
+    let in_quote = |span: Span| first_overlapping(&outers, span).is_some();
 
     let mut entities = Entities::default();
     let mut salient: Vec<usize> = Vec::new();
@@ -123,8 +128,10 @@ pub fn extract(text: &str) -> Extraction {
                                 })
                             })
                             .flatten();
+                        let recent =
+                            &persons_seen[persons_seen.len().saturating_sub(SALIENCE_WINDOW)..];
                         m.entity = group_first
-                            .or_else(|| entities.role_match(noun, &persons_seen))
+                            .or_else(|| entities.role_match(noun, recent))
                             .or_else(|| {
                                 // "the official" after "a senior U.S. official": the same anonymous source.
                                 entities.list.iter().rposition(|e| {
@@ -167,7 +174,8 @@ pub fn extract(text: &str) -> Extraction {
             confidence: 0.9,
         });
     }
-    let direct_spans: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    let mut direct_spans: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    direct_spans.sort();
     let is_person = |e: usize| {
         entities
             .list
@@ -220,22 +228,32 @@ fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
 fn resolve_reference(entities: &Entities, salient: &[usize], noun: &str) -> Option<usize> {
     let noun = noun.to_lowercase();
     let is_doc = DOCUMENT_NOUNS.contains(&noun.as_str());
-    let candidates = salient.iter().rev().copied().filter(|&e| {
-        let ent = &entities.list[e];
-        !DOCUMENT_NOUNS
-            .iter()
-            .any(|d| ent.name.to_lowercase().ends_with(d))
-    });
+    let candidates = salient
+        .iter()
+        .rev()
+        .take(SALIENCE_WINDOW)
+        .copied()
+        .filter(|&e| {
+            let ent = &entities.list[e];
+            !DOCUMENT_NOUNS
+                .iter()
+                .any(|d| ent.name.to_lowercase().ends_with(d))
+        });
     if is_doc {
         // The issuer: the latest organisation or group that spoke or was the subject.
         return candidates
             .into_iter()
             .find(|&e| entities.list[e].kind != SpeakerKind::Person);
     }
-    let by_name = salient.iter().rev().copied().find(|&e| {
-        let ent = &entities.list[e];
-        ent.kind != SpeakerKind::Person && ent.name.to_lowercase().contains(&noun)
-    });
+    let by_name = salient
+        .iter()
+        .rev()
+        .take(SALIENCE_WINDOW)
+        .copied()
+        .find(|&e| {
+            let ent = &entities.list[e];
+            ent.kind != SpeakerKind::Person && ent.name.to_lowercase().contains(&noun)
+        });
     by_name.or_else(|| {
         entities.list.iter().rposition(|e| {
             e.kind == SpeakerKind::Organization && e.name.to_lowercase().contains(&noun)
@@ -249,14 +267,20 @@ fn resolve_pronoun(
     gender: Option<Gender>,
     plural: bool,
 ) -> Option<usize> {
-    salient.iter().rev().copied().find(|&e| {
-        let ent = &entities.list[e];
-        if plural {
-            ent.kind != SpeakerKind::Person
-        } else {
-            ent.kind == SpeakerKind::Person && (ent.gender.is_none() || ent.gender == gender)
-        }
-    })
+    // Antecedents are recent: look back a bounded distance (keeps long texts linear).
+    salient
+        .iter()
+        .rev()
+        .take(SALIENCE_WINDOW)
+        .copied()
+        .find(|&e| {
+            let ent = &entities.list[e];
+            if plural {
+                ent.kind != SpeakerKind::Person
+            } else {
+                ent.kind == SpeakerKind::Person && (ent.gender.is_none() || ent.gender == gender)
+            }
+        })
 }
 
 /// `NAME: answer` paragraphs of a transcript (a question line `Q:` is the interviewer's, not a quote).
@@ -850,42 +874,52 @@ fn has_reporting_verb(s: &str) -> bool {
 
 /// Rules 4–6 of the sieve for quotes still without a speaker.
 fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
-    let para_of = |pos: usize| sentence_at(sentences, pos).map(|s| sentences[s].para);
+    // Drafts are in text order, so one paragraph's drafts are contiguous; every
+    // search below walks only the neighbouring paragraphs (linear overall).
+    let paras: Vec<Option<usize>> = drafts
+        .iter()
+        .map(|d| sentence_at(sentences, d.outer.start).map(|s| sentences[s].para))
+        .collect();
+    let para_sentences = |para: usize| {
+        let a = sentences.partition_point(|s| s.para < para);
+        let b = sentences.partition_point(|s| s.para <= para);
+        &sentences[a..b]
+    };
     for i in 0..drafts.len() {
         if drafts[i].entity.is_some() {
             continue;
         }
-        let para = para_of(drafts[i].outer.start);
+        let para = paras[i];
         // Same paragraph: an earlier attributed quote, or the next one right after.
-        let earlier = (0..i).rev().find(|&j| {
-            para_of(drafts[j].outer.start) == para
-                && drafts[j].entity.is_some()
-                && drafts[j].kind != QuoteKind::Indirect
-        });
+        let earlier = (0..i)
+            .rev()
+            .take_while(|&j| paras[j] == para)
+            .find(|&j| drafts[j].entity.is_some() && drafts[j].kind != QuoteKind::Indirect);
         let later = drafts.get(i + 1).filter(|n| {
-            para_of(n.outer.start) == para
+            paras[i + 1] == para
                 && n.entity.is_some()
                 && text
                     .get(drafts[i].outer.end..n.outer.start)
                     .is_some_and(|s| s.trim().is_empty())
         });
         if let Some(j) = earlier {
+            let confidence = 0.85 * drafts[j].confidence.max(0.5);
             set(
                 drafts,
                 i,
                 drafts[j].entity,
                 Attribution::SameParagraph,
-                0.85 * drafts[j].confidence.max(0.5),
+                confidence,
             );
             continue;
         }
-        if let Some(n) = later.map(|n| (n.entity, n.confidence)) {
+        if let Some((entity, c)) = later.map(|n| (n.entity, n.confidence)) {
             set(
                 drafts,
                 i,
-                n.0,
+                entity,
                 Attribution::SameParagraph,
-                0.85 * n.1.max(0.5),
+                0.85 * c.max(0.5),
             );
             continue;
         }
@@ -894,21 +928,17 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
             continue;
         };
         let opens_para = sentences[si].span.start == drafts[i].outer.start
-            && sentences[..si]
-                .last()
-                .is_none_or(|p| p.para != sentences[si].para);
-        if !opens_para {
+            && si
+                .checked_sub(1)
+                .is_none_or(|p| sentences[p].para != sentences[si].para);
+        if !opens_para || si == 0 {
             continue;
         }
-        let para_has_cue = sentences
+        let para_has_cue = para_sentences(sentences[si].para)
             .iter()
-            .any(|s| s.para == sentences[si].para && !s.cues.is_empty());
-        let prev_para_sentences: Vec<&Sentence> = {
-            let Some(prev) = sentences[..si].last().map(|s| s.para) else {
-                continue;
-            };
-            sentences.iter().filter(|s| s.para == prev).collect()
-        };
+            .any(|s| !s.cues.is_empty());
+        let prev_para = sentences[si - 1].para;
+        let prev_para_sentences = para_sentences(prev_para);
         let Some(last) = prev_para_sentences.last() else {
             continue;
         };
@@ -930,12 +960,11 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
         // A quote-only paragraph continues the previous paragraph's speaker: its
         // last attributed quote, else its last cue; failing both, whoever the
         // story is about at that point.
-        let prev_para = last.para;
         let prev_quote = (0..i)
             .rev()
-            .find(|&j| {
-                para_of(drafts[j].outer.start) == Some(prev_para) && drafts[j].entity.is_some()
-            })
+            .skip_while(|&j| paras[j] == para)
+            .take_while(|&j| paras[j] == Some(prev_para))
+            .find(|&j| drafts[j].entity.is_some())
             .map(|j| (drafts[j].entity, 0.7));
         let prev_cue = || {
             prev_para_sentences
@@ -1475,6 +1504,12 @@ fn starts_with_preposition(text: &str, ws: &[Word]) -> bool {
     })
 }
 
+/// Index of the first span of `sorted` (in order, not overlapping) that overlaps `span`.
+fn first_overlapping(sorted: &[Span], span: Span) -> Option<usize> {
+    let i = sorted.partition_point(|q| q.end <= span.start);
+    sorted.get(i).filter(|q| q.overlaps(span)).map(|_| i)
+}
+
 /// The sentence without its final full stop (and any closing mark after it).
 fn sentence_content_end(text: &str, s: Span) -> usize {
     let t = s.text(text);
@@ -1486,11 +1521,7 @@ fn sentence_content_end(text: &str, s: Span) -> usize {
 /// An indirect region that runs into a quotation ends at the last clause
 /// boundary before it (LABELING.md §7.2); without one there is no indirect quote.
 fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Option<Span> {
-    let first = quoted
-        .iter()
-        .filter(|q| q.overlaps(region))
-        .map(|q| q.start)
-        .min();
+    let first = first_overlapping(quoted, region).map(|i| quoted[i].start);
     match first {
         None => Some(region),
         Some(q) if q <= region.start => None,

@@ -1,0 +1,264 @@
+//! Bad inputs, broken heads, interrupted runs, huge articles, determinism.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn bin() -> Command {
+    Command::cargo_bin("quotestance").unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const GOOD: &str =
+    "Capt. Rosa Lind said the talks must resume.\n“We will keep calling,” Lind said.\n";
+
+/// A directory with one of each kind of bad input, and good ones around them.
+fn mixed_dir() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("a_good.txt"), GOOD).unwrap();
+    std::fs::write(
+        d.join("b_latin1.txt"),
+        b"Caf\xe9 owner said the talks failed.",
+    )
+    .unwrap();
+    std::fs::write(d.join("c_empty.txt"), "  \n").unwrap();
+    std::fs::write(d.join("d_binary.txt"), b"\x7fELF\0\0\x01").unwrap();
+    std::fs::write(d.join("e_big.txt"), "word ".repeat(60_000)).unwrap();
+    std::fs::write(
+        d.join("f_feed.jsonl"),
+        "{\"id\":\"feed-1\",\"text\":\"“Yes,” Bo Lin said.\"}\n{\"id\":\"x\",\"text\":\n{\"id\":\"feed-3\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("g_marks.txt"), "He said “this never closes.\n« Autre », dit-il. „Quote“ and ‘odd’ ' marks \" everywhere.\n").unwrap();
+    std::fs::write(d.join("notes.md"), "not an article").unwrap();
+    tmp
+}
+
+#[test]
+fn every_bad_input_is_named_and_every_good_one_is_classified() {
+    let tmp = mixed_dir();
+    let out = bin()
+        .current_dir(root())
+        .args([
+            "classify",
+            "--offline",
+            "--format",
+            "jsonl",
+            "--max-bytes",
+            "200000",
+        ])
+        .arg(tmp.path())
+        .arg("/no/such/dir")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "b_latin1.txt: not UTF-8 text (invalid byte at offset 3)",
+        "c_empty.txt: empty article",
+        "d_binary.txt: looks binary (NUL byte at offset 4)",
+        "e_big.txt: 300000 bytes is over the 200000-byte limit; raise it with --max-bytes",
+        "f_feed.jsonl:2: not valid JSON",
+        "f_feed.jsonl:3: JSON object has no string field \"text\"",
+        "/no/such/dir: no such file or directory",
+        "7 of 10 inputs failed",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in\n{stderr}"
+        );
+    }
+    let ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, vec!["a_good", "feed-1", "g_marks"]);
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_bad_input() {
+    let tmp = mixed_dir();
+    let out = bin()
+        .current_dir(root())
+        .args(["quotes", "--fail-fast", "--format", "jsonl"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b_latin1.txt") && stderr.contains("--fail-fast"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("c_empty.txt"),
+        "went past the first failure: {stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "only the article before the failure: {stdout}"
+    );
+}
+
+#[test]
+fn out_dir_writes_one_result_per_input_and_resume_skips_done_ones() {
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::write(inputs.path().join("one.txt"), GOOD).unwrap();
+    std::fs::write(
+        inputs.path().join("two.jsonl"),
+        "{\"id\":\"a/b:c\",\"text\":\"“Fine,” Bo Lin said.\"}\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    bin()
+        .current_dir(root())
+        .args(["classify", "--offline", "--out"])
+        .arg(out.path())
+        .arg(inputs.path())
+        .assert()
+        .success();
+    let mut files: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files, vec!["a_b_c.json", "one.json"]);
+    let one: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("one.json")).unwrap()).unwrap();
+    assert_eq!(one["speakers"][0]["name"], "Rosa Lind");
+    // A rerun with --resume leaves finished results alone.
+    std::fs::write(out.path().join("one.json"), "sentinel").unwrap();
+    let run = bin()
+        .current_dir(root())
+        .args(["classify", "--offline", "--resume", "--out"])
+        .arg(out.path())
+        .arg(inputs.path())
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("2 articles already have results"));
+    assert_eq!(
+        std::fs::read(out.path().join("one.json")).unwrap(),
+        b"sentinel"
+    );
+}
+
+#[test]
+fn json_output_is_identical_across_runs_and_thread_counts() {
+    let run = |threads: &str| {
+        let out = bin()
+            .current_dir(root())
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "classify",
+                "--offline",
+                "--format",
+                "json",
+                "seeds/",
+                "evaluation/articles/",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let a = run("2");
+    assert!(a == run("2"), "two runs differ");
+    assert!(a == run("1"), "one thread and two threads differ");
+}
+
+#[test]
+fn huge_articles_finish() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 5 MB on one line, and 100,000 quotes.
+    let line = "The talks, officials said, would resume in May after a long pause. ".repeat(75_000);
+    std::fs::write(tmp.path().join("long_line.txt"), &line).unwrap();
+    let many = "“We tried,” Ana Polk said. ".repeat(100_000);
+    std::fs::write(tmp.path().join("many_quotes.txt"), &many).unwrap();
+    let out = bin()
+        .args(["quotes", "--format", "jsonl"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1]["quotes"].as_array().unwrap().len(), 100_000);
+}
+
+#[test]
+fn broken_heads_are_clear_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let heads = tmp.path().join("heads");
+    std::fs::create_dir(&heads).unwrap();
+    let committed = root().join("models/heads/us-china-mil-talks");
+    for f in [
+        "card.json",
+        "stance.safetensors",
+        "sentiment.safetensors",
+        "baseline.safetensors",
+    ] {
+        std::fs::copy(committed.join(f), heads.join(f)).unwrap();
+    }
+    let bytes = std::fs::read(heads.join("stance.safetensors")).unwrap();
+    std::fs::write(heads.join("stance.safetensors"), &bytes[..bytes.len() / 3]).unwrap();
+    let out = bin()
+        .current_dir(root())
+        .args(["classify", "--offline", "seeds/", "--heads"])
+        .arg(&heads)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("stance.safetensors") && stderr.contains("make train"),
+        "{stderr}"
+    );
+
+    std::fs::write(heads.join("card.json"), "{").unwrap();
+    let out = bin()
+        .current_dir(root())
+        .args(["classify", "--offline", "seeds/", "--heads"])
+        .arg(&heads)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("card.json"));
+}
+
+#[test]
+fn a_missing_model_is_a_setup_error_that_names_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    bin()
+        .current_dir(tmp.path())
+        .args(["classify", "--offline", "--model"])
+        .arg(tmp.path().join("nowhere"))
+        .arg("-")
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nowhere"));
+}
