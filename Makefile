@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/quotestance
 
-.PHONY: run test model build check-cuda fmt lint train eval
+.PHONY: run test model build check-cuda fmt lint train eval bench
 
 ## Fetch the model if missing, build, and run the main job on the seed article.
 run: build
@@ -38,3 +38,7 @@ train: build
 eval: build
 	$(BIN) model fetch
 	$(BIN) evaluate --split test --out evaluation/reports/latest
+
+## Throughput, end-to-end and cold-start benchmarks against PyTorch and ONNX Runtime (not in CI).
+bench:
+	bash bench/run.sh

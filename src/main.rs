@@ -131,6 +131,19 @@ enum Command {
     /// Get, inspect or verify the encoder model.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Encoder throughput for `make bench`: sentences per second at each batch
+    /// size over a file of sentences (model loading not timed), as JSON.
+    #[command(hide = true)]
+    BenchEncoder {
+        input: PathBuf,
+        #[arg(long, value_delimiter = ',', default_value = "1,8,32,128")]
+        batch_sizes: Vec<usize>,
+        /// Timed passes per batch size (the median is reported).
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Embed lines of text (FILE or - for stdin), one JSON object per line:
     /// {"text", "tokens", "truncated", "embedding"}.
     Embed {
@@ -295,6 +308,14 @@ impl ClassifierArgs {
 }
 
 fn main() -> ExitCode {
+    // Candle asks for the thread count on every matrix product and, without
+    // RAYON_NUM_THREADS, works it out from /proc each time: settle it once.
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        let n = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
+        std::env::set_var("RAYON_NUM_THREADS", n.to_string());
+    }
     let cli = Cli::parse();
     init_logging(cli.verbose);
     match run(cli) {
@@ -399,6 +420,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Model(ModelCommand::Info { model }) => model_info(&model),
+        Command::BenchEncoder {
+            input,
+            batch_sizes,
+            repeat,
+            model,
+        } => bench_encoder(&input, &batch_sizes, repeat, &model),
         Command::Embed { input, model } => embed(&input, &model),
     }
 }
@@ -920,5 +947,49 @@ fn embed(input: &Path, args: &ModelArgs) -> Result<ExitCode> {
             encoder.options().max_tokens
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_encoder(
+    input: &Path,
+    batch_sizes: &[usize],
+    repeat: usize,
+    args: &ModelArgs,
+) -> Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(input).with_context(|| format!("reading {}", input.display()))?;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut results = Vec::new();
+    for &bs in batch_sizes {
+        let mut args = args.clone();
+        args.batch_size = bs;
+        let (encoder, _) = args.load()?;
+        let tokens: usize = encoder
+            .tokenize(&lines)?
+            .iter()
+            .map(|(ids, _)| ids.len())
+            .sum();
+        encoder.embed(&lines[..lines.len().min(64)])?; // warm-up
+        let mut times = Vec::new();
+        for _ in 0..repeat.max(1) {
+            let start = std::time::Instant::now();
+            let e = encoder.embed(&lines)?;
+            times.push(start.elapsed().as_secs_f64());
+            std::hint::black_box(e);
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        results.push(serde_json::json!({
+            "batch_size": bs,
+            "sentences": lines.len(),
+            "tokens": tokens,
+            "seconds": median,
+            "sentences_per_second": lines.len() as f64 / median,
+        }));
+    }
+    println!(
+        "{}",
+        serde_json::json!({ "impl": "quotestance (Candle)", "threads": rayon::current_num_threads(), "results": results })
+    );
     Ok(ExitCode::SUCCESS)
 }

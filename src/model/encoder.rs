@@ -2,9 +2,11 @@
 //! attention mask, mean-pool over real tokens only, L2-normalise — what
 //! sentence-transformers does for all-MiniLM-L6-v2.
 
-use candle_core::{DType, Device, Tensor, D};
+use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use candle_transformers::models::bert::Config;
+
+use super::bert::{l2_normalize, masked_mean, Bert};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::source::ModelFiles;
@@ -61,7 +63,7 @@ impl Embeddings {
 
 /// The loaded encoder.
 pub struct Encoder {
-    model: BertModel,
+    model: Bert,
     tokenizer: Tokenizer,
     device: Device,
     config: Config,
@@ -86,7 +88,7 @@ impl Encoder {
         let vb =
             unsafe { VarBuilder::from_mmaped_safetensors(&[&files.weights], DType::F32, device) }
                 .map_err(|e| load_err(&files.weights, e))?;
-        let model = BertModel::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
+        let model = Bert::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
         Ok(Encoder {
             model,
             tokenizer,
@@ -172,19 +174,10 @@ impl Encoder {
         }
         let ids = Tensor::from_vec(ids, (n, width), &self.device)?;
         let mask = Tensor::from_vec(mask, (n, width), &self.device)?;
-        let type_ids = ids.zeros_like()?;
-        // The mask must always be passed: without it padded batches attend to padding.
-        let hidden = self.model.forward(&ids, &type_ids, Some(&mask))?;
-        let mask_f = mask.to_dtype(hidden.dtype())?.unsqueeze(2)?;
-        let summed = hidden.broadcast_mul(&mask_f)?.sum(1)?;
-        let counts = mask_f.sum(1)?.clamp(1e-9, f64::INFINITY)?;
-        let mean = summed.broadcast_div(&counts)?;
-        let norm = mean
-            .sqr()?
-            .sum_keepdim(D::Minus1)?
-            .sqrt()?
-            .clamp(1e-12, f64::INFINITY)?;
-        let normalised = mean.broadcast_div(&norm)?;
+        // The mask always goes in: without it padded batches attend to padding,
+        // and the mean must not count padding either.
+        let hidden = self.model.forward(&ids, &mask)?;
+        let normalised = l2_normalize(&masked_mean(&hidden, &mask)?)?;
         Ok(normalised
             .to_dtype(DType::F32)?
             .flatten_all()?

@@ -1,6 +1,7 @@
 //! The encoder: where its files come from, which device runs it, and the
 //! Candle BERT forward pass with sentence-transformers pooling.
 
+pub mod bert;
 pub mod device;
 pub mod encoder;
 pub mod source;

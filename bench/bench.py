@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""`make bench`: quotestance against the Python stack it replaces, measured in
+one run on this machine with the same thread count and the same model files.
+
+1. Encoder throughput (sentences/s, tokenize → pooled normalised embedding) at
+   batch sizes 1, 8, 32, 128 over the 1,001 written training quotes:
+   quotestance vs sentence-transformers (PyTorch) vs ONNX Runtime; ratios, and
+   quotestance's achieved GFLOP/s against the machine's nominal fp32 peak.
+2. End to end: `quotestance classify` on 1,000 generated articles (variations
+   of the gold articles): articles/s and peak RSS.
+3. Cold start: whole-process time and peak RSS to classify the seed article,
+   quotestance vs the Python reference process (bench/cold_python.py).
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BIN = ROOT / "target" / "release" / "quotestance"
+PY = sys.executable
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+ENV = dict(os.environ, RAYON_NUM_THREADS=str(THREADS), OMP_NUM_THREADS=str(THREADS), MKL_NUM_THREADS=str(THREADS),
+           TOKENIZERS_PARALLELISM="false", HF_HUB_OFFLINE="1")
+
+
+def run_measured(cmd, **kw):
+    """Runs cmd; returns (stdout, wall seconds, peak RSS of that child in MB)."""
+    start = time.perf_counter()
+    # A fresh /usr/bin/time per command gives that command's own peak RSS.
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True, env=ENV, cwd=ROOT, **kw)
+    wall = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"{' '.join(map(str, cmd))} failed:\n{p.stderr[-2000:]}")
+    rss_kb = int(p.stderr.strip().splitlines()[-1])
+    return p.stdout, wall, rss_kb / 1024
+
+
+def sentences_file():
+    path = OUT / "sentences.txt"
+    rows = [json.loads(l) for l in (ROOT / "evaluation/train/train.jsonl").read_text(encoding="utf-8").splitlines()]
+    path.write_text("".join(r["quote"] + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def articles_dir(n=1000):
+    d = OUT / "articles"
+    d.mkdir(parents=True, exist_ok=True)
+    sources = sorted((ROOT / "evaluation/articles").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [s.read_text(encoding="utf-8") for s in sources]
+    for i in range(n):
+        paras = texts[i % len(texts)].splitlines()
+        # A variation: rotate the paragraphs after the first, so articles differ.
+        k = 1 + (i // len(texts)) % max(1, len(paras) - 1)
+        body = [paras[0]] + paras[k:] + paras[1:k]
+        (d / f"a{i:04d}.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+    return d
+
+
+def flops_per_sentence(tokens, hidden=384, inter=1536, layers=6):
+    # Multiply-adds count 2 FLOPs: QKV+output projections, feed-forward, attention scores and mix.
+    return layers * (2 * tokens * (4 * hidden * hidden + 2 * hidden * inter) + 4 * tokens * tokens * hidden)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    sents = sentences_file()
+    print(f"machine: {os.cpu_count()} vCPUs, {THREADS} threads for every implementation", flush=True)
+    rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(sents), "--offline", "--device", "cpu"])
+    rust = json.loads(rust_out)
+    ref_out, _, _ = run_measured([PY, "bench/reference.py", str(sents), "--threads", str(THREADS)])
+    torch_res, ort_res = [json.loads(l) for l in ref_out.strip().splitlines()[-2:]]
+
+    # Token lengths for FLOP counting (real tokens, no padding).
+    embedded = subprocess.run([str(BIN), "embed", str(sents), "--offline", "--device", "cpu"],
+                              capture_output=True, text=True, env=ENV, cwd=ROOT, check=True).stdout
+    lengths = [json.loads(l)["tokens"] for l in embedded.splitlines()]
+    total_flops = sum(flops_per_sentence(t) for t in lengths)
+    mhz = 0.0
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("cpu MHz"):
+            mhz = float(line.split(":")[1])
+            break
+    flops_per_cycle = 32  # fp32 FMA: 2 × 256-bit pipes (AVX-512 issued as 2 × 256 on this CPU)
+    peak = THREADS * mhz * 1e6 * flops_per_cycle / 1e9
+
+    print("\n1. Encoder throughput (sentences/s; 1,001 quotes, mean %.1f tokens)" % (sum(lengths) / len(lengths)))
+    print(f"{'batch':>5} {'quotestance':>12} {'PyTorch':>9} {'ONNX RT':>9} {'vs PyTorch':>11} {'vs ONNX RT':>11} {'GFLOP/s':>8} {'% of peak':>9}")
+    rows = []
+    for r, t, o in zip(rust["results"], torch_res["results"], ort_res["results"]):
+        q = r["sentences_per_second"]
+        gflops = total_flops / r["seconds"] / 1e9
+        rows.append({"batch_size": r["batch_size"], "quotestance": q, "pytorch": t["sentences_per_second"], "onnxruntime": o["sentences_per_second"],
+                     "ratio_pytorch": q / t["sentences_per_second"], "ratio_onnxruntime": q / o["sentences_per_second"], "gflops": gflops})
+        print(f"{r['batch_size']:>5} {q:>12.1f} {t['sentences_per_second']:>9.1f} {o['sentences_per_second']:>9.1f} {q / t['sentences_per_second']:>10.2f}× {q / o['sentences_per_second']:>10.2f}× {gflops:>8.1f} {100 * gflops / peak:>8.1f}%")
+    print(f"(peak estimate {peak:.0f} GFLOP/s = {THREADS} threads × {mhz:.0f} MHz reported clock × {flops_per_cycle} fp32 FLOP/cycle; FLOPs counted on real tokens)")
+    if max(r["gflops"] for r in rows) > peak:
+        print("(measured throughput exceeds that estimate: the CPU runs above its reported clock or retires more FLOP/cycle, so % of peak is an upper bound)")
+
+    arts = articles_dir()
+    _, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu"])
+    print(f"\n2. End to end: classify 1,000 articles: {1000 / wall:.1f} articles/s ({wall:.1f} s), peak RSS {rss:.0f} MB")
+
+    seed = ROOT / "seeds" / "000_30079ce1b92ad5ae.txt"
+    colds = [run_measured([str(BIN), "classify", str(seed), "--offline", "--device", "cpu", "--format", "json"]) for _ in range(3)]
+    pys = [run_measured([PY, "bench/cold_python.py", str(seed)]) for _ in range(3)]
+    q_wall = sorted(c[1] for c in colds)[1]
+    p_wall = sorted(p[1] for p in pys)[1]
+    q_rss = max(c[2] for c in colds)
+    p_rss = max(p[2] for p in pys)
+    print(f"\n3. Cold start, seed article (median of 3): quotestance {q_wall:.2f} s, {q_rss:.0f} MB; Python reference {p_wall:.2f} s, {p_rss:.0f} MB; {p_wall / q_wall:.1f}× faster")
+    summary = {"threads": THREADS, "peak_gflops": peak, "encoder": rows, "implementations": [rust["impl"], torch_res["impl"], ort_res["impl"]],
+               "end_to_end": {"articles": 1000, "seconds": wall, "articles_per_second": 1000 / wall, "peak_rss_mb": rss},
+               "cold_start": {"quotestance_seconds": q_wall, "quotestance_rss_mb": q_rss, "python_seconds": p_wall, "python_rss_mb": p_rss}}
+    (OUT / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
