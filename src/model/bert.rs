@@ -277,7 +277,7 @@ mod tests {
             (3.0, 0.999_977_9),
         ] {
             assert!(
-                (erf(x) - want).abs() < 2e-7,
+                (erf(x) - want).abs() < 5e-7, // A&S bound 1.5e-7, plus f32 rounding
                 "erf({x}) = {} not {want}",
                 erf(x)
             );
