@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::extraction::{score_extraction, ExtractionScores};
 use super::gold::GoldArticle;
 use super::metrics::Classification;
-use super::stance::{reliability, score_stance, PredictorScores, StanceRun};
+use super::stance::{gold_speaker_items, reliability, score_stance, PredictorScores, StanceRun};
 use crate::quotes::Extraction;
 use crate::stance::{aggregate, head::argmax, QuotePrediction, Task};
 
@@ -236,13 +236,7 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
                 }
             }
             for s in &g.speakers {
-                let items: Vec<(usize, Vec<f32>)> = g
-                    .quotes
-                    .iter()
-                    .zip(preds)
-                    .filter(|(q, _)| q.speaker == s.name)
-                    .map(|(q, pr)| (q.end - q.start, pr.stance.clone()))
-                    .collect();
+                let items = gold_speaker_items(g, preds, &s.name);
                 if items.is_empty() {
                     continue;
                 }

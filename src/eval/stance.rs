@@ -27,25 +27,8 @@ pub struct PredictorScores {
     pub stance_ece: f64,
 }
 
-/// Expected calibration error over 10 equal-width confidence bins.
-pub fn expected_calibration_error(probs: &[Vec<f32>], gold: &[usize]) -> f64 {
-    let mut bins = [(0usize, 0f64, 0f64); 10];
-    for (p, &g) in probs.iter().zip(gold) {
-        let label = argmax(p);
-        let conf = p[label] as f64;
-        let b = ((conf * 10.0) as usize).min(9);
-        bins[b].0 += 1;
-        bins[b].1 += conf;
-        bins[b].2 += (label == g) as u8 as f64;
-    }
-    let n = probs.len().max(1) as f64;
-    bins.iter()
-        .filter(|b| b.0 > 0)
-        .map(|b| (b.0 as f64 / n) * ((b.1 - b.2) / b.0 as f64).abs())
-        .sum()
-}
-
-/// Reliability diagram points: (mean confidence, accuracy, count) per bin.
+/// Reliability diagram points: (mean confidence, accuracy, count) for each
+/// non-empty bin of 10 equal-width confidence bins.
 pub fn reliability(probs: &[Vec<f32>], gold: &[usize]) -> Vec<(f64, f64, usize)> {
     let mut bins = [(0usize, 0f64, 0f64); 10];
     for (p, &g) in probs.iter().zip(gold) {
@@ -59,6 +42,30 @@ pub fn reliability(probs: &[Vec<f32>], gold: &[usize]) -> Vec<(f64, f64, usize)>
     bins.iter()
         .filter(|b| b.0 > 0)
         .map(|b| (b.1 / b.0 as f64, b.2 / b.0 as f64, b.0))
+        .collect()
+}
+
+/// Expected calibration error: the count-weighted gap between confidence and
+/// accuracy over the reliability bins.
+pub fn expected_calibration_error(probs: &[Vec<f32>], gold: &[usize]) -> f64 {
+    let n = probs.len().max(1) as f64;
+    reliability(probs, gold)
+        .iter()
+        .map(|&(conf, acc, count)| (count as f64 / n) * (conf - acc).abs())
+        .sum()
+}
+
+/// A gold speaker's quotes as (length, stance probabilities), for aggregation.
+pub fn gold_speaker_items(
+    g: &GoldArticle,
+    preds: &[QuotePrediction],
+    speaker: &str,
+) -> Vec<(usize, Vec<f32>)> {
+    g.quotes
+        .iter()
+        .zip(preds)
+        .filter(|(q, _)| q.speaker == speaker)
+        .map(|(q, p)| (q.end - q.start, p.stance.clone()))
         .collect()
 }
 
@@ -91,13 +98,7 @@ pub fn score_stance(task: &Task, run: &StanceRun) -> PredictorScores {
             gold_labels.push(idx(task, &q.stance));
         }
         for s in &g.speakers {
-            let items: Vec<(usize, Vec<f32>)> = g
-                .quotes
-                .iter()
-                .zip(preds)
-                .filter(|(q, _)| q.speaker == s.name)
-                .map(|(q, p)| (q.end - q.start, p.stance.clone()))
-                .collect();
+            let items = gold_speaker_items(g, preds, &s.name);
             if !items.is_empty() {
                 speaker_pairs.push((idx(task, &s.stance), aggregate(task, &items).label));
             }
