@@ -381,7 +381,6 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         return (end, None);
     }
     let run: Vec<&str> = words[start..end].iter().map(|w| w.text(text)).collect();
-    let span = Span::new(words[start].span.start, words[end - 1].span.end);
     let lower_run = run.join(" ").to_lowercase();
     let make = |kind, s: usize, e: usize| Mention {
         span: Span::new(words[s].span.start, words[e - 1].span.end),
@@ -431,7 +430,6 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
     {
         return (end, Some(make(MentionKind::Org, start, end)));
     }
-    let _ = span;
     (end, None)
 }
 
@@ -521,7 +519,7 @@ impl Entities {
             .map(|w| w.text(text))
             .collect();
         match m.kind {
-            MentionKind::Org => Some(self.org(text, m, &run)),
+            MentionKind::Org => Some(self.org(m, &run)),
             MentionKind::Group => {
                 let desc = m.span.text(text).to_string();
                 Some(self.group(&desc, m.span))
@@ -531,7 +529,7 @@ impl Entities {
         }
     }
 
-    fn org(&mut self, text: &str, m: &Mention, run: &[&str]) -> usize {
+    fn org(&mut self, m: &Mention, run: &[&str]) -> usize {
         let joined = run.join(" ");
         let lower = joined.to_lowercase();
         // "Taiwan’s Ministry of National Defense" is not China's: another owner keeps the name as written.
@@ -547,7 +545,6 @@ impl Entities {
             })
             .map(|(_, c)| c.to_string())
             .unwrap_or_else(|| strip_possessive(&joined).to_string());
-        let _ = text;
         if let Some(i) = self
             .list
             .iter()

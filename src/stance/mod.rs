@@ -187,20 +187,21 @@ impl Classifier {
         })
     }
 
-    /// Feature vectors for `inputs` under `spec`, row-major; and how many inputs were truncated.
+    /// Feature vectors for `inputs` under `spec`, row-major; and, per input,
+    /// whether its quote was cut at the encoder's token limit.
     pub fn features(
         &self,
         inputs: &[QuoteInput],
         spec: FeatureSpec,
-    ) -> Result<(Vec<f32>, usize), ModelError> {
+    ) -> Result<(Vec<f32>, Vec<bool>), ModelError> {
         features_for(&self.encoder, inputs, spec)
     }
 
-    /// Stance and sentiment probabilities per input.
+    /// Stance and sentiment probabilities per input, and whether each quote was cut.
     pub fn predict(
         &self,
         inputs: &[QuoteInput],
-    ) -> Result<(Vec<QuotePrediction>, usize), ModelError> {
+    ) -> Result<(Vec<QuotePrediction>, Vec<bool>), ModelError> {
         let dim = self.encoder.dim();
         let stance_spec = self.stance.spec();
         let sentiment_spec = self.sentiment.spec();
@@ -235,12 +236,13 @@ impl Classifier {
                 owners.push(ai);
             }
         }
-        let (predictions, _) = self.predict(&inputs)?;
+        let (predictions, truncated) = self.predict(&inputs)?;
         let mut per_article: Vec<Vec<QuotePrediction>> = vec![Vec::new(); articles.len()];
-        for (p, &ai) in predictions.into_iter().zip(&owners) {
+        let mut truncated_per_article = vec![0usize; articles.len()];
+        for ((p, cut), &ai) in predictions.into_iter().zip(truncated).zip(&owners) {
             per_article[ai].push(p);
+            truncated_per_article[ai] += cut as usize;
         }
-        let truncated_per_article = self.count_truncated(&inputs, &owners, articles.len())?;
         Ok(articles
             .iter()
             .zip(&extractions)
@@ -248,21 +250,6 @@ impl Classifier {
             .zip(truncated_per_article)
             .map(|(((a, ex), preds), truncated)| self.article_result(a, ex, &preds, truncated))
             .collect())
-    }
-
-    fn count_truncated(
-        &self,
-        inputs: &[QuoteInput],
-        owners: &[usize],
-        n: usize,
-    ) -> Result<Vec<usize>, ModelError> {
-        let quotes: Vec<&str> = inputs.iter().map(|i| i.quote.as_str()).collect();
-        let tokens = self.encoder.tokenize(&quotes)?;
-        let mut out = vec![0; n];
-        for ((_, t), &ai) in tokens.iter().zip(owners) {
-            out[ai] += *t as usize;
-        }
-        Ok(out)
     }
 
     /// Builds the per-article result from its extraction and quote predictions.
@@ -343,12 +330,13 @@ impl Classifier {
     }
 }
 
-/// Embeds every distinct text once and assembles feature rows.
+/// Embeds every distinct text once and assembles feature rows; also says,
+/// per input, whether its quote was cut at the token limit.
 pub fn features_for(
     encoder: &Encoder,
     inputs: &[QuoteInput],
     spec: FeatureSpec,
-) -> Result<(Vec<f32>, usize), ModelError> {
+) -> Result<(Vec<f32>, Vec<bool>), ModelError> {
     let dim = encoder.dim();
     let per_input: Vec<Vec<String>> = inputs
         .iter()
@@ -360,16 +348,20 @@ pub fn features_for(
     let emb = encoder.embed(&unique)?;
     let width = spec.dim(dim);
     let mut x = Vec::with_capacity(inputs.len() * width);
+    let mut quote_cut = Vec::with_capacity(inputs.len());
     for (input, texts) in inputs.iter().zip(&per_input) {
-        for t in texts {
+        for (k, t) in texts.iter().enumerate() {
             let i = unique.binary_search(&t.as_str()).unwrap_or(0);
             x.extend_from_slice(emb.row(i));
+            if k == 0 {
+                quote_cut.push(emb.truncated.binary_search(&i).is_ok());
+            }
         }
         if spec.structured {
             x.extend_from_slice(&features::structured(input));
         }
     }
-    Ok((x, emb.truncated.len()))
+    Ok((x, quote_cut))
 }
 
 /// Cuts a feature row built under `from` down to what `to` uses (a prefix of

@@ -67,7 +67,7 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             }
             break;
         }
-        let mut end = if j < chars.len() { chars[j].0 } else { s.len() };
+        let end = if j < chars.len() { chars[j].0 } else { s.len() };
         let mut dot = false;
         let mut k = j;
         if k < chars.len() && chars[k].1 == '.' {
@@ -75,7 +75,6 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             k += 1;
         }
         // "U.S." keeps its inner dots; the final one is reported as `dot`.
-        let _ = &mut end;
         while k < chars.len() && chars[k].1.is_whitespace() {
             k += 1;
         }
