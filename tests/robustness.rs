@@ -41,6 +41,9 @@ fn mixed_dir() -> tempfile::TempDir {
 #[test]
 fn every_bad_input_is_named_and_every_good_one_is_classified() {
     let tmp = mixed_dir();
+    let empty_dir = tmp.path().join("nothing_here");
+    std::fs::create_dir(&empty_dir).unwrap();
+    std::fs::write(empty_dir.join("readme.md"), "no articles").unwrap();
     let out = bin()
         .current_dir(root())
         .args([
@@ -53,6 +56,7 @@ fn every_bad_input_is_named_and_every_good_one_is_classified() {
         ])
         .arg(tmp.path())
         .arg("/no/such/dir")
+        .arg(&empty_dir)
         .output()
         .unwrap();
     assert_eq!(
@@ -70,7 +74,9 @@ fn every_bad_input_is_named_and_every_good_one_is_classified() {
         "f_feed.jsonl:2: not valid JSON",
         "f_feed.jsonl:3: JSON object has no string field \"text\"",
         "/no/such/dir: no such file or directory",
-        "7 of 10 inputs failed",
+        "nothing_here: directory holds no .txt or .jsonl articles",
+        "skipped",
+        "8 of 11 inputs failed",
     ] {
         assert!(
             stderr.contains(expected),
