@@ -1,20 +1,10 @@
 //! End-to-end runs of `quotestance classify` and `train` with the real model
 //! (fetched by `make model`) and the committed heads.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 mod common;
-
-fn bin() -> Command {
-    Command::cargo_bin("quotestance").unwrap()
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{bin, root};
 
 fn classify_json(args: &[&str]) -> serde_json::Value {
     let out = bin()

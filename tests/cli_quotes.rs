@@ -1,18 +1,9 @@
 //! End-to-end runs of the `quotestance quotes` binary on real files.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+mod common;
+use common::{bin, root};
 use predicates::prelude::*;
 use quotestance::eval::gold::load_gold_file;
-
-fn bin() -> Command {
-    Command::cargo_bin("quotestance").unwrap()
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn every_seed_quote_is_found_and_attributed() {

@@ -1,19 +1,13 @@
 //! `quotestance evaluate --out`: the three reports, reproducible byte for byte.
 
-use std::path::Path;
-
-use assert_cmd::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{bin, root};
 
 /// `make eval` reproduces the committed reports.
 #[test]
 fn reports_are_reproducible_and_match_the_committed_ones() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("quotestance")
-        .unwrap()
+    let out = bin()
         .current_dir(root())
         .args(["evaluate", "--split", "test", "--offline", "--out"])
         .arg(tmp.path())

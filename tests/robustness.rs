@@ -1,16 +1,7 @@
 //! Bad inputs, broken heads, interrupted runs, huge articles, determinism.
 
-use std::path::Path;
-
-use assert_cmd::Command;
-
-fn bin() -> Command {
-    Command::cargo_bin("quotestance").unwrap()
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{bin, root};
 
 const GOOD: &str =
     "Capt. Rosa Lind said the talks must resume.\n“We will keep calling,” Lind said.\n";

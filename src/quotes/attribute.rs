@@ -580,13 +580,6 @@ fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling: bool) -> 
         "afterwards",
         "then",
         "firmly",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "tonight",
         "too",
         "shortly",
@@ -606,15 +599,6 @@ fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling: bool) -> 
         "nonetheless",
         "instead",
         "previously",
-    ];
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
     const OCCASIONS: &[&str] = &[
         "statement",
@@ -681,7 +665,7 @@ fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling: bool) -> 
     loop {
         let Some(w) = ws.get(i) else { return i };
         let lower = w.text(text).to_lowercase();
-        if SINGLE.contains(&lower.as_str()) {
+        if SINGLE.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str()) {
             i += 1;
             continue;
         }

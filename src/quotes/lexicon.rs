@@ -1150,3 +1150,14 @@ pub const ANAPHORIC_ORG_NOUNS: &[&str] = &[
     "council",
     "outlet",
 ];
+
+/// Days of the week, lower case ("said Tuesday", "on Monday").
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];

@@ -125,3 +125,13 @@ fn tiny_tokenizer_json() -> String {
     })
     .to_string()
 }
+
+/// The built `quotestance` binary.
+pub fn bin() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("quotestance").unwrap()
+}
+
+/// The source tree (for seeds/, evaluation/, models/).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
