@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/quotestance
 
-.PHONY: run test model build check-cuda fmt lint train eval bench
+.PHONY: run test model build check-cuda fmt lint train eval bench bench-memory
 
 ## Fetch the model if missing, build, and run the main job on the seed article.
 run: build
@@ -39,6 +39,16 @@ eval: build
 	$(BIN) model fetch
 	$(BIN) evaluate --split test --out evaluation/reports/latest
 
+## Compile the CUDA build (no GPU needed): nvcc and CUDA 13.0 libraries from
+## NVIDIA's PyPI wheels into .cuda-toolkit/, kernels for CUDA_COMPUTE_CAP (80).
+check-cuda:
+	bash scripts/check-cuda.sh
+
 ## Throughput, end-to-end and cold-start benchmarks against PyTorch and ONNX Runtime (not in CI).
 bench:
 	bash bench/run.sh
+
+## Peak memory while classifying 10,000 generated articles (not in CI; ~7 minutes).
+bench-memory: build
+	$(BIN) model fetch
+	python3 bench/bench.py --memory 10000

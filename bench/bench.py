@@ -46,8 +46,8 @@ def sentences_file():
     return path
 
 
-def articles_dir(n=1000):
-    d = OUT / "articles"
+def articles_dir(n):
+    d = OUT / f"articles-{n}"
     d.mkdir(parents=True, exist_ok=True)
     sources = sorted((ROOT / "evaluation/articles").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
     texts = [s.read_text(encoding="utf-8") for s in sources]
@@ -65,8 +65,20 @@ def flops_per_sentence(tokens, hidden=384, inter=1536, layers=6):
     return layers * (2 * tokens * (4 * hidden * hidden + 2 * hidden * inter) + 4 * tokens * tokens * hidden)
 
 
+def end_to_end(n):
+    arts = articles_dir(n)
+    _, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu"])
+    print(f"\n2. End to end: classify {n:,} articles: {n / wall:.1f} articles/s ({wall:.1f} s), peak RSS {rss:.0f} MB", flush=True)
+    return {"articles": n, "seconds": wall, "articles_per_second": n / wall, "peak_rss_mb": rss}
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
+    # `bench.py --memory N`: only the end-to-end run, over N articles (the
+    # 10,000-article memory check; ~7 minutes here).
+    if len(sys.argv) == 3 and sys.argv[1] == "--memory":
+        end_to_end(int(sys.argv[2]))
+        return
     sents = sentences_file()
     print(f"machine: {os.cpu_count()} vCPUs, {THREADS} threads for every implementation", flush=True)
     rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(sents), "--offline", "--device", "cpu"])
@@ -100,9 +112,7 @@ def main():
     if max(r["gflops"] for r in rows) > peak:
         print("(measured throughput exceeds that estimate: the CPU runs above its reported clock or retires more FLOP/cycle, so % of peak is an upper bound)")
 
-    arts = articles_dir()
-    _, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu"])
-    print(f"\n2. End to end: classify 1,000 articles: {1000 / wall:.1f} articles/s ({wall:.1f} s), peak RSS {rss:.0f} MB")
+    e2e = end_to_end(1000)
 
     seed = ROOT / "seeds" / "000_30079ce1b92ad5ae.txt"
     colds = [run_measured([str(BIN), "classify", str(seed), "--offline", "--device", "cpu", "--format", "json"]) for _ in range(3)]
@@ -113,7 +123,7 @@ def main():
     p_rss = max(p[2] for p in pys)
     print(f"\n3. Cold start, seed article (median of 3): quotestance {q_wall:.2f} s, {q_rss:.0f} MB; Python reference {p_wall:.2f} s, {p_rss:.0f} MB; {p_wall / q_wall:.1f}× faster")
     summary = {"threads": THREADS, "peak_gflops": peak, "encoder": rows, "implementations": [rust["impl"], torch_res["impl"], ort_res["impl"]],
-               "end_to_end": {"articles": 1000, "seconds": wall, "articles_per_second": 1000 / wall, "peak_rss_mb": rss},
+               "end_to_end": e2e,
                "cold_start": {"quotestance_seconds": q_wall, "quotestance_rss_mb": q_rss, "python_seconds": p_wall, "python_rss_mb": p_rss}}
     (OUT / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
 

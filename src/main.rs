@@ -125,6 +125,16 @@ enum Command {
         /// Folds for grouped cross-validation.
         #[arg(long, default_value_t = 5)]
         folds: usize,
+        /// Also try adapting the encoder with LoRA for this many epochs (best
+        /// on dev wins; kept only if it beats the frozen head on dev). 0 skips it.
+        #[arg(long, default_value_t = 8, value_name = "N")]
+        adapt_epochs: usize,
+        /// Top encoder layers that get LoRA adapters.
+        #[arg(long, default_value_t = 2, value_name = "N")]
+        adapt_layers: usize,
+        /// LoRA rank.
+        #[arg(long, default_value_t = 8, value_name = "R")]
+        adapt_rank: usize,
         #[command(flatten)]
         model: ModelArgs,
     },
@@ -396,7 +406,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             folds,
             model,
-        } => train_heads(&data, &gold, task.as_deref(), &out, folds, &model),
+            adapt_epochs,
+            adapt_layers,
+            adapt_rank,
+        } => {
+            let adapt = (adapt_epochs > 0).then(|| stance::adapt::AdaptConfig {
+                max_epochs: adapt_epochs,
+                layers: adapt_layers.max(1),
+                rank: adapt_rank.max(1),
+                alpha: 2.0 * adapt_rank.max(1) as f64,
+                ..Default::default()
+            });
+            train_heads(&data, &gold, task.as_deref(), &out, folds, adapt, &model)
+        }
         Command::Model(ModelCommand::Fetch { dir, offline }) => {
             let options = source::FetchOptions {
                 offline: offline || source::hub_offline_from_env(),
@@ -752,6 +774,14 @@ fn evaluate(
         ));
     }
     let name = match classifier.stance {
+        Predictor::Head(_)
+            if card
+                .as_ref()
+                .and_then(|c| c.adaptation.as_ref())
+                .is_some_and(|a| a.kept) =>
+        {
+            "trained head + LoRA-adapted encoder (context + signals)".to_string()
+        }
         Predictor::Head(_) => "trained head (context + signals)".to_string(),
         Predictor::ZeroShot(_) => "zero-shot (task hypotheses)".to_string(),
     };
@@ -838,6 +868,7 @@ fn train_heads(
     task_file: Option<&Path>,
     out: &Path,
     folds: usize,
+    adapt: Option<stance::adapt::AdaptConfig>,
     model: &ModelArgs,
 ) -> Result<ExitCode> {
     let task = match task_file {
@@ -867,6 +898,7 @@ fn train_heads(
         ],
         folds,
         progress: &progress,
+        adapt,
     };
     let card = train::train(&job, out)?;
     println!("wrote heads to {}", out.display());
@@ -878,6 +910,17 @@ fn train_heads(
         "sentiment: {:?} structured={} epochs={}",
         card.sentiment.spec.context, card.sentiment.spec.structured, card.sentiment.config.epochs
     );
+    if let Some(a) = &card.adaptation {
+        println!(
+            "encoder adaptation (LoRA rank {}, top {} layer(s)): dev macro-F1 {:.3} (epoch {}) vs frozen head {:.3}: {}",
+            a.config.rank,
+            a.config.layers,
+            a.best_dev_macro_f1,
+            a.best_epoch,
+            a.frozen_dev_macro_f1,
+            if a.kept { "kept" } else { "not kept" }
+        );
+    }
     let cv = &card.cross_validation;
     println!("grouped {}-fold CV ({} examples): stance accuracy {:.3} macro-F1 {:.3}; sentiment accuracy {:.3} macro-F1 {:.3}", cv.folds, card.training.examples, cv.stance.accuracy, cv.stance.macro_f1, cv.sentiment.accuracy, cv.sentiment.macro_f1);
     Ok(ExitCode::SUCCESS)

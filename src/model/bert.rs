@@ -60,6 +60,7 @@ fn gelu(xs: &Tensor) -> Result<Tensor> {
 
 /// A linear layer whose weight is stored transposed and contiguous (`[in, out]`),
 /// the layout the matrix kernels read fastest.
+#[derive(Clone)]
 struct Dense {
     weight_t: Tensor,
     bias: Tensor,
@@ -88,6 +89,7 @@ impl Dense {
     }
 }
 
+#[derive(Clone)]
 struct Layer {
     qkv: Dense,
     attn_out: Dense,
@@ -98,6 +100,7 @@ struct Layer {
 }
 
 /// The encoder stack.
+#[derive(Clone)]
 pub struct Bert {
     word: Embedding,
     position: Embedding,
@@ -106,6 +109,7 @@ pub struct Bert {
     layers: Vec<Layer>,
     heads: usize,
     head_dim: usize,
+    eps: f64,
     act: HiddenAct,
 }
 
@@ -192,14 +196,25 @@ impl Bert {
             layers,
             heads: config.num_attention_heads,
             head_dim: h / config.num_attention_heads,
+            eps,
             act: config.hidden_act,
         })
+    }
+
+    /// Number of transformer layers.
+    pub fn num_layers(&self) -> usize {
+        self.layers.len()
     }
 
     /// Hidden states `[batch, len, hidden]` for token ids `[batch, len]` with
     /// an attention mask (1 real token, 0 padding) of the same shape.
     pub fn forward(&self, ids: &Tensor, mask: &Tensor) -> Result<Tensor> {
-        let (b, len) = ids.dims2()?;
+        self.forward_to(ids, mask, self.layers.len())
+    }
+
+    /// Hidden states after the embeddings and the first `layers` layers.
+    pub fn forward_to(&self, ids: &Tensor, mask: &Tensor, layers: usize) -> Result<Tensor> {
+        let (_, len) = ids.dims2()?;
         let device: &Device = ids.device();
         let positions = Tensor::arange(0u32, len as u32, device)?;
         let types = Tensor::zeros(len, DType::U32, device)?;
@@ -209,38 +224,168 @@ impl Bert {
             .broadcast_add(&self.position.forward(&positions)?)?
             .broadcast_add(&self.token_type.forward(&types)?)?;
         let mut x = self.emb_norm.forward(&emb)?;
-        // Padding gets a large negative score before the softmax: [b, 1, 1, len].
-        let bias = ((mask.to_dtype(DType::F32)? - 1.0)? * 1e9)?.reshape((b, 1, 1, len))?;
-        let scale = 1.0 / (self.head_dim as f64).sqrt();
-        let h = self.heads * self.head_dim;
-        for layer in &self.layers {
-            let qkv = layer.qkv.forward(&x)?; // [b, len, 3h]
-            let qkv = qkv
-                .reshape((b, len, 3, self.heads, self.head_dim))?
-                .permute((2, 0, 3, 1, 4))?; // [3, b, heads, len, d]
-            let q = (qkv.get(0)?.contiguous()? * scale)?;
-            let k = qkv.get(1)?.contiguous()?;
-            let v = qkv.get(2)?.contiguous()?;
-            let scores = q.matmul(&k.t()?)?.broadcast_add(&bias)?;
-            let probs = candle_nn::ops::softmax_last_dim(&scores)?;
-            let ctx = probs
-                .matmul(&v)?
-                .transpose(1, 2)?
-                .contiguous()?
-                .reshape((b, len, h))?;
-            let attn = layer.attn_out.forward(&ctx)?;
-            x = layer.attn_norm.forward(&(attn + &x)?)?;
-            let inter = layer.inter.forward(&x)?;
-            let inter = match self.act {
-                HiddenAct::Gelu => gelu(&inter)?,
-                HiddenAct::GeluApproximate => inter.gelu()?,
-                HiddenAct::Relu => inter.relu()?,
-            };
-            let out = layer.out.forward(&inter)?;
-            x = layer.out_norm.forward(&(out + &x)?)?;
+        let bias = attention_bias(mask, x.dtype())?;
+        for layer in self.layers.iter().take(layers) {
+            x = self.layer_forward(layer, &x, &bias, None)?;
         }
         Ok(x)
     }
+
+    /// Runs layers `from..` on hidden states `x` with low-rank adapters, using
+    /// only differentiable operations so the adapters can be trained.
+    pub fn forward_from_with_lora(&self, x: &Tensor, mask: &Tensor, lora: &Lora) -> Result<Tensor> {
+        let bias = attention_bias(mask, x.dtype())?;
+        let mut x = x.clone();
+        for (i, layer) in self.layers.iter().enumerate().skip(lora.from_layer) {
+            let adapters = lora.layers.get(i - lora.from_layer);
+            x = self.layer_forward(layer, &x, &bias, adapters.map(|a| (a, lora.scale)))?;
+        }
+        Ok(x)
+    }
+
+    /// Folds adapters into the weights: `W += scale · A·B`. Afterwards the
+    /// plain forward pass gives what [`forward_from_with_lora`] gave.
+    pub fn merge_lora(&mut self, lora: &Lora) -> Result<()> {
+        if lora.from_layer + lora.layers.len() != self.layers.len() {
+            candle_core::bail!(
+                "adapter covers layers {}..{}, the model has {}",
+                lora.from_layer,
+                lora.from_layer + lora.layers.len(),
+                self.layers.len()
+            );
+        }
+        for (layer, adapters) in self.layers[lora.from_layer..].iter_mut().zip(&lora.layers) {
+            for (dense, ab) in [
+                &mut layer.qkv,
+                &mut layer.attn_out,
+                &mut layer.inter,
+                &mut layer.out,
+            ]
+            .into_iter()
+            .zip(adapters.iter())
+            {
+                let delta = (ab.a.matmul(&ab.b)? * lora.scale)?;
+                dense.weight_t =
+                    (&dense.weight_t + delta.to_dtype(dense.weight_t.dtype())?)?.contiguous()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One transformer layer. With adapters it avoids the fused CPU kernels
+    /// (which have no gradients) in favour of plain tensor operations.
+    fn layer_forward(
+        &self,
+        layer: &Layer,
+        x: &Tensor,
+        bias: &Tensor,
+        adapters: Option<(&LayerLora, f64)>,
+    ) -> Result<Tensor> {
+        let (b, len, h) = x.dims3()?;
+        let dense = |d: &Dense, x: &Tensor, k: usize| -> Result<Tensor> {
+            let y = d.forward(x)?;
+            match adapters {
+                Some((a, scale)) => y + (a[k].forward(x)? * scale)?,
+                None => Ok(y),
+            }
+        };
+        let norm = |n: &LayerNorm, x: &Tensor| -> Result<Tensor> {
+            match (adapters, n.bias()) {
+                (Some(_), Some(beta)) => {
+                    candle_nn::ops::layer_norm_slow(x, n.weight(), beta, self.eps as f32)
+                }
+                _ => n.forward(x),
+            }
+        };
+        let scale = 1.0 / (self.head_dim as f64).sqrt();
+        let qkv = dense(&layer.qkv, x, 0)?; // [b, len, 3h]
+        let qkv = qkv
+            .reshape((b, len, 3, self.heads, self.head_dim))?
+            .permute((2, 0, 3, 1, 4))?; // [3, b, heads, len, d]
+        let q = (qkv.get(0)?.contiguous()? * scale)?;
+        let k = qkv.get(1)?.contiguous()?;
+        let v = qkv.get(2)?.contiguous()?;
+        let scores = q.matmul(&k.t()?)?.broadcast_add(bias)?;
+        let probs = if adapters.is_some() {
+            candle_nn::ops::softmax(&scores, D::Minus1)?
+        } else {
+            candle_nn::ops::softmax_last_dim(&scores)?
+        };
+        let ctx = probs
+            .matmul(&v)?
+            .transpose(1, 2)?
+            .contiguous()?
+            .reshape((b, len, h))?;
+        let attn = dense(&layer.attn_out, &ctx, 1)?;
+        let x = norm(&layer.attn_norm, &(attn + x)?)?;
+        let inter = dense(&layer.inter, &x, 2)?;
+        let inter = match self.act {
+            HiddenAct::Gelu if adapters.is_none() => gelu(&inter)?,
+            HiddenAct::Gelu => inter.gelu_erf()?,
+            HiddenAct::GeluApproximate => inter.gelu()?,
+            HiddenAct::Relu => inter.relu()?,
+        };
+        let out = dense(&layer.out, &inter, 3)?;
+        norm(&layer.out_norm, &(out + x)?)
+    }
+
+    /// Shapes `(in, out)` of the four adapted maps of a layer, in [`LayerLora`] order.
+    pub fn adapted_shapes(&self) -> Result<[(usize, usize); 4]> {
+        let layer = self
+            .layers
+            .first()
+            .ok_or_else(|| candle_core::Error::Msg("model has no layers".into()))?;
+        let shape = |d: &Dense| -> Result<(usize, usize)> { d.weight_t.dims2() };
+        Ok([
+            shape(&layer.qkv)?,
+            shape(&layer.attn_out)?,
+            shape(&layer.inter)?,
+            shape(&layer.out)?,
+        ])
+    }
+}
+
+/// Padding gets a large negative score before the softmax: `[b, 1, 1, len]`,
+/// in the model's dtype (-1e4 in half precision, whose range ends at 65504).
+fn attention_bias(mask: &Tensor, dtype: DType) -> Result<Tensor> {
+    let (b, len) = mask.dims2()?;
+    let big = if dtype == DType::F32 { 1e9 } else { 1e4 };
+    ((mask.to_dtype(DType::F32)? - 1.0)? * big)?
+        .to_dtype(dtype)?
+        .reshape((b, 1, 1, len))
+}
+
+/// A low-rank update `x·A·B` of one linear map (`A`: `[in, rank]`, `B`: `[rank, out]`).
+#[derive(Debug, Clone)]
+pub struct LowRank {
+    pub a: Tensor,
+    pub b: Tensor,
+}
+
+impl LowRank {
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let dims = x.dims().to_vec();
+        let k = dims[dims.len() - 1];
+        let rows: usize = dims[..dims.len() - 1].iter().product();
+        let y = x.reshape((rows, k))?.matmul(&self.a)?.matmul(&self.b)?;
+        let mut out_dims = dims;
+        let last = out_dims.len() - 1;
+        out_dims[last] = self.b.dim(1)?;
+        y.reshape(out_dims)
+    }
+}
+
+/// Adapters of one layer: Q·K·V, attention output, intermediate, output.
+pub type LayerLora = [LowRank; 4];
+
+/// Low-rank adapters (LoRA) on the linear maps of the top layers.
+#[derive(Debug, Clone)]
+pub struct Lora {
+    /// First adapted layer; every layer from it to the top is adapted.
+    pub from_layer: usize,
+    /// `alpha / rank`.
+    pub scale: f64,
+    pub layers: Vec<LayerLora>,
 }
 
 /// Sum over the sequence of hidden states weighted by the mask, divided by the

@@ -6,7 +6,7 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config;
 
-use super::bert::{l2_normalize, masked_mean, Bert};
+use super::bert::{l2_normalize, masked_mean, Bert, Lora};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::source::ModelFiles;
@@ -62,6 +62,7 @@ impl Embeddings {
 }
 
 /// The loaded encoder.
+#[derive(Clone)]
 pub struct Encoder {
     model: Bert,
     tokenizer: Tokenizer,
@@ -85,9 +86,10 @@ impl Encoder {
         let tokenizer = load_tokenizer(files, max_tokens)?;
         // SAFETY: the weights file is mmap'd read-only; quotestance never
         // writes to it, and a file changed underneath is the user's act.
-        let vb =
-            unsafe { VarBuilder::from_mmaped_safetensors(&[&files.weights], DType::F32, device) }
-                .map_err(|e| load_err(&files.weights, e))?;
+        let vb = unsafe {
+            VarBuilder::from_mmaped_safetensors(&[&files.weights], compute_dtype(device), device)
+        }
+        .map_err(|e| load_err(&files.weights, e))?;
         let model = Bert::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
         Ok(Encoder {
             model,
@@ -116,6 +118,51 @@ impl Encoder {
 
     pub fn options(&self) -> EncoderOptions {
         self.options
+    }
+
+    pub fn bert(&self) -> &Bert {
+        &self.model
+    }
+
+    /// Folds low-rank adapters into the loaded weights (the files stay untouched).
+    pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), ModelError> {
+        Ok(self.model.merge_lora(lora)?)
+    }
+
+    /// Each text's hidden states after the first `layers` layers, `[len, hidden]`
+    /// without padding, in input order: the frozen part of adapter training.
+    pub fn hidden_states(&self, texts: &[&str], layers: usize) -> Result<Vec<Tensor>, ModelError> {
+        let tokenized = self.tokenize(texts)?;
+        let mut out: Vec<Option<Tensor>> = vec![None; texts.len()];
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| (tokenized[i].0.len(), i));
+        for chunk in order.chunks(self.options.batch_size) {
+            let ids: Vec<&[u32]> = chunk.iter().map(|&i| tokenized[i].0.as_slice()).collect();
+            let (ids_t, mask_t) = self.pad(&ids)?;
+            let hidden = self.model.forward_to(&ids_t, &mask_t, layers)?;
+            for (r, &i) in chunk.iter().enumerate() {
+                out[i] = Some(hidden.get(r)?.narrow(0, 0, ids[r].len())?.contiguous()?);
+            }
+        }
+        out.into_iter()
+            .map(|t| t.ok_or_else(|| ModelError::Encode("missing hidden state".into())))
+            .collect()
+    }
+
+    /// Right-padded ids and the mask, `[n, longest]` each.
+    fn pad(&self, batch: &[&[u32]]) -> Result<(Tensor, Tensor), ModelError> {
+        let n = batch.len();
+        let width = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
+        let mut ids = vec![0u32; n * width];
+        let mut mask = vec![0u32; n * width];
+        for (r, seq) in batch.iter().enumerate() {
+            ids[r * width..r * width + seq.len()].copy_from_slice(seq);
+            mask[r * width..r * width + seq.len()].fill(1);
+        }
+        Ok((
+            Tensor::from_vec(ids, (n, width), &self.device)?,
+            Tensor::from_vec(mask, (n, width), &self.device)?,
+        ))
     }
 
     /// Word-piece ids for each text (with [CLS]/[SEP], truncated), and
@@ -164,24 +211,26 @@ impl Encoder {
 
     /// One padded batch through BERT; returns normalised mean-pooled rows.
     fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
-        let n = batch.len();
-        let width = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
-        let mut ids = vec![0u32; n * width];
-        let mut mask = vec![0u32; n * width];
-        for (r, seq) in batch.iter().enumerate() {
-            ids[r * width..r * width + seq.len()].copy_from_slice(seq);
-            mask[r * width..r * width + seq.len()].fill(1);
-        }
-        let ids = Tensor::from_vec(ids, (n, width), &self.device)?;
-        let mask = Tensor::from_vec(mask, (n, width), &self.device)?;
+        let (ids, mask) = self.pad(batch)?;
         // The mask always goes in: without it padded batches attend to padding,
         // and the mean must not count padding either.
-        let hidden = self.model.forward(&ids, &mask)?;
+        // Pooling in f32 whatever the model's dtype.
+        let hidden = self.model.forward(&ids, &mask)?.to_dtype(DType::F32)?;
         let normalised = l2_normalize(&masked_mean(&hidden, &mask)?)?;
         Ok(normalised
             .to_dtype(DType::F32)?
             .flatten_all()?
             .to_vec1::<f32>()?)
+    }
+}
+
+/// f32 on the CPU; half precision on a GPU (f16: every CUDA GPU and Metal
+/// device runs it, bf16 needs compute capability 8.0).
+pub fn compute_dtype(device: &Device) -> DType {
+    if device.is_cpu() {
+        DType::F32
+    } else {
+        DType::F16
     }
 }
 

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::adapt::AdaptConfig;
+
 use super::features::FeatureSpec;
 use super::head::{HeadError, LinearHead, TrainConfig};
 use super::task::Task;
@@ -42,6 +44,7 @@ pub struct SelectionRow {
     pub head: String,
     pub spec: FeatureSpec,
     pub epochs: usize,
+    pub weight_decay: f64,
     pub dev_macro_f1: f64,
     pub dev_accuracy: f64,
 }
@@ -76,8 +79,27 @@ pub struct HeadCard {
     pub sentiment: HeadFile,
     /// The frozen-encoder baseline: quote embedding only, no structured signals.
     pub baseline: HeadFile,
+    /// The encoder-adaptation experiment, when it was run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adaptation: Option<AdaptationReport>,
     pub training: TrainingInfo,
     pub cross_validation: CrossValidation,
+}
+
+/// Adapting the encoder (LoRA) against the frozen-encoder head, both scored
+/// on the dev split after training on the written examples.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AdaptationReport {
+    pub method: String,
+    pub config: AdaptConfig,
+    pub dev_macro_f1_per_epoch: Vec<f64>,
+    pub best_epoch: usize,
+    pub best_dev_macro_f1: f64,
+    pub frozen_dev_macro_f1: f64,
+    /// Whether the adapter beat the frozen head on dev and was kept.
+    pub kept: bool,
+    /// The adapter's file, when kept.
+    pub file: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -138,6 +160,28 @@ impl HeadCard {
             }
         }
         Ok(())
+    }
+
+    /// The kept adapter, if the card names one.
+    pub fn load_adapter(
+        &self,
+        dir: &Path,
+        num_layers: usize,
+    ) -> Result<Option<crate::model::bert::Lora>, CardError> {
+        let Some(report) = self.adaptation.as_ref().filter(|a| a.kept) else {
+            return Ok(None);
+        };
+        let Some(file) = &report.file else {
+            return Ok(None);
+        };
+        let cfg = report.config;
+        let from = num_layers.saturating_sub(cfg.layers);
+        Ok(Some(super::adapt::load_lora(
+            &dir.join(file),
+            from,
+            num_layers,
+            cfg.alpha / cfg.rank.max(1) as f64,
+        )?))
     }
 
     pub fn load_heads(

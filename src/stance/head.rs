@@ -66,6 +66,26 @@ pub fn quantize(x: f32, step: f32) -> f32 {
     (x / step).round() * step
 }
 
+/// Per-class loss weights: the inverse of each class's frequency in `y`
+/// (all 1 when `enabled` is false).
+pub fn class_weights(y: &[usize], k: usize, enabled: bool) -> Vec<f32> {
+    let n = y.len();
+    let mut counts = vec![0usize; k];
+    for &c in y {
+        counts[c.min(k.saturating_sub(1))] += 1;
+    }
+    counts
+        .iter()
+        .map(|&c| {
+            if enabled && c > 0 {
+                n as f32 / (k as f32 * c as f32)
+            } else {
+                1.0
+            }
+        })
+        .collect()
+}
+
 impl LinearHead {
     /// Class probabilities for one feature vector.
     pub fn predict(&self, x: &[f32]) -> Vec<f32> {
@@ -111,20 +131,7 @@ impl LinearHead {
             n,
             &device,
         )?;
-        let mut counts = vec![0usize; k];
-        for &c in y {
-            counts[c.min(k - 1)] += 1;
-        }
-        let class_w: Vec<f32> = counts
-            .iter()
-            .map(|&c| {
-                if config.class_weights && c > 0 {
-                    n as f32 / (k as f32 * c as f32)
-                } else {
-                    1.0
-                }
-            })
-            .collect();
+        let class_w = class_weights(y, k, config.class_weights);
         let sample_w: Vec<f32> = y.iter().map(|&c| class_w[c.min(k - 1)]).collect();
         let sample_w = Tensor::from_vec(sample_w, n, &device)?;
         let total_w = sample_w.sum_all()?;

@@ -1,6 +1,7 @@
 //! Stance and sentiment: a task, features, heads (trained or zero-shot), and
 //! the speaker aggregate. [`Classifier`] runs the whole pipeline on articles.
 
+pub mod adapt;
 pub mod aggregate;
 pub mod card;
 pub mod features;
@@ -166,6 +167,12 @@ impl Classifier {
     ) -> Result<Self, StanceError> {
         let card = HeadCard::load(head_dir)?;
         card.check_encoder(weights_sha256, encoder.dim())?;
+        let mut encoder = encoder;
+        if let Some(lora) = card.load_adapter(head_dir, encoder.bert().num_layers())? {
+            // The adapter is folded into the weights in memory; the model
+            // files stay untouched.
+            encoder.merge_lora(&lora)?;
+        }
         let (stance, sentiment) = card.load_heads(head_dir, encoder.dim())?;
         Ok(Classifier {
             encoder,

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::adapt::{save_lora, train_adapter, AdaptConfig, Prepared, ADAPTER_FILE};
 use super::card::{
-    CrossValidation, EncoderRef, HeadCard, HeadFile, ScoreSummary, SelectionRow, TrainingInfo,
+    AdaptationReport, CrossValidation, EncoderRef, HeadCard, HeadFile, ScoreSummary, SelectionRow,
+    TrainingInfo,
 };
 use super::features::{self, ContextMode, FeatureSpec, QuoteInput};
 use super::head::{argmax, LinearHead, TrainConfig};
@@ -154,6 +156,28 @@ fn summary(labels: &[String], gold: &[usize], pred: &[usize]) -> ScoreSummary {
     }
 }
 
+/// One point of the selection grid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Setting {
+    spec: FeatureSpec,
+    epochs: usize,
+    weight_decay: f64,
+}
+
+impl Setting {
+    fn config(&self) -> TrainConfig {
+        TrainConfig {
+            epochs: self.epochs,
+            weight_decay: self.weight_decay,
+            ..TrainConfig::default()
+        }
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 /// Everything `train` needs.
 pub struct TrainJob<'a> {
     pub name: String,
@@ -169,9 +193,12 @@ pub struct TrainJob<'a> {
     pub folds: usize,
     /// Called with progress lines.
     pub progress: &'a dyn Fn(&str),
+    /// Try adapting the encoder (LoRA) with these settings.
+    pub adapt: Option<AdaptConfig>,
 }
 
 const EPOCH_CHOICES: [usize; 3] = [100, 200, 400];
+const WEIGHT_DECAY_CHOICES: [f64; 3] = [0.01, 0.1, 1.0];
 
 /// Selects settings on dev, cross-validates, fits on everything and writes
 /// heads and card to `out`.
@@ -207,19 +234,32 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let n_written = job.written.len();
     let written_idx: Vec<usize> = (0..n_written).collect();
     let dev_idx: Vec<usize> = (n_written..all.len()).collect();
-    let view = |spec: FeatureSpec, idx: &[usize]| -> Vec<f32> {
+    let view_of = |x: &[f32], spec: FeatureSpec, idx: &[usize]| -> Vec<f32> {
         idx.iter()
-            .flat_map(|&i| project(&x_full[i * full_w..(i + 1) * full_w], full, spec, dim))
+            .flat_map(|&i| project(&x[i * full_w..(i + 1) * full_w], full, spec, dim))
             .collect()
     };
-    let fit = |labels: &[String], spec: FeatureSpec, idx: &[usize], y: &[usize], epochs: usize| {
-        let cfg = TrainConfig {
-            epochs,
-            ..TrainConfig::default()
-        };
+    let view = |spec: FeatureSpec, idx: &[usize]| view_of(&x_full, spec, idx);
+    let fit_on = |x: &[f32],
+                  labels: &[String],
+                  spec: FeatureSpec,
+                  idx: &[usize],
+                  y: &[usize],
+                  s: Setting| {
+        let cfg = s.config();
         let yy: Vec<usize> = idx.iter().map(|&i| y[i]).collect();
-        LinearHead::train(labels, spec, spec.dim(dim), &view(spec, idx), &yy, &cfg)
-            .map_err(|e| TrainError::Invalid(e.to_string()))
+        LinearHead::train(
+            labels,
+            spec,
+            spec.dim(dim),
+            &view_of(x, spec, idx),
+            &yy,
+            &cfg,
+        )
+        .map_err(|e| TrainError::Invalid(e.to_string()))
+    };
+    let fit = |labels: &[String], spec: FeatureSpec, idx: &[usize], y: &[usize], s: Setting| {
+        fit_on(&x_full, labels, spec, idx, y, s)
     };
     let score_on = |head: &LinearHead, labels: &[String], idx: &[usize], y: &[usize]| {
         let xs = view(head.spec, idx);
@@ -234,8 +274,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
 
     // 1. Choose settings: train on written examples, score on the dev split.
     let mut selection = Vec::new();
-    let mut best_stance = (f64::MIN, full, EPOCH_CHOICES[0]);
-    let mut best_sent = (f64::MIN, full, EPOCH_CHOICES[0]);
+    let first = Setting {
+        spec: full,
+        epochs: EPOCH_CHOICES[0],
+        weight_decay: WEIGHT_DECAY_CHOICES[0],
+    };
+    let mut best_stance = (f64::MIN, first);
+    let mut best_sent = (f64::MIN, first);
     for context in ContextMode::ALL {
         for structured in [false, true] {
             let spec = FeatureSpec {
@@ -243,23 +288,31 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 structured,
             };
             for epochs in EPOCH_CHOICES {
-                for (name, labels, y, best) in [
-                    ("stance", &job.task.labels, &y_stance, &mut best_stance),
-                    ("sentiment", &sentiment_task.labels, &y_sent, &mut best_sent),
-                ] {
-                    let head = fit(labels, spec, &written_idx, y, epochs)?;
-                    let s = score_on(&head, labels, &dev_idx, y);
-                    (job.progress)(&format!("  {name:<9} {context:?} structured={structured} epochs={epochs}: dev macro-F1 {:.3}", s.macro_f1));
-                    if s.macro_f1 > best.0 + 1e-9 {
-                        *best = (s.macro_f1, spec, epochs);
-                    }
-                    selection.push(SelectionRow {
-                        head: name.into(),
+                for weight_decay in WEIGHT_DECAY_CHOICES {
+                    let setting = Setting {
                         spec,
                         epochs,
-                        dev_macro_f1: s.macro_f1,
-                        dev_accuracy: s.accuracy,
-                    });
+                        weight_decay,
+                    };
+                    for (name, labels, y, best) in [
+                        ("stance", &job.task.labels, &y_stance, &mut best_stance),
+                        ("sentiment", &sentiment_task.labels, &y_sent, &mut best_sent),
+                    ] {
+                        let head = fit(labels, spec, &written_idx, y, setting)?;
+                        let s = score_on(&head, labels, &dev_idx, y);
+                        (job.progress)(&format!("  {name:<9} {context:?} structured={structured} epochs={epochs} wd={weight_decay}: dev macro-F1 {:.3}", s.macro_f1));
+                        if s.macro_f1 > best.0 + 1e-9 {
+                            *best = (s.macro_f1, setting);
+                        }
+                        selection.push(SelectionRow {
+                            head: name.into(),
+                            spec,
+                            epochs,
+                            weight_decay,
+                            dev_macro_f1: s.macro_f1,
+                            dev_accuracy: s.accuracy,
+                        });
+                    }
                 }
             }
         }
@@ -268,66 +321,167 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         context: ContextMode::Quote,
         structured: false,
     };
-    let baseline_epochs = selection
+    let baseline = selection
         .iter()
         .filter(|r| r.head == "stance" && r.spec == baseline_spec)
         .max_by(|a, b| {
             a.dev_macro_f1
                 .total_cmp(&b.dev_macro_f1)
                 .then(b.epochs.cmp(&a.epochs))
+                .then(b.weight_decay.total_cmp(&a.weight_decay))
         })
-        .map(|r| r.epochs)
-        .unwrap_or(EPOCH_CHOICES[0]);
+        .map(|r| Setting {
+            spec: baseline_spec,
+            epochs: r.epochs,
+            weight_decay: r.weight_decay,
+        })
+        .unwrap_or(Setting {
+            spec: baseline_spec,
+            ..first
+        });
+
+    // 1b. Adapting the encoder: LoRA on its top layers, trained with the
+    // stance head on the written examples, scored on dev against the frozen head.
+    let mut keep_adapter = None;
+    let mut adaptation = match job.adapt {
+        None => None,
+        Some(cfg) => {
+            (job.progress)(&format!(
+                "adapting the encoder (LoRA rank {} on the top {} layer(s)), scored on dev…",
+                cfg.rank, cfg.layers
+            ));
+            let prepared = Prepared::new(job.encoder, &inputs, best_stance.1.spec, cfg.layers)?;
+            let frozen = fit(
+                &job.task.labels,
+                best_stance.1.spec,
+                &written_idx,
+                &y_stance,
+                best_stance.1,
+            )?;
+            let dev_gold: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
+            let score = |pred: &[usize]| summary(&job.task.labels, &dev_gold, pred).macro_f1;
+            let (_, run) = train_adapter(
+                job.encoder.bert(),
+                &prepared,
+                &frozen,
+                &y_stance,
+                &written_idx,
+                Some((&dev_idx, &score)),
+                &cfg,
+                job.progress,
+            )
+            .map_err(|e| TrainError::Invalid(e.to_string()))?;
+            let best_dev = run
+                .dev_macro_f1
+                .get(run.best_epoch.saturating_sub(1))
+                .copied()
+                .unwrap_or(f64::MIN);
+            let kept = best_dev > best_stance.0 + 1e-9;
+            (job.progress)(&format!(
+                "  adapter best dev macro-F1 {best_dev:.3} (epoch {}) vs frozen head {:.3}: {}",
+                run.best_epoch,
+                best_stance.0,
+                if kept { "kept" } else { "not kept" }
+            ));
+            if kept {
+                keep_adapter = Some((
+                    AdaptConfig {
+                        max_epochs: run.best_epoch,
+                        ..cfg
+                    },
+                    prepared,
+                ));
+            }
+            Some(AdaptationReport {
+                method: "lora".into(),
+                config: cfg,
+                dev_macro_f1_per_epoch: run.dev_macro_f1.iter().map(|&f| round3(f)).collect(),
+                best_epoch: run.best_epoch,
+                best_dev_macro_f1: round3(best_dev),
+                frozen_dev_macro_f1: round3(best_stance.0),
+                kept,
+                file: None,
+            })
+        }
+    };
 
     // 2. Grouped cross-validation of the chosen settings over all examples.
     let groups: Vec<String> = all.iter().map(|e| e.group.clone()).collect();
     let folds = grouped_folds(&groups, job.folds);
-    let cv = |labels: &[String],
-              spec: FeatureSpec,
-              epochs: usize,
-              y: &[usize]|
-     -> Result<ScoreSummary, TrainError> {
-        let mut pred = vec![0usize; all.len()];
-        for f in 0..job.folds {
-            let train_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] != f).collect();
-            let test_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] == f).collect();
-            if train_idx.is_empty() || test_idx.is_empty() {
-                continue;
+    let cv =
+        |labels: &[String], setting: Setting, y: &[usize]| -> Result<ScoreSummary, TrainError> {
+            let mut pred = vec![0usize; all.len()];
+            for f in 0..job.folds {
+                let train_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] != f).collect();
+                let test_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] == f).collect();
+                if train_idx.is_empty() || test_idx.is_empty() {
+                    continue;
+                }
+                let head = fit(labels, setting.spec, &train_idx, y, setting)?;
+                let xs = view(setting.spec, &test_idx);
+                for (row, &i) in xs.chunks_exact(setting.spec.dim(dim)).zip(&test_idx) {
+                    pred[i] = argmax(&head.predict(row));
+                }
             }
-            let head = fit(labels, spec, &train_idx, y, epochs)?;
-            let xs = view(spec, &test_idx);
-            for (row, &i) in xs.chunks_exact(spec.dim(dim)).zip(&test_idx) {
-                pred[i] = argmax(&head.predict(row));
-            }
-        }
-        Ok(summary(labels, y, &pred))
-    };
+            Ok(summary(labels, y, &pred))
+        };
     (job.progress)("cross-validating the chosen settings…");
-    let cv_stance = cv(&job.task.labels, best_stance.1, best_stance.2, &y_stance)?;
-    let cv_sent = cv(&sentiment_task.labels, best_sent.1, best_sent.2, &y_sent)?;
+    let cv_stance = cv(&job.task.labels, best_stance.1, &y_stance)?;
+    let cv_sent = cv(&sentiment_task.labels, best_sent.1, &y_sent)?;
 
     // 3. Final fit on everything.
     let everything: Vec<usize> = (0..all.len()).collect();
     let stance_head = fit(
         &job.task.labels,
-        best_stance.1,
+        best_stance.1.spec,
         &everything,
         &y_stance,
-        best_stance.2,
+        best_stance.1,
     )?;
-    let sent_head = fit(
+    let mut sent_head = fit(
         &sentiment_task.labels,
-        best_sent.1,
+        best_sent.1.spec,
         &everything,
         &y_sent,
-        best_sent.2,
+        best_sent.1,
     )?;
+    // A kept adapter is retrained on everything for its best dev epoch count,
+    // with the stance head; the sentiment head is refitted on adapted features.
+    let mut stance_head = stance_head;
+    let mut adapter = None;
+    if let Some((cfg, prepared)) = &keep_adapter {
+        (job.progress)("training the kept adapter on all examples…");
+        let (adapted, _) = train_adapter(
+            job.encoder.bert(),
+            prepared,
+            &stance_head,
+            &y_stance,
+            &everything,
+            None,
+            cfg,
+            job.progress,
+        )
+        .map_err(|e| TrainError::Invalid(e.to_string()))?;
+        let mut adapted_encoder = job.encoder.clone();
+        adapted_encoder.merge_lora(&adapted.lora)?;
+        let (x_adapted, _) = features_for(&adapted_encoder, &inputs, full)?;
+        sent_head = fit_on(
+            &x_adapted,
+            &sentiment_task.labels,
+            best_sent.1.spec,
+            &everything,
+            &y_sent,
+            best_sent.1,
+        )?;
+        stance_head = adapted.head;
+        adapter = Some(adapted.lora);
+    }
     let baseline_head = fit(
         &job.task.labels,
         baseline_spec,
         &everything,
         &y_stance,
-        baseline_epochs,
+        baseline,
     )?;
 
     // Zero-shot temperature, fitted on the dev split.
@@ -350,6 +504,10 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     save(&stance_head, "stance.safetensors")?;
     save(&sent_head, "sentiment.safetensors")?;
     save(&baseline_head, "baseline.safetensors")?;
+    if let (Some(lora), Some(report)) = (&adapter, adaptation.as_mut()) {
+        save_lora(lora, &out.join(ADAPTER_FILE)).map_err(|e| TrainError::Invalid(e.to_string()))?;
+        report.file = Some(ADAPTER_FILE.into());
+    }
     let counts = |labels: &[String], y: &[usize]| -> BTreeMap<String, usize> {
         labels
             .iter()
@@ -373,30 +531,22 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         stance: HeadFile {
             file: "stance.safetensors".into(),
             labels: job.task.labels.clone(),
-            spec: best_stance.1,
-            config: TrainConfig {
-                epochs: best_stance.2,
-                ..TrainConfig::default()
-            },
+            spec: best_stance.1.spec,
+            config: best_stance.1.config(),
         },
         sentiment: HeadFile {
             file: "sentiment.safetensors".into(),
             labels: sentiment_task.labels.clone(),
-            spec: best_sent.1,
-            config: TrainConfig {
-                epochs: best_sent.2,
-                ..TrainConfig::default()
-            },
+            spec: best_sent.1.spec,
+            config: best_sent.1.config(),
         },
         baseline: HeadFile {
             file: "baseline.safetensors".into(),
             labels: job.task.labels.clone(),
             spec: baseline_spec,
-            config: TrainConfig {
-                epochs: baseline_epochs,
-                ..TrainConfig::default()
-            },
+            config: baseline.config(),
         },
+        adaptation,
         training: TrainingInfo {
             data_files: job.data_files.clone(),
             data_sha256: hex::encode(hasher.finalize()),

@@ -1,0 +1,593 @@
+//! Adapting the encoder itself: low-rank adapters (LoRA) on the linear maps of
+//! its top layers, trained jointly with the stance head on the same features
+//! the frozen head uses. The layers below stay frozen, so their hidden states
+//! are computed once and cached; each step runs only the adapted layers.
+//!
+//! `train` runs this after choosing the frozen head's settings, scores each
+//! epoch on the dev split and keeps the adapter only if it beats the frozen
+//! head there; the card reports both either way.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use candle_core::{DType, Device, Tensor, Var, D};
+use candle_nn::{AdamW, Optimizer, ParamsAdamW};
+use serde::{Deserialize, Serialize};
+
+use super::features::{self, FeatureSpec, QuoteInput, STRUCTURED_DIM};
+use super::head::{argmax, class_weights, quantize, HeadError, LinearHead};
+use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRank};
+use crate::model::{Encoder, ModelError};
+
+/// Adapter training settings (stored in the card).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AdaptConfig {
+    /// How many of the top layers get adapters.
+    pub layers: usize,
+    pub rank: usize,
+    pub alpha: f64,
+    /// Most epochs tried; the best on dev is kept.
+    pub max_epochs: usize,
+    pub learning_rate: f64,
+    pub weight_decay: f64,
+    /// Examples per step.
+    pub batch: usize,
+    pub seed: u64,
+}
+
+impl Default for AdaptConfig {
+    fn default() -> Self {
+        AdaptConfig {
+            layers: 2,
+            rank: 8,
+            alpha: 16.0,
+            max_epochs: 8,
+            learning_rate: 1e-3,
+            weight_decay: 0.01,
+            batch: 32,
+            seed: 20261128,
+        }
+    }
+}
+
+/// The frozen part of every example: cached hidden states below the adapters.
+pub struct Prepared {
+    spec: FeatureSpec,
+    texts: usize,
+    /// One `[len, hidden]` tensor per distinct text.
+    hidden: Vec<Tensor>,
+    /// Per example, its texts' indices into `hidden`.
+    index: Vec<Vec<usize>>,
+    structured: Vec<[f32; STRUCTURED_DIM]>,
+    from_layer: usize,
+}
+
+impl Prepared {
+    /// Runs the frozen layers once over every distinct text of `inputs`.
+    pub fn new(
+        encoder: &Encoder,
+        inputs: &[QuoteInput],
+        spec: FeatureSpec,
+        adapted_layers: usize,
+    ) -> Result<Prepared, ModelError> {
+        if !encoder.device().is_cpu() {
+            return Err(ModelError::Device(
+                "adapter training runs on the CPU; use --device cpu".into(),
+            ));
+        }
+        let total = encoder.bert().num_layers();
+        let from_layer = total.saturating_sub(adapted_layers.max(1));
+        let per_input: Vec<Vec<String>> = inputs
+            .iter()
+            .map(|i| features::encoder_texts(i, spec.context))
+            .collect();
+        let mut unique: Vec<&str> = per_input.iter().flatten().map(String::as_str).collect();
+        unique.sort_unstable();
+        unique.dedup();
+        let hidden = encoder.hidden_states(&unique, from_layer)?;
+        let index = per_input
+            .iter()
+            .map(|texts| {
+                texts
+                    .iter()
+                    .map(|t| unique.binary_search(&t.as_str()).unwrap_or(0))
+                    .collect()
+            })
+            .collect();
+        Ok(Prepared {
+            spec,
+            texts: spec.context.texts(),
+            hidden,
+            index,
+            structured: inputs.iter().map(features::structured).collect(),
+            from_layer,
+        })
+    }
+
+    /// Feature rows `[n, spec.dim]` of examples `idx`, through the adapted layers.
+    fn features(&self, bert: &Bert, lora: &Lora, idx: &[usize]) -> candle_core::Result<Tensor> {
+        let seqs: Vec<&Tensor> = idx
+            .iter()
+            .flat_map(|&e| self.index[e].iter().map(|&u| &self.hidden[u]))
+            .collect();
+        let longest = seqs
+            .iter()
+            .map(|t| t.dim(0).unwrap_or(0))
+            .max()
+            .unwrap_or(1);
+        let device = Device::Cpu;
+        let padded: Vec<Tensor> = seqs
+            .iter()
+            .map(|t| t.pad_with_zeros(0, 0, longest - t.dim(0).unwrap_or(0)))
+            .collect::<candle_core::Result<_>>()?;
+        let x = Tensor::stack(&padded, 0)?;
+        let mut mask = vec![0u32; seqs.len() * longest];
+        for (r, t) in seqs.iter().enumerate() {
+            let len = t.dim(0)?;
+            mask[r * longest..r * longest + len].fill(1);
+        }
+        let mask = Tensor::from_vec(mask, (seqs.len(), longest), &device)?;
+        let out = bert.forward_from_with_lora(&x, &mask, lora)?;
+        let hidden = out.dim(2)?;
+        let pooled = l2_normalize(&masked_mean(&out, &mask)?)?;
+        let rows = pooled.reshape((idx.len(), self.texts * hidden))?;
+        if !self.spec.structured {
+            return Ok(rows);
+        }
+        let extra: Vec<f32> = idx
+            .iter()
+            .flat_map(|&e| self.structured[e].iter().copied())
+            .collect();
+        let extra = Tensor::from_vec(extra, (idx.len(), STRUCTURED_DIM), &device)?;
+        Tensor::cat(&[&rows, &extra], 1)
+    }
+}
+
+/// A trained adapter and the stance head trained with it.
+pub struct Adapted {
+    pub lora: Lora,
+    pub head: LinearHead,
+}
+
+/// What an adapter run measured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdaptRun {
+    /// Dev macro-F1 after each epoch (empty when there was no dev set).
+    pub dev_macro_f1: Vec<f64>,
+    /// Epoch (1-based) with the best dev score.
+    pub best_epoch: usize,
+}
+
+/// Small deterministic generator for the adapters' initial values and the
+/// example order (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Uniform in [-1, 1).
+    fn symmetric(&mut self) -> f32 {
+        ((self.next() >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
+    }
+
+    fn shuffle(&mut self, xs: &mut [usize]) {
+        for i in (1..xs.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            xs.swap(i, j);
+        }
+    }
+}
+
+struct Params {
+    vars: Vec<Var>,
+    lora: Lora,
+    w: Var,
+    b: Var,
+}
+
+impl Params {
+    fn new(
+        bert: &Bert,
+        from_layer: usize,
+        head: &LinearHead,
+        cfg: &AdaptConfig,
+    ) -> candle_core::Result<Params> {
+        let device = Device::Cpu;
+        let shapes = bert.adapted_shapes()?;
+        let mut rng = Rng(cfg.seed | 1);
+        let mut vars = Vec::new();
+        let mut layers = Vec::new();
+        for _ in from_layer..bert.num_layers() {
+            let mut maps = Vec::with_capacity(4);
+            for &(input, output) in &shapes {
+                // A random (bound 1/√in, as LoRA's Kaiming init), B zero: the
+                // adapted model starts exactly as the frozen one.
+                let bound = 1.0 / (input as f32).sqrt();
+                let a: Vec<f32> = (0..input * cfg.rank)
+                    .map(|_| rng.symmetric() * bound)
+                    .collect();
+                let a = Var::from_tensor(&Tensor::from_vec(a, (input, cfg.rank), &device)?)?;
+                let b = Var::from_tensor(&Tensor::zeros((cfg.rank, output), DType::F32, &device)?)?;
+                maps.push(LowRank {
+                    a: a.as_tensor().clone(),
+                    b: b.as_tensor().clone(),
+                });
+                vars.push(a);
+                vars.push(b);
+            }
+            let maps: LayerLora = maps
+                .try_into()
+                .map_err(|_| candle_core::Error::Msg("four adapted maps per layer".into()))?;
+            layers.push(maps);
+        }
+        let k = head.labels.len();
+        let w = Var::from_tensor(&Tensor::from_vec(
+            head.weight.clone(),
+            (head.dim, k),
+            &device,
+        )?)?;
+        let b = Var::from_tensor(&Tensor::from_vec(head.bias.clone(), k, &device)?)?;
+        Ok(Params {
+            vars,
+            lora: Lora {
+                from_layer,
+                scale: cfg.alpha / cfg.rank as f64,
+                layers,
+            },
+            w,
+            b,
+        })
+    }
+
+    fn all_vars(&self) -> Vec<Var> {
+        let mut v = self.vars.clone();
+        v.push(self.w.clone());
+        v.push(self.b.clone());
+        v
+    }
+
+    /// A frozen copy, rounded to a grid so it saves and reloads identically.
+    fn snapshot(&self, template: &LinearHead) -> candle_core::Result<Adapted> {
+        let round = |t: &Tensor| -> candle_core::Result<Tensor> {
+            let dims = t.dims().to_vec();
+            let v: Vec<f32> = t
+                .flatten_all()?
+                .to_vec1::<f32>()?
+                .into_iter()
+                .map(|x| quantize(x, 1e-6))
+                .collect();
+            Tensor::from_vec(v, dims, &Device::Cpu)
+        };
+        let mut layers = Vec::new();
+        for l in &self.lora.layers {
+            let maps: Vec<LowRank> = l
+                .iter()
+                .map(|m| {
+                    Ok(LowRank {
+                        a: round(&m.a)?,
+                        b: round(&m.b)?,
+                    })
+                })
+                .collect::<candle_core::Result<_>>()?;
+            let maps: LayerLora = maps
+                .try_into()
+                .map_err(|_| candle_core::Error::Msg("four adapted maps per layer".into()))?;
+            layers.push(maps);
+        }
+        let mut head = template.clone();
+        head.weight = round(self.w.as_tensor())?.flatten_all()?.to_vec1()?;
+        head.bias = round(self.b.as_tensor())?.to_vec1()?;
+        Ok(Adapted {
+            lora: Lora {
+                from_layer: self.lora.from_layer,
+                scale: self.lora.scale,
+                layers,
+            },
+            head,
+        })
+    }
+}
+
+/// Predicted labels for examples `idx` with an adapter and head.
+pub fn predict(
+    bert: &Bert,
+    prepared: &Prepared,
+    adapted: &Adapted,
+    idx: &[usize],
+) -> Result<Vec<usize>, HeadError> {
+    let mut out = Vec::with_capacity(idx.len());
+    for chunk in idx.chunks(64) {
+        let x = prepared.features(bert, &adapted.lora, chunk)?;
+        let rows: Vec<Vec<f32>> = x.to_vec2()?;
+        out.extend(rows.iter().map(|r| argmax(&adapted.head.predict(r))));
+    }
+    Ok(out)
+}
+
+/// Dev examples and how to score predictions for them (macro-F1).
+pub type DevScoring<'a> = (&'a [usize], &'a dyn Fn(&[usize]) -> f64);
+
+/// Trains adapters and the stance head (warm-started from `head`, the frozen
+/// head on the same data) on examples `train_idx`. With `dev` (indices and a
+/// scorer), scores every epoch and returns the best epoch's weights;
+/// without, returns the weights after `cfg.max_epochs`.
+#[allow(clippy::too_many_arguments)]
+pub fn train_adapter(
+    bert: &Bert,
+    prepared: &Prepared,
+    head: &LinearHead,
+    y: &[usize],
+    train_idx: &[usize],
+    dev: Option<DevScoring>,
+    cfg: &AdaptConfig,
+    progress: &dyn Fn(&str),
+) -> Result<(Adapted, AdaptRun), HeadError> {
+    if train_idx.is_empty() {
+        return Err(HeadError::Train("no examples to adapt on".into()));
+    }
+    let device = Device::Cpu;
+    let k = head.labels.len();
+    let params = Params::new(bert, prepared.from_layer, head, cfg)?;
+    let y_train: Vec<usize> = train_idx.iter().map(|&i| y[i]).collect();
+    let weights = class_weights(&y_train, k, head_uses_class_weights());
+    let mut opt = AdamW::new(
+        params.all_vars(),
+        ParamsAdamW {
+            lr: cfg.learning_rate,
+            weight_decay: cfg.weight_decay,
+            ..Default::default()
+        },
+    )?;
+    let mut rng = Rng(cfg.seed.rotate_left(17) | 1);
+    let mut order = train_idx.to_vec();
+    let mut run = AdaptRun {
+        dev_macro_f1: Vec::new(),
+        best_epoch: cfg.max_epochs,
+    };
+    let mut best: Option<(f64, Adapted)> = None;
+    for epoch in 1..=cfg.max_epochs {
+        rng.shuffle(&mut order);
+        let mut loss_sum = 0.0;
+        for batch in order.chunks(cfg.batch.max(1)) {
+            let x = prepared.features(bert, &params.lora, batch)?;
+            let logits = x
+                .matmul(params.w.as_tensor())?
+                .broadcast_add(params.b.as_tensor())?;
+            let ys: Vec<u32> = batch.iter().map(|&i| y[i] as u32).collect();
+            let ys = Tensor::from_vec(ys, batch.len(), &device)?;
+            let sw: Vec<f32> = batch.iter().map(|&i| weights[y[i].min(k - 1)]).collect();
+            let sw = Tensor::from_vec(sw, batch.len(), &device)?;
+            let log_probs = candle_nn::ops::log_softmax(&logits, D::Minus1)?;
+            let picked = log_probs.gather(&ys.unsqueeze(1)?, 1)?.squeeze(1)?;
+            let loss = (picked.mul(&sw)?.sum_all()?.neg()? / sw.sum_all()?)?;
+            loss_sum += loss.to_scalar::<f32>()? as f64 * batch.len() as f64;
+            opt.backward_step(&loss)?;
+        }
+        let mean_loss = loss_sum / order.len() as f64;
+        match dev {
+            Some((dev_idx, score)) => {
+                let snap = params.snapshot(head)?;
+                let f1 = score(&predict(bert, prepared, &snap, dev_idx)?);
+                progress(&format!(
+                    "  adapter epoch {epoch}: loss {mean_loss:.4}, dev macro-F1 {f1:.3}"
+                ));
+                run.dev_macro_f1.push(f1);
+                if best.as_ref().is_none_or(|(b, _)| f1 > *b + 1e-9) {
+                    run.best_epoch = epoch;
+                    best = Some((f1, snap));
+                }
+            }
+            None => progress(&format!("  adapter epoch {epoch}: loss {mean_loss:.4}")),
+        }
+    }
+    let adapted = match best {
+        Some((_, a)) => a,
+        None => params.snapshot(head)?,
+    };
+    Ok((adapted, run))
+}
+
+fn head_uses_class_weights() -> bool {
+    super::head::TrainConfig::default().class_weights
+}
+
+/// The adapter's file name next to the heads.
+pub const ADAPTER_FILE: &str = "adapter.safetensors";
+
+/// Names of the adapter tensors in the safetensors file.
+fn tensor_name(layer: usize, map: usize, part: &str) -> String {
+    const MAPS: [&str; 4] = ["qkv", "attn_out", "inter", "out"];
+    format!("layer.{layer}.{}.{part}", MAPS[map])
+}
+
+/// Writes the adapter as safetensors (`layer.L.MAP.a` `[in, rank]`, `.b` `[rank, out]`).
+pub fn save_lora(lora: &Lora, path: &Path) -> Result<(), HeadError> {
+    let mut tensors = HashMap::new();
+    for (i, maps) in lora.layers.iter().enumerate() {
+        for (m, ab) in maps.iter().enumerate() {
+            let layer = lora.from_layer + i;
+            tensors.insert(tensor_name(layer, m, "a"), ab.a.clone());
+            tensors.insert(tensor_name(layer, m, "b"), ab.b.clone());
+        }
+    }
+    candle_core::safetensors::save(&tensors, path)?;
+    Ok(())
+}
+
+/// Reads an adapter written by [`save_lora`] for a model of `num_layers` layers.
+pub fn load_lora(
+    path: &Path,
+    from_layer: usize,
+    num_layers: usize,
+    scale: f64,
+) -> Result<Lora, HeadError> {
+    let err = |message: String| HeadError::Load {
+        path: path.to_path_buf(),
+        message,
+    };
+    let tensors = candle_core::safetensors::load(path, &Device::Cpu)
+        .map_err(|e| err(format!("not a readable safetensors file ({e})")))?;
+    let mut layers = Vec::new();
+    for layer in from_layer..num_layers {
+        let mut maps = Vec::with_capacity(4);
+        for m in 0..4 {
+            let get = |part: &str| {
+                let name = tensor_name(layer, m, part);
+                tensors
+                    .get(&name)
+                    .cloned()
+                    .ok_or_else(|| err(format!("no `{name}` tensor")))
+            };
+            maps.push(LowRank {
+                a: get("a")?,
+                b: get("b")?,
+            });
+        }
+        let maps: LayerLora = maps
+            .try_into()
+            .map_err(|_| err("four adapted maps per layer".into()))?;
+        layers.push(maps);
+    }
+    Ok(Lora {
+        from_layer,
+        scale,
+        layers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use candle_nn::{VarBuilder, VarMap};
+    use candle_transformers::models::bert::Config;
+
+    /// A tiny randomly initialised BERT (2 layers, 16 wide).
+    fn tiny_bert() -> Bert {
+        let config: Config = serde_json::from_str(
+            r#"{"vocab_size": 30, "hidden_size": 16, "num_hidden_layers": 2,
+                "num_attention_heads": 2, "intermediate_size": 32, "hidden_act": "gelu",
+                "hidden_dropout_prob": 0.0, "max_position_embeddings": 32,
+                "type_vocab_size": 2, "initializer_range": 0.02, "layer_norm_eps": 1e-12,
+                "pad_token_id": 0}"#,
+        )
+        .unwrap();
+        let map = VarMap::new();
+        let vb = VarBuilder::from_varmap(&map, DType::F32, &Device::Cpu);
+        // Creating the variables (all zero), then filling them at random.
+        Bert::load(vb.clone(), &config).unwrap();
+        let mut rng = Rng(11);
+        for v in map.all_vars() {
+            let vals: Vec<f32> = (0..v.elem_count()).map(|_| rng.symmetric() * 0.5).collect();
+            v.set(&Tensor::from_vec(vals, v.shape(), &Device::Cpu).unwrap())
+                .unwrap();
+        }
+        Bert::load(vb, &config).unwrap()
+    }
+
+    fn head(dim: usize) -> LinearHead {
+        LinearHead {
+            labels: vec!["a".into(), "b".into()],
+            spec: FeatureSpec {
+                context: features::ContextMode::Quote,
+                structured: false,
+            },
+            dim,
+            weight: vec![0.0; dim * 2],
+            bias: vec![0.0; 2],
+        }
+    }
+
+    /// A trained-looking adapter: random A and B (B is zero after init, so
+    /// a few training steps on random data stand in for training).
+    fn trained_adapter(bert: &Bert) -> Lora {
+        let cfg = AdaptConfig {
+            layers: 1,
+            rank: 2,
+            ..Default::default()
+        };
+        let params = Params::new(bert, 1, &head(16), &cfg).unwrap();
+        let mut rng = Rng(7);
+        for v in &params.vars {
+            let n = v.elem_count();
+            let vals: Vec<f32> = (0..n).map(|_| rng.symmetric() * 0.3).collect();
+            v.set(&Tensor::from_vec(vals, v.shape(), &Device::Cpu).unwrap())
+                .unwrap();
+        }
+        params.snapshot(&head(16)).unwrap().lora
+    }
+
+    #[test]
+    fn merged_adapter_equals_adapter_forward_and_round_trips() {
+        let bert = tiny_bert();
+        let lora = trained_adapter(&bert);
+        let ids = Tensor::new(&[[2u32, 5, 9, 3], [2, 7, 3, 0]], &Device::Cpu).unwrap();
+        let mask = Tensor::new(&[[1u32, 1, 1, 1], [1, 1, 1, 0]], &Device::Cpu).unwrap();
+        let below = bert.forward_to(&ids, &mask, 1).unwrap();
+        let with_adapter = bert.forward_from_with_lora(&below, &mask, &lora).unwrap();
+        let plain = bert.forward(&ids, &mask).unwrap();
+        let diff = |a: &Tensor, b: &Tensor| {
+            (a - b)
+                .unwrap()
+                .abs()
+                .unwrap()
+                .max_all()
+                .unwrap()
+                .to_scalar::<f32>()
+                .unwrap()
+        };
+        assert!(
+            diff(&with_adapter, &plain) > 1e-3,
+            "the adapter changes the output"
+        );
+
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(ADAPTER_FILE);
+        save_lora(&lora, &path).unwrap();
+        let loaded = load_lora(&path, 1, 2, lora.scale).unwrap();
+        let mut merged = bert.clone();
+        merged.merge_lora(&loaded).unwrap();
+        let after = merged.forward(&ids, &mask).unwrap();
+        assert!(
+            diff(&after, &with_adapter) < 1e-4,
+            "merge = adapter forward"
+        );
+        // The original model is untouched by merging a clone.
+        assert!(diff(&bert.forward(&ids, &mask).unwrap(), &plain) == 0.0);
+        // A wrong layer count is refused.
+        assert!(load_lora(&path, 0, 2, lora.scale).is_err());
+    }
+
+    #[test]
+    fn a_fresh_adapter_leaves_the_model_as_it_was() {
+        let bert = tiny_bert();
+        let cfg = AdaptConfig::default();
+        let params = Params::new(&bert, 1, &head(16), &cfg).unwrap();
+        let ids = Tensor::new(&[[2u32, 5, 9, 3]], &Device::Cpu).unwrap();
+        let mask = Tensor::new(&[[1u32, 1, 1, 1]], &Device::Cpu).unwrap();
+        let below = bert.forward_to(&ids, &mask, 1).unwrap();
+        let a = bert
+            .forward_from_with_lora(&below, &mask, &params.lora)
+            .unwrap();
+        let b = bert.forward(&ids, &mask).unwrap();
+        let d = (a - b).unwrap().abs().unwrap().max_all().unwrap();
+        assert!(d.to_scalar::<f32>().unwrap() < 1e-5);
+    }
+
+    #[test]
+    fn shuffles_are_deterministic_permutations() {
+        let mut a: Vec<usize> = (0..50).collect();
+        let mut b = a.clone();
+        Rng(3).shuffle(&mut a);
+        Rng(3).shuffle(&mut b);
+        assert_eq!(a, b);
+        let mut sorted = a.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+        assert_ne!(a, sorted);
+    }
+}
