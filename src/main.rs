@@ -762,16 +762,36 @@ fn evaluate(
     if let (Some(card), Some(dir), Predictor::Head(_)) = (&card, &heads_dir, &classifier.stance) {
         let (encoder, _) = args.model.load()?;
         let baseline = card.load_head(dir, &card.baseline, encoder.dim())?;
-        let (_, sentiment) = card.load_heads(dir, encoder.dim())?;
-        others.push((
-            "frozen-encoder head (quote only)".into(),
-            Classifier {
-                encoder,
-                task: task.clone(),
-                stance: Predictor::Head(baseline),
-                sentiment: Predictor::Head(sentiment),
-            },
-        ));
+        // Sentiment on the frozen encoder: the frozen sentiment head when an
+        // adapter was kept (the final one expects adapted features).
+        let sentiment = match &card.frozen {
+            Some(f) => card.load_head(dir, &f.sentiment, encoder.dim())?,
+            None => card.load_heads(dir, encoder.dim())?.1,
+        };
+        if let Some(f) = &card.frozen {
+            let stance = card.load_head(dir, &f.stance, encoder.dim())?;
+            others.push((
+                "frozen-encoder head (context + signals)".into(),
+                Classifier {
+                    encoder: encoder.clone(),
+                    task: task.clone(),
+                    stance: Predictor::Head(stance),
+                    sentiment: Predictor::Head(sentiment.clone()),
+                },
+            ));
+        }
+        others.insert(
+            1,
+            (
+                "frozen-encoder head (quote only)".into(),
+                Classifier {
+                    encoder,
+                    task: task.clone(),
+                    stance: Predictor::Head(baseline),
+                    sentiment: Predictor::Head(sentiment),
+                },
+            ),
+        );
     }
     let name = match classifier.stance {
         Predictor::Head(_)
@@ -803,8 +823,15 @@ fn evaluate(
         seed: 20261128,
     });
     println!();
+    let w = report
+        .stance
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(34);
     println!(
-        "{:<34} {:>10} {:>10} {:>12} {:>12} {:>12} {:>7}",
+        "{:<w$} {:>10} {:>10} {:>12} {:>12} {:>12} {:>7}",
         "stance (gold quotes given)",
         "quote acc",
         "quote F1",
@@ -815,7 +842,7 @@ fn evaluate(
     );
     for r in &report.stance {
         println!(
-            "{:<34} {:>10.3} {:>10.3} {:>12.3} {:>12.3} {:>12.3} {:>7.3}",
+            "{:<w$} {:>10.3} {:>10.3} {:>12.3} {:>12.3} {:>12.3} {:>7.3}",
             r.name,
             r.quote_stance.accuracy,
             r.quote_stance.macro_f1,

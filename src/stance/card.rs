@@ -82,8 +82,18 @@ pub struct HeadCard {
     /// The encoder-adaptation experiment, when it was run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adaptation: Option<AdaptationReport>,
+    /// With a kept adapter: the heads trained on the frozen encoder, for comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen: Option<FrozenHeads>,
     pub training: TrainingInfo,
     pub cross_validation: CrossValidation,
+}
+
+/// Stance and sentiment heads on the frozen encoder.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FrozenHeads {
+    pub stance: HeadFile,
+    pub sentiment: HeadFile,
 }
 
 /// Adapting the encoder (LoRA) against the frozen-encoder head, both scored

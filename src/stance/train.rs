@@ -9,8 +9,8 @@ use sha2::{Digest, Sha256};
 
 use super::adapt::{save_lora, train_adapter, AdaptConfig, Prepared, ADAPTER_FILE};
 use super::card::{
-    AdaptationReport, CrossValidation, EncoderRef, HeadCard, HeadFile, ScoreSummary, SelectionRow,
-    TrainingInfo,
+    AdaptationReport, CrossValidation, EncoderRef, FrozenHeads, HeadCard, HeadFile, ScoreSummary,
+    SelectionRow, TrainingInfo,
 };
 use super::features::{self, ContextMode, FeatureSpec, QuoteInput};
 use super::head::{argmax, LinearHead, TrainConfig};
@@ -449,6 +449,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     // with the stance head; the sentiment head is refitted on adapted features.
     let mut stance_head = stance_head;
     let mut adapter = None;
+    let mut frozen_heads = None;
     if let Some((cfg, prepared)) = &keep_adapter {
         (job.progress)("training the kept adapter on all examples…");
         let (adapted, _) = train_adapter(
@@ -465,7 +466,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         let mut adapted_encoder = job.encoder.clone();
         adapted_encoder.merge_lora(&adapted.lora)?;
         let (x_adapted, _) = features_for(&adapted_encoder, &inputs, full)?;
-        sent_head = fit_on(
+        let sent_adapted = fit_on(
             &x_adapted,
             &sentiment_task.labels,
             best_sent.1.spec,
@@ -473,7 +474,9 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             &y_sent,
             best_sent.1,
         )?;
-        stance_head = adapted.head;
+        let frozen_stance = std::mem::replace(&mut stance_head, adapted.head);
+        let frozen_sent = std::mem::replace(&mut sent_head, sent_adapted);
+        frozen_heads = Some((frozen_stance, frozen_sent));
         adapter = Some(adapted.lora);
     }
     let baseline_head = fit(
@@ -504,6 +507,29 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     save(&stance_head, "stance.safetensors")?;
     save(&sent_head, "sentiment.safetensors")?;
     save(&baseline_head, "baseline.safetensors")?;
+    // With an adapter, the frozen-encoder heads are kept too, so evaluations
+    // show both side by side.
+    let frozen = match &frozen_heads {
+        Some((st, se)) => {
+            save(st, "frozen-stance.safetensors")?;
+            save(se, "frozen-sentiment.safetensors")?;
+            Some(FrozenHeads {
+                stance: HeadFile {
+                    file: "frozen-stance.safetensors".into(),
+                    labels: job.task.labels.clone(),
+                    spec: best_stance.1.spec,
+                    config: best_stance.1.config(),
+                },
+                sentiment: HeadFile {
+                    file: "frozen-sentiment.safetensors".into(),
+                    labels: sentiment_task.labels.clone(),
+                    spec: best_sent.1.spec,
+                    config: best_sent.1.config(),
+                },
+            })
+        }
+        None => None,
+    };
     if let (Some(lora), Some(report)) = (&adapter, adaptation.as_mut()) {
         save_lora(lora, &out.join(ADAPTER_FILE)).map_err(|e| TrainError::Invalid(e.to_string()))?;
         report.file = Some(ADAPTER_FILE.into());
@@ -547,6 +573,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             config: baseline.config(),
         },
         adaptation,
+        frozen,
         training: TrainingInfo {
             data_files: job.data_files.clone(),
             data_sha256: hex::encode(hasher.finalize()),
