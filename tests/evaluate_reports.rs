@@ -20,7 +20,9 @@ fn reports_are_reproducible_and_match_the_committed_ones() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("trained head (context + signals)") && stdout.contains("95% CI"),
+        stdout.contains("trained head + LoRA-adapted encoder (context + signals)")
+            && stdout.contains("frozen-encoder head (context + signals)")
+            && stdout.contains("95% CI"),
         "{stdout}"
     );
     for f in ["report.md", "report.json", "report.html"] {
@@ -52,8 +54,8 @@ fn reports_are_reproducible_and_match_the_committed_ones() {
         .collect();
     assert_eq!(
         names.len(),
-        4,
-        "majority, zero-shot, frozen head, trained head: {names:?}"
+        5,
+        "majority, zero-shot, frozen heads (quote only, context), adapted model: {names:?}"
     );
 }
 

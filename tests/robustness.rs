@@ -212,14 +212,28 @@ fn broken_heads_are_clear_errors() {
     let heads = tmp.path().join("heads");
     std::fs::create_dir(&heads).unwrap();
     let committed = root().join("models/heads/us-china-mil-talks");
-    for f in [
-        "card.json",
-        "stance.safetensors",
-        "sentiment.safetensors",
-        "baseline.safetensors",
-    ] {
-        std::fs::copy(committed.join(f), heads.join(f)).unwrap();
+    for entry in std::fs::read_dir(&committed).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, heads.join(path.file_name().unwrap())).unwrap();
     }
+    // A damaged adapter is named too.
+    let adapter = heads.join("adapter.safetensors");
+    let good_adapter = std::fs::read(&adapter).unwrap();
+    std::fs::write(&adapter, &good_adapter[..100]).unwrap();
+    let out = bin()
+        .current_dir(root())
+        .args(["classify", "--offline", "seeds/", "--heads"])
+        .arg(&heads)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("adapter.safetensors") && stderr.contains("make train"),
+        "{stderr}"
+    );
+    std::fs::write(&adapter, &good_adapter).unwrap();
+
     let bytes = std::fs::read(heads.join("stance.safetensors")).unwrap();
     std::fs::write(heads.join("stance.safetensors"), &bytes[..bytes.len() / 3]).unwrap();
     let out = bin()

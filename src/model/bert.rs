@@ -265,8 +265,11 @@ impl Bert {
             .zip(adapters.iter())
             {
                 let delta = (ab.a.matmul(&ab.b)? * lora.scale)?;
-                dense.weight_t =
-                    (&dense.weight_t + delta.to_dtype(dense.weight_t.dtype())?)?.contiguous()?;
+                // Adapters load on the CPU; the weights may live on a GPU in f16.
+                let delta = delta
+                    .to_device(dense.weight_t.device())?
+                    .to_dtype(dense.weight_t.dtype())?;
+                dense.weight_t = (&dense.weight_t + delta)?.contiguous()?;
             }
         }
         Ok(())
