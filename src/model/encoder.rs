@@ -184,6 +184,15 @@ impl Encoder {
     /// Embeds `texts`: sorted by length so each batch pads to its longest
     /// member, then returned in input order.
     pub fn embed(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
+        // Run on a worker of the thread pool: the calling thread then sleeps
+        // instead of competing for the cores with the pool's workers.
+        if self.device.is_cpu() && rayon::current_thread_index().is_none() {
+            return rayon::join(|| self.embed_sorted(texts), || ()).0;
+        }
+        self.embed_sorted(texts)
+    }
+
+    fn embed_sorted(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
         let tokenized = self.tokenize(texts)?;
         let dim = self.dim();
         let mut data = vec![0f32; texts.len() * dim];
