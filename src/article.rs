@@ -76,41 +76,63 @@ pub type Input = Result<Article, IngestError>;
 /// Reads every article under `paths` (files, directories recursively in
 /// sorted order, `-` for stdin), one result per article or per failure.
 pub fn read_inputs(paths: &[PathBuf], options: ReadOptions) -> Vec<Input> {
+    plan_inputs(paths)
+        .iter()
+        .flat_map(|s| s.read(options))
+        .collect()
+}
+
+/// Where articles come from, before anything is read: lets a long run read
+/// one file at a time and keep memory flat.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+    /// A named input that yields no file (an empty directory).
+    Failed(IngestError),
+}
+
+impl Source {
+    /// The articles (or failures) this source holds.
+    pub fn read(&self, options: ReadOptions) -> Vec<Input> {
+        match self {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                match std::io::stdin()
+                    .take(options.max_bytes + 1)
+                    .read_to_end(&mut bytes)
+                {
+                    Ok(_) => parse_bytes("-", "stdin", &bytes, options, looks_like_jsonl(&bytes)),
+                    Err(e) => vec![Err(IngestError::Unreadable {
+                        path: "-".into(),
+                        message: e.to_string(),
+                    })],
+                }
+            }
+            Source::File(path) => read_file(path, options),
+            Source::Failed(e) => vec![Err(e.clone())],
+        }
+    }
+}
+
+/// The sources under `paths`, in order: directories expanded recursively in
+/// sorted order, `-` for stdin.
+pub fn plan_inputs(paths: &[PathBuf]) -> Vec<Source> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin()
-                .take(options.max_bytes + 1)
-                .read_to_end(&mut bytes)
-            {
-                Ok(_) => out.extend(parse_bytes(
-                    "-",
-                    "stdin",
-                    &bytes,
-                    options,
-                    looks_like_jsonl(&bytes),
-                )),
-                Err(e) => out.push(Err(IngestError::Unreadable {
-                    path: "-".into(),
-                    message: e.to_string(),
-                })),
-            }
-            continue;
-        }
-        if path.is_dir() {
+            out.push(Source::Stdin);
+        } else if path.is_dir() {
             let mut files = Vec::new();
             collect_dir(path, &mut files);
             if files.is_empty() {
-                out.push(Err(IngestError::EmptyDirectory {
+                out.push(Source::Failed(IngestError::EmptyDirectory {
                     path: path.display().to_string(),
                 }));
             }
-            for f in files {
-                out.extend(read_file(&f, options));
-            }
+            out.extend(files.into_iter().map(Source::File));
         } else {
-            out.extend(read_file(path, options));
+            out.push(Source::File(path.clone()));
         }
     }
     out

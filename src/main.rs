@@ -521,6 +521,63 @@ struct ClassifyRun {
     resume: bool,
 }
 
+/// Where `classify` writes: stdout in one format, or one JSON file per article.
+struct ClassifySink<'a> {
+    out: std::io::BufWriter<std::io::StdoutLock<'a>>,
+    run: &'a ClassifyRun,
+    first: bool,
+    truncated: usize,
+    written: usize,
+}
+
+impl ClassifySink<'_> {
+    fn emit(&mut self, r: &stance::ArticleResult, target: Option<&Path>) -> Result<()> {
+        self.truncated += r.truncated_inputs;
+        if let Some(path) = target {
+            let json = serde_json::to_string_pretty(r)? + "\n";
+            quotestance::fsutil::write_atomic(path, json.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+            self.written += 1;
+            return Ok(());
+        }
+        let (out, per_quote) = (&mut self.out, self.run.per_quote);
+        match self.run.format {
+            Format::Table => output::write_classify_table(out, r, per_quote)?,
+            Format::Markdown => output::write_classify_markdown(out, r, per_quote)?,
+            Format::Csv => output::write_classify_csv(out, r, per_quote)?,
+            Format::Jsonl => writeln!(out, "{}", serde_json::to_string(r)?)?,
+            Format::Json => {
+                let sep = if self.first { "" } else { ",\n" };
+                write!(out, "{sep}{}", serde_json::to_string_pretty(r)?)?;
+            }
+        }
+        self.first = false;
+        Ok(())
+    }
+}
+
+/// Unique result file names (`ID.json`, then `ID-2.json`, …) in input order.
+#[derive(Default)]
+struct ResultNames(std::collections::HashMap<String, usize>);
+
+impl ResultNames {
+    fn next(&mut self, id: &str) -> String {
+        let stem = quotestance::fsutil::safe_file_stem(id);
+        let n = self
+            .0
+            .entry(stem.clone())
+            .and_modify(|n| *n += 1)
+            .or_insert(1usize);
+        if *n == 1 {
+            format!("{stem}.json")
+        } else {
+            format!("{stem}-{n}.json")
+        }
+    }
+}
+
+/// Reads one input file at a time and classifies articles in batches of
+/// `--batch-articles`, so memory stays flat however many articles come in.
 fn classify(
     inputs: &[PathBuf],
     args: &ClassifierArgs,
@@ -528,98 +585,105 @@ fn classify(
     run: &ClassifyRun,
 ) -> Result<ExitCode> {
     let classifier = args.load()?;
-    let (articles, failed, total) = read_articles(inputs, input);
-    // One result file per article, named after its id (made unique in input order).
-    let mut targets: Vec<Option<PathBuf>> = Vec::new();
+    let sources = article::plan_inputs(inputs);
+    let options = ReadOptions {
+        max_bytes: input.max_bytes,
+    };
     if let Some(dir) = &run.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut seen = std::collections::HashMap::new();
-        for a in &articles {
-            let stem = quotestance::fsutil::safe_file_stem(&a.id);
-            let n = seen
-                .entry(stem.clone())
-                .and_modify(|n| *n += 1)
-                .or_insert(1usize);
-            let name = if *n == 1 {
-                format!("{stem}.json")
-            } else {
-                format!("{stem}-{n}.json")
-            };
-            targets.push(Some(dir.join(name)));
-        }
-    } else {
-        targets.resize(articles.len(), None);
     }
-    let todo: Vec<usize> = (0..articles.len())
-        .filter(|&i| !(run.resume && targets[i].as_ref().is_some_and(|p| p.is_file())))
-        .collect();
-    let skipped = articles.len() - todo.len();
-    if skipped > 0 {
-        eprintln!("resume: {skipped} articles already have results in the output directory");
-    }
-    let progress = (!run.quiet && todo.len() > 1 && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(todo.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} articles {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let (format, per_quote) = (run.format, run.per_quote);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let progress =
+        (!run.quiet && sources.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(sources.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} files {per_sec} eta {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
     let to_stdout = run.out_dir.is_none();
-    if to_stdout && format == Format::Csv {
-        writeln!(out, "{}", output::csv_header(per_quote))?;
+    let mut sink = ClassifySink {
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        run,
+        first: true,
+        truncated: 0,
+        written: 0,
+    };
+    if to_stdout && run.format == Format::Csv {
+        writeln!(sink.out, "{}", output::csv_header(run.per_quote))?;
     }
-    if to_stdout && format == Format::Json {
-        writeln!(out, "[")?;
+    if to_stdout && run.format == Format::Json {
+        writeln!(sink.out, "[")?;
     }
-    let mut first = true;
-    let mut truncated = 0;
-    let mut written = 0;
-    for chunk in todo.chunks(run.batch.max(1)) {
-        let refs: Vec<&Article> = chunk.iter().map(|&i| &articles[i]).collect();
+    let mut names = ResultNames::default();
+    let (mut total, mut failed, mut skipped) = (0usize, 0usize, 0usize);
+    let mut pending: Vec<(Article, Option<PathBuf>)> = Vec::new();
+    let flush = |pending: &mut Vec<(Article, Option<PathBuf>)>, sink: &mut ClassifySink| {
+        let refs: Vec<&Article> = pending.iter().map(|(a, _)| a).collect();
         let results = classifier.classify(&refs)?;
-        for (r, &i) in results.iter().zip(chunk) {
-            truncated += r.truncated_inputs;
-            if let Some(path) = &targets[i] {
-                let json = serde_json::to_string_pretty(r)? + "\n";
-                quotestance::fsutil::write_atomic(path, json.as_bytes())
-                    .with_context(|| format!("writing {}", path.display()))?;
-                written += 1;
-                continue;
-            }
-            match format {
-                Format::Table => output::write_classify_table(&mut out, r, per_quote)?,
-                Format::Markdown => output::write_classify_markdown(&mut out, r, per_quote)?,
-                Format::Csv => output::write_classify_csv(&mut out, r, per_quote)?,
-                Format::Jsonl => writeln!(out, "{}", serde_json::to_string(r)?)?,
-                Format::Json => {
-                    let sep = if first { "" } else { ",\n" };
-                    write!(out, "{sep}{}", serde_json::to_string_pretty(r)?)?;
+        for (r, (_, target)) in results.iter().zip(pending.iter()) {
+            sink.emit(r, target.as_deref())?;
+        }
+        pending.clear();
+        anyhow::Ok(())
+    };
+    let mut stop = false;
+    for source in &sources {
+        for item in source.read(options) {
+            total += 1;
+            match item {
+                Ok(a) => {
+                    let target = run.out_dir.as_ref().map(|d| d.join(names.next(&a.id)));
+                    if run.resume && target.as_ref().is_some_and(|p| p.is_file()) {
+                        skipped += 1;
+                        continue;
+                    }
+                    pending.push((a, target));
+                    if pending.len() >= run.batch.max(1) {
+                        flush(&mut pending, &mut sink)?;
+                    }
+                }
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("error: {e}");
+                    if input.fail_fast {
+                        // Inputs before the failure are still processed; nothing after it.
+                        eprintln!("stopping at the first failed input (--fail-fast)");
+                        stop = true;
+                        break;
+                    }
                 }
             }
-            first = false;
         }
         if let Some(bar) = &progress {
-            bar.inc(chunk.len() as u64);
+            bar.inc(1);
+        }
+        if stop {
+            break;
         }
     }
-    if to_stdout && format == Format::Json {
-        writeln!(out, "\n]")?;
+    if !pending.is_empty() {
+        flush(&mut pending, &mut sink)?;
     }
-    out.flush()?;
+    if to_stdout && run.format == Format::Json {
+        writeln!(sink.out, "\n]")?;
+    }
+    sink.out.flush()?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    if let Some(dir) = &run.out_dir {
-        eprintln!("wrote {written} results to {}", dir.display());
+    if skipped > 0 {
+        eprintln!("resume: {skipped} articles already have results in the output directory");
     }
-    if truncated > 0 {
+    if let Some(dir) = &run.out_dir {
+        eprintln!("wrote {} results to {}", sink.written, dir.display());
+    }
+    if sink.truncated > 0 {
         eprintln!(
-            "note: {truncated} quotes were longer than {} word pieces and were cut for the encoder",
+            "note: {} quotes were longer than {} word pieces and were cut for the encoder",
+            sink.truncated,
             classifier.encoder.options().max_tokens
         );
     }
