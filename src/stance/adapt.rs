@@ -293,6 +293,22 @@ impl Params {
     }
 }
 
+/// Class probabilities for examples `idx` with an adapter and head.
+pub fn predict_probs(
+    bert: &Bert,
+    prepared: &Prepared,
+    adapted: &Adapted,
+    idx: &[usize],
+) -> Result<Vec<Vec<f32>>, HeadError> {
+    let mut out = Vec::with_capacity(idx.len());
+    for chunk in idx.chunks(64) {
+        let x = prepared.features(bert, &adapted.lora, chunk)?;
+        let rows: Vec<Vec<f32>> = x.to_vec2()?;
+        out.extend(rows.iter().map(|r| adapted.head.predict(r)));
+    }
+    Ok(out)
+}
+
 /// Predicted labels for examples `idx` with an adapter and head.
 pub fn predict(
     bert: &Bert,
@@ -300,13 +316,43 @@ pub fn predict(
     adapted: &Adapted,
     idx: &[usize],
 ) -> Result<Vec<usize>, HeadError> {
-    let mut out = Vec::with_capacity(idx.len());
-    for chunk in idx.chunks(64) {
-        let x = prepared.features(bert, &adapted.lora, chunk)?;
-        let rows: Vec<Vec<f32>> = x.to_vec2()?;
-        out.extend(rows.iter().map(|r| argmax(&adapted.head.predict(r))));
+    Ok(predict_probs(bert, prepared, adapted, idx)?
+        .iter()
+        .map(|p| argmax(p))
+        .collect())
+}
+
+/// The softmax temperature (0.5–5) that minimises the negative log-likelihood
+/// of `gold` under `probs` re-tempered: `softmax(ln p / T)`.
+pub fn fit_temperature(probs: &[Vec<f32>], gold: &[usize]) -> f32 {
+    let nll = |t: f32| -> f32 {
+        probs
+            .iter()
+            .zip(gold)
+            .map(|(p, &c)| {
+                let logits: Vec<f32> = p.iter().map(|&q| q.max(1e-12).ln() / t).collect();
+                let tempered = super::head::softmax(&logits);
+                -tempered.get(c).copied().unwrap_or(0.0).max(1e-12).ln()
+            })
+            .sum()
+    };
+    let mut best = (f32::INFINITY, 1.0);
+    for i in 10..=100 {
+        let t = i as f32 * 0.05;
+        let v = nll(t);
+        if v < best.0 - 1e-6 {
+            best = (v, t);
+        }
     }
-    Ok(out)
+    best.1
+}
+
+/// Divides a head's weights and bias by `t`: the same argmax, probabilities
+/// softened (t > 1) or sharpened (t < 1).
+pub fn temper(head: &mut LinearHead, t: f32) {
+    for w in head.weight.iter_mut().chain(head.bias.iter_mut()) {
+        *w = quantize(*w / t, 1e-6);
+    }
 }
 
 /// Dev examples and how to score predictions for them (macro-F1).
@@ -576,6 +622,27 @@ mod tests {
         let b = bert.forward(&ids, &mask).unwrap();
         let d = (a - b).unwrap().abs().unwrap().max_all().unwrap();
         assert!(d.to_scalar::<f32>().unwrap() < 1e-5);
+    }
+
+    #[test]
+    fn temperature_softens_overconfidence_and_keeps_the_argmax() {
+        // Confident (0.97) and right 3 times in 5: the fitted temperature is > 1.
+        let probs: Vec<Vec<f32>> = (0..5).map(|_| vec![0.97, 0.02, 0.01]).collect();
+        let gold = [0, 0, 0, 1, 2];
+        let t = fit_temperature(&probs, &gold);
+        assert!(t > 1.5, "{t}");
+        let mut h = head(2);
+        h.weight = vec![2.0, -1.0, 0.5, 0.5];
+        h.bias = vec![0.1, -0.1];
+        let before = h.predict(&[1.0, 0.0]);
+        temper(&mut h, t);
+        let after = h.predict(&[1.0, 0.0]);
+        assert_eq!(argmax(&before), argmax(&after));
+        assert!(after[0] < before[0]);
+        // Calibrated already: stays near 1.
+        let probs: Vec<Vec<f32>> = vec![vec![0.6, 0.4]; 10];
+        let gold = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1];
+        assert!((fit_temperature(&probs, &gold) - 1.0).abs() < 0.1);
     }
 
     #[test]

@@ -108,6 +108,10 @@ pub struct AdaptationReport {
     pub frozen_dev_macro_f1: f64,
     /// Whether the adapter beat the frozen head on dev and was kept.
     pub kept: bool,
+    /// Softmax temperature for the adapted stance head, fitted on the dev
+    /// predictions of the adapter trained on written examples (already
+    /// divided into the saved head's weights).
+    pub temperature: f64,
     /// The adapter's file, when kept.
     pub file: Option<String>,
 }

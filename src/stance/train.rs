@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::adapt::{save_lora, train_adapter, AdaptConfig, Prepared, ADAPTER_FILE};
+use super::adapt::{
+    fit_temperature, predict_probs, save_lora, temper, train_adapter, AdaptConfig, Prepared,
+    ADAPTER_FILE,
+};
 use super::card::{
     AdaptationReport, CrossValidation, EncoderRef, FrozenHeads, HeadCard, HeadFile, ScoreSummary,
     SelectionRow, TrainingInfo,
@@ -360,7 +363,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             )?;
             let dev_gold: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
             let score = |pred: &[usize]| summary(&job.task.labels, &dev_gold, pred).macro_f1;
-            let (_, run) = train_adapter(
+            let (dev_adapted, run) = train_adapter(
                 job.encoder.bert(),
                 &prepared,
                 &frozen,
@@ -377,6 +380,11 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 .copied()
                 .unwrap_or(f64::MIN);
             let kept = best_dev > best_stance.0 + 1e-9;
+            // The adapted head ends overconfident: a temperature fitted on the
+            // dev predictions of the dev-phase adapter softens the final one.
+            let dev_probs = predict_probs(job.encoder.bert(), &prepared, &dev_adapted, &dev_idx)
+                .map_err(|e| TrainError::Invalid(e.to_string()))?;
+            let temperature = fit_temperature(&dev_probs, &dev_gold);
             (job.progress)(&format!(
                 "  adapter best dev macro-F1 {best_dev:.3} (epoch {}) vs frozen head {:.3}: {}",
                 run.best_epoch,
@@ -390,6 +398,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                         ..cfg
                     },
                     prepared,
+                    temperature,
                 ));
             }
             Some(AdaptationReport {
@@ -400,6 +409,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 best_dev_macro_f1: round3(best_dev),
                 frozen_dev_macro_f1: round3(best_stance.0),
                 kept,
+                temperature: round3(temperature as f64),
                 file: None,
             })
         }
@@ -450,7 +460,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let mut stance_head = stance_head;
     let mut adapter = None;
     let mut frozen_heads = None;
-    if let Some((cfg, prepared)) = &keep_adapter {
+    if let Some((cfg, prepared, temperature)) = &keep_adapter {
         (job.progress)("training the kept adapter on all examples…");
         let (adapted, _) = train_adapter(
             job.encoder.bert(),
@@ -474,7 +484,9 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             &y_sent,
             best_sent.1,
         )?;
-        let frozen_stance = std::mem::replace(&mut stance_head, adapted.head);
+        let mut adapted_head = adapted.head;
+        temper(&mut adapted_head, *temperature);
+        let frozen_stance = std::mem::replace(&mut stance_head, adapted_head);
         let frozen_sent = std::mem::replace(&mut sent_head, sent_adapted);
         frozen_heads = Some((frozen_stance, frozen_sent));
         adapter = Some(adapted.lora);
