@@ -106,9 +106,11 @@ enum Command {
         #[command(flatten)]
         classifier: ClassifierArgs,
     },
-    /// Train stance and sentiment heads on the frozen encoder: settings chosen
-    /// on the dev gold articles, grouped cross-validation, final fit on
-    /// written examples + dev gold. Writes safetensors heads and card.json.
+    /// Train stance and sentiment heads: settings chosen on the dev gold
+    /// articles, grouped cross-validation, final fit on written examples + dev
+    /// gold; then LoRA adapters on the encoder's top layers, kept only if they
+    /// beat the frozen-encoder head on dev. Writes safetensors heads (and
+    /// adapter) and card.json.
     Train {
         /// Written training examples (JSON Lines; evaluation/train/README.md).
         #[arg(long, default_value = "evaluation/train/train.jsonl")]
