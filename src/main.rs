@@ -817,16 +817,17 @@ fn evaluate(
         .as_ref()
         .and_then(|d| stance::HeadCard::load(d).ok());
     let mut others: Vec<(String, Classifier)> = Vec::new();
+    // The comparison predictors run on the frozen encoder, loaded once.
+    let (frozen_encoder, _) = args.model.load()?;
     {
-        let (encoder, _) = args.model.load()?;
-        let mut zs = Classifier::zero_shot(encoder, task.clone())?;
+        let mut zs = Classifier::zero_shot(frozen_encoder.clone(), task.clone())?;
         if let (Some(card), Predictor::ZeroShot(z)) = (&card, &mut zs.stance) {
             z.temperature = card.training.zero_shot_temperature;
         }
         others.push(("zero-shot".into(), zs));
     }
     if let (Some(card), Some(dir), Predictor::Head(_)) = (&card, &heads_dir, &classifier.stance) {
-        let (encoder, _) = args.model.load()?;
+        let encoder = &frozen_encoder;
         let baseline = card.load_head(dir, &card.baseline, encoder.dim())?;
         // Sentiment on the frozen encoder: the frozen sentiment head when an
         // adapter was kept (the final one expects adapted features).
@@ -834,30 +835,26 @@ fn evaluate(
             Some(f) => card.load_head(dir, &f.sentiment, encoder.dim())?,
             None => card.load_heads(dir, encoder.dim())?.1,
         };
-        if let Some(f) = &card.frozen {
-            let stance = card.load_head(dir, &f.stance, encoder.dim())?;
+        let frozen_stance = match &card.frozen {
+            Some(f) => Some(card.load_head(dir, &f.stance, encoder.dim())?),
+            None => None,
+        };
+        let frozen_classifier = |stance: stance::LinearHead| Classifier {
+            encoder: encoder.clone(),
+            task: task.clone(),
+            stance: Predictor::Head(stance),
+            sentiment: Predictor::Head(sentiment.clone()),
+        };
+        others.push((
+            "frozen-encoder head (quote only)".into(),
+            frozen_classifier(baseline),
+        ));
+        if let Some(stance) = frozen_stance {
             others.push((
                 "frozen-encoder head (context + signals)".into(),
-                Classifier {
-                    encoder: encoder.clone(),
-                    task: task.clone(),
-                    stance: Predictor::Head(stance),
-                    sentiment: Predictor::Head(sentiment.clone()),
-                },
+                frozen_classifier(stance),
             ));
         }
-        others.insert(
-            1,
-            (
-                "frozen-encoder head (quote only)".into(),
-                Classifier {
-                    encoder,
-                    task: task.clone(),
-                    stance: Predictor::Head(baseline),
-                    sentiment: Predictor::Head(sentiment),
-                },
-            ),
-        );
     }
     let name = match classifier.stance {
         Predictor::Head(_)

@@ -216,48 +216,33 @@ fn broken_heads_are_clear_errors() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, heads.join(path.file_name().unwrap())).unwrap();
     }
+    // Classifying the seed with these heads: a setup error (exit 2) whose
+    // message names `file`.
+    let fails_naming = |file: &str| {
+        let out = bin()
+            .current_dir(root())
+            .args(["classify", "--offline", "seeds/", "--heads"])
+            .arg(&heads)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(file), "{stderr}");
+        stderr.into_owned()
+    };
     // A damaged adapter is named too.
     let adapter = heads.join("adapter.safetensors");
     let good_adapter = std::fs::read(&adapter).unwrap();
     std::fs::write(&adapter, &good_adapter[..100]).unwrap();
-    let out = bin()
-        .current_dir(root())
-        .args(["classify", "--offline", "seeds/", "--heads"])
-        .arg(&heads)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("adapter.safetensors") && stderr.contains("make train"),
-        "{stderr}"
-    );
+    assert!(fails_naming("adapter.safetensors").contains("make train"));
     std::fs::write(&adapter, &good_adapter).unwrap();
 
     let bytes = std::fs::read(heads.join("stance.safetensors")).unwrap();
     std::fs::write(heads.join("stance.safetensors"), &bytes[..bytes.len() / 3]).unwrap();
-    let out = bin()
-        .current_dir(root())
-        .args(["classify", "--offline", "seeds/", "--heads"])
-        .arg(&heads)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("stance.safetensors") && stderr.contains("make train"),
-        "{stderr}"
-    );
+    assert!(fails_naming("stance.safetensors").contains("make train"));
 
     std::fs::write(heads.join("card.json"), "{").unwrap();
-    let out = bin()
-        .current_dir(root())
-        .args(["classify", "--offline", "seeds/", "--heads"])
-        .arg(&heads)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("card.json"));
+    fails_naming("card.json");
 }
 
 #[test]

@@ -15,7 +15,9 @@ use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use serde::{Deserialize, Serialize};
 
 use super::features::{self, FeatureSpec, QuoteInput, STRUCTURED_DIM};
-use super::head::{argmax, class_weights, quantize, HeadError, LinearHead};
+use super::head::{
+    argmax, class_weights, quantize, read_safetensors, HeadError, LinearHead, TrainConfig,
+};
 use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRank};
 use crate::model::{Encoder, ModelError};
 
@@ -77,28 +79,13 @@ impl Prepared {
         }
         let total = encoder.bert().num_layers();
         let from_layer = total.saturating_sub(adapted_layers.max(1));
-        let per_input: Vec<Vec<String>> = inputs
-            .iter()
-            .map(|i| features::encoder_texts(i, spec.context))
-            .collect();
-        let mut unique: Vec<&str> = per_input.iter().flatten().map(String::as_str).collect();
-        unique.sort_unstable();
-        unique.dedup();
-        let hidden = encoder.hidden_states(&unique, from_layer)?;
-        let index = per_input
-            .iter()
-            .map(|texts| {
-                texts
-                    .iter()
-                    .map(|t| unique.binary_search(&t.as_str()).unwrap_or(0))
-                    .collect()
-            })
-            .collect();
+        let table = features::TextTable::new(inputs, spec.context);
+        let hidden = encoder.hidden_states(&table.as_strs(), from_layer)?;
         Ok(Prepared {
             spec,
             texts: spec.context.texts(),
             hidden,
-            index,
+            index: table.index,
             structured: inputs.iter().map(features::structured).collect(),
             from_layer,
         })
@@ -380,7 +367,7 @@ pub fn train_adapter(
     let k = head.labels.len();
     let params = Params::new(bert, prepared.from_layer, head, cfg)?;
     let y_train: Vec<usize> = train_idx.iter().map(|&i| y[i]).collect();
-    let weights = class_weights(&y_train, k, head_uses_class_weights());
+    let weights = class_weights(&y_train, k, TrainConfig::default().class_weights);
     let mut opt = AdamW::new(
         params.all_vars(),
         ParamsAdamW {
@@ -438,10 +425,6 @@ pub fn train_adapter(
     Ok((adapted, run))
 }
 
-fn head_uses_class_weights() -> bool {
-    super::head::TrainConfig::default().class_weights
-}
-
 /// The adapter's file name next to the heads.
 pub const ADAPTER_FILE: &str = "adapter.safetensors";
 
@@ -476,8 +459,7 @@ pub fn load_lora(
         path: path.to_path_buf(),
         message,
     };
-    let tensors = candle_core::safetensors::load(path, &Device::Cpu)
-        .map_err(|e| err(format!("not a readable safetensors file ({e})")))?;
+    let tensors = read_safetensors(path)?;
     let mut layers = Vec::new();
     for layer in from_layer..num_layers {
         let mut maps = Vec::with_capacity(4);

@@ -89,6 +89,36 @@ pub fn encoder_texts(input: &QuoteInput, mode: ContextMode) -> Vec<String> {
     all.into_iter().take(mode.texts()).collect()
 }
 
+/// The distinct encoder texts of many quotes, each encoded once, and per
+/// quote the indices of its texts (in [`encoder_texts`] order).
+pub struct TextTable {
+    /// Sorted, without duplicates.
+    pub texts: Vec<String>,
+    pub index: Vec<Vec<usize>>,
+}
+
+impl TextTable {
+    pub fn new(inputs: &[QuoteInput], mode: ContextMode) -> TextTable {
+        let per_input: Vec<Vec<String>> = inputs.iter().map(|i| encoder_texts(i, mode)).collect();
+        let mut texts: Vec<String> = per_input.iter().flatten().cloned().collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let index = per_input
+            .iter()
+            .map(|ts| {
+                ts.iter()
+                    .map(|t| texts.binary_search(t).unwrap_or(0))
+                    .collect()
+            })
+            .collect();
+        TextTable { texts, index }
+    }
+
+    pub fn as_strs(&self) -> Vec<&str> {
+        self.texts.iter().map(String::as_str).collect()
+    }
+}
+
 pub const STRUCTURED_DIM: usize = 3 + 4 + 6 + 3;
 
 const ADVOCACY_VERBS: &[&str] = &[

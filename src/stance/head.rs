@@ -66,6 +66,14 @@ pub fn quantize(x: f32, step: f32) -> f32 {
     (x / step).round() * step
 }
 
+/// The tensors of a safetensors file on the CPU, or an error naming the file.
+pub fn read_safetensors(path: &Path) -> Result<HashMap<String, Tensor>, HeadError> {
+    candle_core::safetensors::load(path, &Device::Cpu).map_err(|e| HeadError::Load {
+        path: path.to_path_buf(),
+        message: format!("not a readable safetensors file ({e})"),
+    })
+}
+
 /// Per-class loss weights: the inverse of each class's frequency in `y`
 /// (all 1 when `enabled` is false).
 pub fn class_weights(y: &[usize], k: usize, enabled: bool) -> Vec<f32> {
@@ -199,8 +207,7 @@ impl LinearHead {
             path: path.to_path_buf(),
             message,
         };
-        let tensors = candle_core::safetensors::load(path, &Device::Cpu)
-            .map_err(|e| err(format!("not a readable safetensors file ({e})")))?;
+        let tensors = read_safetensors(path)?;
         let get = |name: &str| {
             tensors
                 .get(name)

@@ -345,20 +345,13 @@ pub fn features_for(
     spec: FeatureSpec,
 ) -> Result<(Vec<f32>, Vec<bool>), ModelError> {
     let dim = encoder.dim();
-    let per_input: Vec<Vec<String>> = inputs
-        .iter()
-        .map(|i| features::encoder_texts(i, spec.context))
-        .collect();
-    let mut unique: Vec<&str> = per_input.iter().flatten().map(String::as_str).collect();
-    unique.sort_unstable();
-    unique.dedup();
-    let emb = encoder.embed(&unique)?;
+    let table = features::TextTable::new(inputs, spec.context);
+    let emb = encoder.embed(&table.as_strs())?;
     let width = spec.dim(dim);
     let mut x = Vec::with_capacity(inputs.len() * width);
     let mut quote_cut = Vec::with_capacity(inputs.len());
-    for (input, texts) in inputs.iter().zip(&per_input) {
-        for (k, t) in texts.iter().enumerate() {
-            let i = unique.binary_search(&t.as_str()).unwrap_or(0);
+    for (input, texts) in inputs.iter().zip(&table.index) {
+        for (k, &i) in texts.iter().enumerate() {
             x.extend_from_slice(emb.row(i));
             if k == 0 {
                 quote_cut.push(emb.truncated.binary_search(&i).is_ok());

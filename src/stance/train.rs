@@ -177,6 +177,15 @@ impl Setting {
     }
 }
 
+fn head_file(file: &str, labels: &[String], setting: Setting) -> HeadFile {
+    HeadFile {
+        file: file.into(),
+        labels: labels.to_vec(),
+        spec: setting.spec,
+        config: setting.config(),
+    }
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -526,18 +535,12 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             save(st, "frozen-stance.safetensors")?;
             save(se, "frozen-sentiment.safetensors")?;
             Some(FrozenHeads {
-                stance: HeadFile {
-                    file: "frozen-stance.safetensors".into(),
-                    labels: job.task.labels.clone(),
-                    spec: best_stance.1.spec,
-                    config: best_stance.1.config(),
-                },
-                sentiment: HeadFile {
-                    file: "frozen-sentiment.safetensors".into(),
-                    labels: sentiment_task.labels.clone(),
-                    spec: best_sent.1.spec,
-                    config: best_sent.1.config(),
-                },
+                stance: head_file("frozen-stance.safetensors", &job.task.labels, best_stance.1),
+                sentiment: head_file(
+                    "frozen-sentiment.safetensors",
+                    &sentiment_task.labels,
+                    best_sent.1,
+                ),
             })
         }
         None => None,
@@ -566,24 +569,9 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             weights_sha256: job.weights_sha256.clone(),
             dim,
         },
-        stance: HeadFile {
-            file: "stance.safetensors".into(),
-            labels: job.task.labels.clone(),
-            spec: best_stance.1.spec,
-            config: best_stance.1.config(),
-        },
-        sentiment: HeadFile {
-            file: "sentiment.safetensors".into(),
-            labels: sentiment_task.labels.clone(),
-            spec: best_sent.1.spec,
-            config: best_sent.1.config(),
-        },
-        baseline: HeadFile {
-            file: "baseline.safetensors".into(),
-            labels: job.task.labels.clone(),
-            spec: baseline_spec,
-            config: baseline.config(),
-        },
+        stance: head_file("stance.safetensors", &job.task.labels, best_stance.1),
+        sentiment: head_file("sentiment.safetensors", &sentiment_task.labels, best_sent.1),
+        baseline: head_file("baseline.safetensors", &job.task.labels, baseline),
         adaptation,
         frozen,
         training: TrainingInfo {
