@@ -108,8 +108,9 @@ enum Command {
     },
     /// Train stance and sentiment heads: settings chosen on the dev gold
     /// articles, grouped cross-validation, final fit on written examples + dev
-    /// gold; then LoRA adapters on the encoder's top layers, kept only if they
-    /// beat the frozen-encoder head on dev. Writes safetensors heads (and
+    /// gold; then LoRA adapters on the encoder's top layers, scored per epoch on
+    /// dev and in grouped cross-validation, kept only if they beat the
+    /// frozen-encoder head in cross-validation. Writes safetensors heads (and
     /// adapter) and card.json.
     Train {
         /// Written training examples (JSON Lines; evaluation/train/README.md).
@@ -127,8 +128,9 @@ enum Command {
         /// Folds for grouped cross-validation.
         #[arg(long, default_value_t = 5)]
         folds: usize,
-        /// Also try adapting the encoder with LoRA for this many epochs (best
-        /// on dev wins; kept only if it beats the frozen head on dev). 0 skips it.
+        /// Also try adapting the encoder with LoRA for up to this many epochs
+        /// (the best cross-validated epoch wins; kept only if it beats the
+        /// frozen head in cross-validation). 0 skips it.
         #[arg(long, default_value_t = 8, value_name = "N")]
         adapt_epochs: usize,
         /// Top encoder layers that get LoRA adapters.
@@ -137,6 +139,10 @@ enum Command {
         /// LoRA rank.
         #[arg(long, default_value_t = 8, value_name = "R")]
         adapt_rank: usize,
+        /// Print the confusion matrix and every mistake of the dev-phase models
+        /// (trained on written examples only) on the dev split, for error analysis.
+        #[arg(long)]
+        dev_errors: bool,
         #[command(flatten)]
         model: ModelArgs,
     },
@@ -411,6 +417,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             adapt_epochs,
             adapt_layers,
             adapt_rank,
+            dev_errors,
         } => {
             let adapt = (adapt_epochs > 0).then(|| stance::adapt::AdaptConfig {
                 max_epochs: adapt_epochs,
@@ -419,7 +426,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 alpha: 2.0 * adapt_rank.max(1) as f64,
                 ..Default::default()
             });
-            train_heads(&data, &gold, task.as_deref(), &out, folds, adapt, &model)
+            let options = TrainOptions {
+                folds,
+                adapt,
+                show_dev_errors: dev_errors,
+            };
+            train_heads(&data, &gold, task.as_deref(), &out, options, &model)
         }
         Command::Model(ModelCommand::Fetch { dir, offline }) => {
             let options = source::FetchOptions {
@@ -952,13 +964,19 @@ fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
     .unwrap_or(0)
 }
 
+/// `train` settings beyond its files.
+struct TrainOptions {
+    folds: usize,
+    adapt: Option<stance::adapt::AdaptConfig>,
+    show_dev_errors: bool,
+}
+
 fn train_heads(
     data: &Path,
     gold: &Path,
     task_file: Option<&Path>,
     out: &Path,
-    folds: usize,
-    adapt: Option<stance::adapt::AdaptConfig>,
+    options: TrainOptions,
     model: &ModelArgs,
 ) -> Result<ExitCode> {
     let task = match task_file {
@@ -986,9 +1004,10 @@ fn train_heads(
             data.display().to_string(),
             format!("{} (dev split)", gold.display()),
         ],
-        folds,
+        folds: options.folds,
         progress: &progress,
-        adapt,
+        adapt: options.adapt,
+        show_dev_errors: options.show_dev_errors,
     };
     let card = train::train(&job, out)?;
     println!("wrote heads to {}", out.display());
@@ -1001,12 +1020,19 @@ fn train_heads(
         card.sentiment.spec.context, card.sentiment.spec.structured, card.sentiment.config.epochs
     );
     if let Some(a) = &card.adaptation {
+        let at = |v: &[f64]| {
+            v.get(a.best_epoch.saturating_sub(1))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
         println!(
-            "encoder adaptation (LoRA rank {}, top {} layer(s)): dev macro-F1 {:.3} (epoch {}) vs frozen head {:.3}: {}",
+            "encoder adaptation (LoRA rank {}, top {} layer(s)), epoch {}: grouped-CV macro-F1 {:.3} vs frozen head {:.3}, dev {:.3} vs {:.3}: {}",
             a.config.rank,
             a.config.layers,
-            a.best_dev_macro_f1,
             a.best_epoch,
+            at(&a.cv_macro_f1_per_epoch),
+            a.frozen_cv_macro_f1,
+            at(&a.dev_macro_f1_per_epoch),
             a.frozen_dev_macro_f1,
             if a.kept { "kept" } else { "not kept" }
         );

@@ -4,8 +4,9 @@
 //! are computed once and cached; each step runs only the adapted layers.
 //!
 //! `train` runs this after choosing the frozen head's settings, scores each
-//! epoch on the dev split and keeps the adapter only if it beats the frozen
-//! head there; the card reports both either way.
+//! epoch on the dev split and in grouped cross-validation, and keeps the
+//! adapter only if its best cross-validated epoch beats the frozen head; the
+//! card reports both either way.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,9 +16,7 @@ use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use serde::{Deserialize, Serialize};
 
 use super::features::{self, FeatureSpec, QuoteInput, STRUCTURED_DIM};
-use super::head::{
-    argmax, class_weights, quantize, read_safetensors, HeadError, LinearHead, TrainConfig,
-};
+use super::head::{class_weights, quantize, read_safetensors, HeadError, LinearHead, TrainConfig};
 use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRank};
 use crate::model::{Encoder, ModelError};
 
@@ -97,26 +96,47 @@ impl Prepared {
             .iter()
             .flat_map(|&e| self.index[e].iter().map(|&u| &self.hidden[u]))
             .collect();
-        let longest = seqs
-            .iter()
-            .map(|t| t.dim(0).unwrap_or(0))
-            .max()
-            .unwrap_or(1);
         let device = Device::Cpu;
-        let padded: Vec<Tensor> = seqs
-            .iter()
-            .map(|t| t.pad_with_zeros(0, 0, longest - t.dim(0).unwrap_or(0)))
-            .collect::<candle_core::Result<_>>()?;
-        let x = Tensor::stack(&padded, 0)?;
-        let mut mask = vec![0u32; seqs.len() * longest];
-        for (r, t) in seqs.iter().enumerate() {
-            let len = t.dim(0)?;
-            mask[r * longest..r * longest + len].fill(1);
+        // Quotes are short and sentences long: padding them all to the longest
+        // wastes about half the work, so the texts run in groups of similar
+        // length and their pooled rows are put back in order.
+        let mut by_length: Vec<usize> = (0..seqs.len()).collect();
+        by_length.sort_by_key(|&i| (seqs[i].dim(0).unwrap_or(0), i));
+        let groups = (seqs.len() / MIN_GROUP).max(1);
+        let group_size = seqs.len().div_ceil(groups).max(1);
+        let mut pooled_groups = Vec::with_capacity(groups);
+        for members in by_length.chunks(group_size) {
+            let longest = members
+                .iter()
+                .map(|&i| seqs[i].dim(0).unwrap_or(0))
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            let padded: Vec<Tensor> = members
+                .iter()
+                .map(|&i| {
+                    let t = seqs[i];
+                    t.pad_with_zeros(0, 0, longest - t.dim(0).unwrap_or(0))
+                })
+                .collect::<candle_core::Result<_>>()?;
+            let x = Tensor::stack(&padded, 0)?;
+            let mut mask = vec![0u32; members.len() * longest];
+            for (r, &i) in members.iter().enumerate() {
+                let len = seqs[i].dim(0)?;
+                mask[r * longest..r * longest + len].fill(1);
+            }
+            let mask = Tensor::from_vec(mask, (members.len(), longest), &device)?;
+            let out = bert.forward_from_with_lora(&x, &mask, lora)?;
+            pooled_groups.push(l2_normalize(&masked_mean(&out, &mask)?)?);
         }
-        let mask = Tensor::from_vec(mask, (seqs.len(), longest), &device)?;
-        let out = bert.forward_from_with_lora(&x, &mask, lora)?;
-        let hidden = out.dim(2)?;
-        let pooled = l2_normalize(&masked_mean(&out, &mask)?)?;
+        let sorted = Tensor::cat(&pooled_groups, 0)?;
+        let mut position = vec![0u32; seqs.len()];
+        for (rank, &i) in by_length.iter().enumerate() {
+            position[i] = rank as u32;
+        }
+        let position = Tensor::from_vec(position, seqs.len(), &device)?;
+        let pooled = sorted.index_select(&position, 0)?;
+        let hidden = pooled.dim(1)?;
         let rows = pooled.reshape((idx.len(), self.texts * hidden))?;
         if !self.spec.structured {
             return Ok(rows);
@@ -129,6 +149,9 @@ impl Prepared {
         Tensor::cat(&[&rows, &extra], 1)
     }
 }
+
+/// Fewest texts in one length group of a training batch.
+const MIN_GROUP: usize = 16;
 
 /// A trained adapter and the stance head trained with it.
 pub struct Adapted {
@@ -296,19 +319,6 @@ pub fn predict_probs(
     Ok(out)
 }
 
-/// Predicted labels for examples `idx` with an adapter and head.
-pub fn predict(
-    bert: &Bert,
-    prepared: &Prepared,
-    adapted: &Adapted,
-    idx: &[usize],
-) -> Result<Vec<usize>, HeadError> {
-    Ok(predict_probs(bert, prepared, adapted, idx)?
-        .iter()
-        .map(|p| argmax(p))
-        .collect())
-}
-
 /// The softmax temperature (0.5–5) that minimises the negative log-likelihood
 /// of `gold` under `probs` re-tempered: `softmax(ln p / T)`.
 pub fn fit_temperature(probs: &[Vec<f32>], gold: &[usize]) -> f32 {
@@ -342,8 +352,13 @@ pub fn temper(head: &mut LinearHead, t: f32) {
     }
 }
 
-/// Dev examples and how to score predictions for them (macro-F1).
-pub type DevScoring<'a> = (&'a [usize], &'a dyn Fn(&[usize]) -> f64);
+/// Held-out examples scored after every epoch: what to call them in progress
+/// lines, their indices, and a scorer of their class probabilities (macro-F1).
+pub struct HeldOut<'a> {
+    pub name: &'a str,
+    pub idx: &'a [usize],
+    pub score: &'a dyn Fn(&[Vec<f32>]) -> f64,
+}
 
 /// Trains adapters and the stance head (warm-started from `head`, the frozen
 /// head on the same data) on examples `train_idx`. With `dev` (indices and a
@@ -356,7 +371,7 @@ pub fn train_adapter(
     head: &LinearHead,
     y: &[usize],
     train_idx: &[usize],
-    dev: Option<DevScoring>,
+    dev: Option<HeldOut>,
     cfg: &AdaptConfig,
     progress: &dyn Fn(&str),
 ) -> Result<(Adapted, AdaptRun), HeadError> {
@@ -402,12 +417,13 @@ pub fn train_adapter(
             opt.backward_step(&loss)?;
         }
         let mean_loss = loss_sum / order.len() as f64;
-        match dev {
-            Some((dev_idx, score)) => {
+        match &dev {
+            Some(held_out) => {
                 let snap = params.snapshot(head)?;
-                let f1 = score(&predict(bert, prepared, &snap, dev_idx)?);
+                let f1 = (held_out.score)(&predict_probs(bert, prepared, &snap, held_out.idx)?);
                 progress(&format!(
-                    "  adapter epoch {epoch}: loss {mean_loss:.4}, dev macro-F1 {f1:.3}"
+                    "  adapter epoch {epoch}: loss {mean_loss:.4}, {} macro-F1 {f1:.3}",
+                    held_out.name
                 ));
                 run.dev_macro_f1.push(f1);
                 if best.as_ref().is_none_or(|(b, _)| f1 > *b + 1e-9) {
@@ -491,6 +507,7 @@ pub fn load_lora(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stance::head::argmax;
     use candle_nn::{VarBuilder, VarMap};
     use candle_transformers::models::bert::Config;
 
@@ -588,6 +605,54 @@ mod tests {
         assert!(diff(&bert.forward(&ids, &mask).unwrap(), &plain) == 0.0);
         // A wrong layer count is refused.
         assert!(load_lora(&path, 0, 2, lora.scale).is_err());
+    }
+
+    #[test]
+    fn length_grouped_batches_give_each_example_its_own_features() {
+        // 40 texts of lengths 2..=9 run in length groups (40 / MIN_GROUP = 2);
+        // every row must equal the example run alone, in the caller's order.
+        let bert = tiny_bert();
+        let lora = trained_adapter(&bert);
+        let mut rng = Rng(5);
+        let hidden: Vec<Tensor> = (0..40)
+            .map(|i| {
+                let len = 2 + (i * 7) % 8;
+                let ids: Vec<u32> = (0..len).map(|_| 1 + (rng.next() % 28) as u32).collect();
+                let ids = Tensor::from_vec(ids, (1, len), &Device::Cpu).unwrap();
+                let mask = Tensor::ones((1, len), DType::U32, &Device::Cpu).unwrap();
+                bert.forward_to(&ids, &mask, 1).unwrap().squeeze(0).unwrap()
+            })
+            .collect();
+        let prepared = Prepared {
+            spec: FeatureSpec {
+                context: features::ContextMode::Quote,
+                structured: false,
+            },
+            texts: 1,
+            hidden,
+            index: (0..40).map(|i| vec![i]).collect(),
+            structured: vec![[0.0; STRUCTURED_DIM]; 40],
+            from_layer: 1,
+        };
+        let order: Vec<usize> = (0..40).rev().collect();
+        let together: Vec<Vec<f32>> = prepared
+            .features(&bert, &lora, &order)
+            .unwrap()
+            .to_vec2()
+            .unwrap();
+        for (row, &e) in together.iter().zip(&order) {
+            let alone: Vec<Vec<f32>> = prepared
+                .features(&bert, &lora, &[e])
+                .unwrap()
+                .to_vec2()
+                .unwrap();
+            let d = row
+                .iter()
+                .zip(&alone[0])
+                .map(|(a, b)| (a - b).abs())
+                .fold(0f32, f32::max);
+            assert!(d < 1e-5, "example {e} differs by {d}");
+        }
     }
 
     #[test]

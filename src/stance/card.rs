@@ -102,15 +102,24 @@ pub struct FrozenHeads {
 pub struct AdaptationReport {
     pub method: String,
     pub config: AdaptConfig,
+    /// How the epoch count and the keep-or-drop decision were made.
+    pub selected_by: String,
+    /// Grouped cross-validated stance macro-F1 after each epoch (pooled
+    /// out-of-fold predictions, the frozen head's folds).
+    pub cv_macro_f1_per_epoch: Vec<f64>,
+    /// The frozen-encoder stance head's grouped cross-validated macro-F1.
+    pub frozen_cv_macro_f1: f64,
+    /// Dev macro-F1 after each epoch of an adapter trained on the written examples.
     pub dev_macro_f1_per_epoch: Vec<f64>,
-    pub best_epoch: usize,
-    pub best_dev_macro_f1: f64,
+    /// The frozen head's dev macro-F1 (trained on the written examples).
     pub frozen_dev_macro_f1: f64,
-    /// Whether the adapter beat the frozen head on dev and was kept.
+    /// Epochs of the kept adapter (1-based; the best cross-validated epoch).
+    pub best_epoch: usize,
+    /// Whether the adapter beat the frozen head in cross-validation and was kept.
     pub kept: bool,
-    /// Softmax temperature for the adapted stance head, fitted on the dev
-    /// predictions of the adapter trained on written examples (already
-    /// divided into the saved head's weights).
+    /// Softmax temperature for the adapted stance head, fitted on the chosen
+    /// epoch's out-of-fold probabilities (already divided into the saved
+    /// head's weights).
     pub temperature: f64,
     /// The adapter's file, when kept.
     pub file: Option<String>,

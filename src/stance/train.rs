@@ -1,6 +1,7 @@
 //! `quotestance train`: data loading, model selection on the dev split,
 //! grouped cross-validation, and the final fit.
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -8,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::adapt::{
-    fit_temperature, predict_probs, save_lora, temper, train_adapter, AdaptConfig, Prepared,
-    ADAPTER_FILE,
+    fit_temperature, predict_probs, save_lora, temper, train_adapter, AdaptConfig, HeldOut,
+    Prepared, ADAPTER_FILE,
 };
 use super::card::{
     AdaptationReport, CrossValidation, EncoderRef, FrozenHeads, HeadCard, HeadFile, ScoreSummary,
@@ -23,6 +24,7 @@ use super::{features_for, project, StanceError};
 use crate::eval::extraction::match_quotes;
 use crate::eval::gold::GoldArticle;
 use crate::eval::metrics::Classification;
+use crate::model::bert::Bert;
 use crate::model::{Encoder, ModelError};
 use crate::text::Segments;
 
@@ -207,6 +209,153 @@ pub struct TrainJob<'a> {
     pub progress: &'a dyn Fn(&str),
     /// Try adapting the encoder (LoRA) with these settings.
     pub adapt: Option<AdaptConfig>,
+    /// Also print the dev-phase models' confusion matrix and mistakes on dev
+    /// (for error analysis that never looks at the test split).
+    pub show_dev_errors: bool,
+}
+
+/// Progress lines: confusion matrix (rows gold, columns predicted) and every
+/// dev quote the model got wrong.
+fn dev_error_lines(
+    what: &str,
+    labels: &[String],
+    examples: &[&TrainExample],
+    gold: &[usize],
+    pred: &[usize],
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "dev errors of {what} (rows gold, columns predicted):"
+    )];
+    lines.push(format!(
+        "  {:<12}{}",
+        "",
+        labels
+            .iter()
+            .map(|l| format!("{:>12}", l))
+            .collect::<String>()
+    ));
+    for (g, label) in labels.iter().enumerate() {
+        let row: String = (0..labels.len())
+            .map(|p| {
+                let n = gold
+                    .iter()
+                    .zip(pred)
+                    .filter(|&(&a, &b)| a == g && b == p)
+                    .count();
+                format!("{n:>12}")
+            })
+            .collect();
+        lines.push(format!("  {label:<12}{row}"));
+    }
+    for ((e, &g), &p) in examples.iter().zip(gold).zip(pred) {
+        if g != p {
+            let quote: String = e.input.quote.chars().take(110).collect();
+            lines.push(format!(
+                "  [{}] {} → {}  {} ({}): {}",
+                e.group,
+                labels.get(g).map_or("?", |s| s.as_str()),
+                labels.get(p).map_or("?", |s| s.as_str()),
+                e.input.speaker,
+                e.input.role.as_deref().unwrap_or("-"),
+                quote
+            ));
+        }
+    }
+    lines
+}
+
+/// What grouped cross-validation of the adapter measured.
+struct AdapterCv {
+    /// Pooled out-of-fold macro-F1 after each epoch.
+    macro_f1_per_epoch: Vec<f64>,
+    /// Examples held out in some fold (all of them unless there are fewer
+    /// groups than folds).
+    scored: Vec<usize>,
+    /// Per epoch, per example: its out-of-fold probabilities (empty if never held out).
+    probs: Vec<Vec<Vec<f32>>>,
+}
+
+/// Trains an adapter per fold (warm-started from a frozen head fitted on the
+/// same training folds) and pools the held-out predictions of every epoch.
+#[allow(clippy::too_many_arguments)]
+fn cross_validate_adapter(
+    bert: &Bert,
+    prepared: &Prepared,
+    labels: &[String],
+    y: &[usize],
+    (folds, k): (&[usize], usize),
+    fit_frozen: &dyn Fn(&[usize]) -> Result<LinearHead, TrainError>,
+    cfg: &AdaptConfig,
+    progress: &dyn Fn(&str),
+) -> Result<AdapterCv, TrainError> {
+    let n = folds.len();
+    let probs = RefCell::new(vec![vec![Vec::new(); n]; cfg.max_epochs]);
+    for f in 0..k {
+        let train_idx: Vec<usize> = (0..n).filter(|&i| folds[i] != f).collect();
+        let test_idx: Vec<usize> = (0..n).filter(|&i| folds[i] == f).collect();
+        if train_idx.is_empty() || test_idx.is_empty() {
+            continue;
+        }
+        let frozen = fit_frozen(&train_idx)?;
+        let fold_gold: Vec<usize> = test_idx.iter().map(|&i| y[i]).collect();
+        let epoch = Cell::new(0usize);
+        let record = |fold_probs: &[Vec<f32>]| {
+            let e = epoch.get();
+            epoch.set(e + 1);
+            if let Some(slots) = probs.borrow_mut().get_mut(e) {
+                for (&i, p) in test_idx.iter().zip(fold_probs) {
+                    slots[i] = p.clone();
+                }
+            }
+            let pred: Vec<usize> = fold_probs.iter().map(|p| argmax(p)).collect();
+            summary(labels, &fold_gold, &pred).macro_f1
+        };
+        let name = format!("fold {}/{k} held-out", f + 1);
+        let held_out = HeldOut {
+            name: &name,
+            idx: &test_idx,
+            score: &record,
+        };
+        train_adapter(
+            bert,
+            prepared,
+            &frozen,
+            y,
+            &train_idx,
+            Some(held_out),
+            cfg,
+            progress,
+        )
+        .map_err(|e| TrainError::Invalid(e.to_string()))?;
+    }
+    let probs = probs.into_inner();
+    let scored: Vec<usize> = (0..n)
+        .filter(|&i| probs.iter().all(|e| !e[i].is_empty()))
+        .collect();
+    let gold: Vec<usize> = scored.iter().map(|&i| y[i]).collect();
+    let macro_f1_per_epoch = probs
+        .iter()
+        .map(|epoch| {
+            let pred: Vec<usize> = scored.iter().map(|&i| argmax(&epoch[i])).collect();
+            summary(labels, &gold, &pred).macro_f1
+        })
+        .collect();
+    Ok(AdapterCv {
+        macro_f1_per_epoch,
+        scored,
+        probs,
+    })
+}
+
+/// Index of the first maximum (ties go to the earlier, cheaper epoch).
+fn first_best(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] + 1e-9 {
+            best = i;
+        }
+    }
+    best
 }
 
 const EPOCH_CHOICES: [usize; 3] = [100, 200, 400];
@@ -352,79 +501,33 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             ..first
         });
 
-    // 1b. Adapting the encoder: LoRA on its top layers, trained with the
-    // stance head on the written examples, scored on dev against the frozen head.
-    let mut keep_adapter = None;
-    let mut adaptation = match job.adapt {
-        None => None,
-        Some(cfg) => {
-            (job.progress)(&format!(
-                "adapting the encoder (LoRA rank {} on the top {} layer(s)), scored on dev…",
-                cfg.rank, cfg.layers
-            ));
-            let prepared = Prepared::new(job.encoder, &inputs, best_stance.1.spec, cfg.layers)?;
-            let frozen = fit(
-                &job.task.labels,
-                best_stance.1.spec,
-                &written_idx,
-                &y_stance,
-                best_stance.1,
-            )?;
-            let dev_gold: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
-            let score = |pred: &[usize]| summary(&job.task.labels, &dev_gold, pred).macro_f1;
-            let (dev_adapted, run) = train_adapter(
-                job.encoder.bert(),
-                &prepared,
-                &frozen,
-                &y_stance,
-                &written_idx,
-                Some((&dev_idx, &score)),
-                &cfg,
-                job.progress,
-            )
-            .map_err(|e| TrainError::Invalid(e.to_string()))?;
-            let best_dev = run
-                .dev_macro_f1
-                .get(run.best_epoch.saturating_sub(1))
-                .copied()
-                .unwrap_or(f64::MIN);
-            let kept = best_dev > best_stance.0 + 1e-9;
-            // The adapted head ends overconfident: a temperature fitted on the
-            // dev predictions of the dev-phase adapter softens the final one.
-            let dev_probs = predict_probs(job.encoder.bert(), &prepared, &dev_adapted, &dev_idx)
-                .map_err(|e| TrainError::Invalid(e.to_string()))?;
-            let temperature = fit_temperature(&dev_probs, &dev_gold);
-            (job.progress)(&format!(
-                "  adapter best dev macro-F1 {best_dev:.3} (epoch {}) vs frozen head {:.3}: {}",
-                run.best_epoch,
-                best_stance.0,
-                if kept { "kept" } else { "not kept" }
-            ));
-            if kept {
-                keep_adapter = Some((
-                    AdaptConfig {
-                        max_epochs: run.best_epoch,
-                        ..cfg
-                    },
-                    prepared,
-                    temperature,
-                ));
-            }
-            Some(AdaptationReport {
-                method: "lora".into(),
-                config: cfg,
-                dev_macro_f1_per_epoch: run.dev_macro_f1.iter().map(|&f| round3(f)).collect(),
-                best_epoch: run.best_epoch,
-                best_dev_macro_f1: round3(best_dev),
-                frozen_dev_macro_f1: round3(best_stance.0),
-                kept,
-                temperature: round3(temperature as f64),
-                file: None,
-            })
-        }
+    // The chosen stance head's settings, fitted on examples `idx`.
+    let fit_stance = |idx: &[usize]| {
+        fit(
+            &job.task.labels,
+            best_stance.1.spec,
+            idx,
+            &y_stance,
+            best_stance.1,
+        )
     };
+    let dev_examples: Vec<&TrainExample> = dev_idx.iter().map(|&i| all[i]).collect();
+    let dev_stance: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
+    if job.show_dev_errors {
+        let head = fit_stance(&written_idx)?;
+        let xs = view(head.spec, &dev_idx);
+        let pred: Vec<usize> = xs
+            .chunks_exact(head.spec.dim(dim))
+            .map(|r| argmax(&head.predict(r)))
+            .collect();
+        let what = "the chosen frozen-encoder stance head";
+        for line in dev_error_lines(what, &job.task.labels, &dev_examples, &dev_stance, &pred) {
+            (job.progress)(&line);
+        }
+    }
 
-    // 2. Grouped cross-validation of the chosen settings over all examples.
+    // 2. Grouped cross-validation of the chosen settings over all examples
+    // (before the adapter, which is measured on the same folds).
     let groups: Vec<String> = all.iter().map(|e| e.group.clone()).collect();
     let folds = grouped_folds(&groups, job.folds);
     let cv =
@@ -448,15 +551,130 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let cv_stance = cv(&job.task.labels, best_stance.1, &y_stance)?;
     let cv_sent = cv(&sentiment_task.labels, best_sent.1, &y_sent)?;
 
-    // 3. Final fit on everything.
+    // 3. Adapting the encoder: LoRA on its top layers, trained with the
+    // stance head. Scored two ways against the frozen head: trained on the
+    // written examples and scored on dev after every epoch (as the frozen head's
+    // settings were chosen), and by grouped cross-validation over written + dev
+    // on the same folds as the frozen head's. One dev curve over ~160 quotes
+    // swings by several points from epoch to epoch, so the epoch count and the
+    // keep-or-drop decision come from the pooled out-of-fold predictions.
+    let mut keep_adapter = None;
+    let mut adaptation = match job.adapt {
+        None => None,
+        Some(cfg) if cfg.max_epochs == 0 => {
+            return Err(TrainError::Invalid(
+                "adapting the encoder needs at least one epoch".into(),
+            ))
+        }
+        Some(cfg) => {
+            (job.progress)(&format!(
+                "adapting the encoder (LoRA rank {} on the top {} layer(s)), scored on dev…",
+                cfg.rank, cfg.layers
+            ));
+            let prepared = Prepared::new(job.encoder, &inputs, best_stance.1.spec, cfg.layers)?;
+            let frozen = fit_stance(&written_idx)?;
+            let dev_score = |probs: &[Vec<f32>]| {
+                let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
+                summary(&job.task.labels, &dev_stance, &pred).macro_f1
+            };
+            let (dev_adapted, dev_run) = train_adapter(
+                job.encoder.bert(),
+                &prepared,
+                &frozen,
+                &y_stance,
+                &written_idx,
+                Some(HeldOut {
+                    name: "dev",
+                    idx: &dev_idx,
+                    score: &dev_score,
+                }),
+                &cfg,
+                job.progress,
+            )
+            .map_err(|e| TrainError::Invalid(e.to_string()))?;
+            if job.show_dev_errors {
+                let probs = predict_probs(job.encoder.bert(), &prepared, &dev_adapted, &dev_idx)
+                    .map_err(|e| TrainError::Invalid(e.to_string()))?;
+                let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
+                let what = format!("the adapter (best dev epoch {})", dev_run.best_epoch);
+                for line in
+                    dev_error_lines(&what, &job.task.labels, &dev_examples, &dev_stance, &pred)
+                {
+                    (job.progress)(&line);
+                }
+            }
+
+            (job.progress)(&format!(
+                "cross-validating the adapter ({} folds, as the frozen head)…",
+                job.folds
+            ));
+            let adapter_cv = cross_validate_adapter(
+                job.encoder.bert(),
+                &prepared,
+                &job.task.labels,
+                &y_stance,
+                (&folds, job.folds),
+                &fit_stance,
+                &cfg,
+                job.progress,
+            )?;
+            let cv_per_epoch = &adapter_cv.macro_f1_per_epoch;
+            let best_epoch = 1 + first_best(cv_per_epoch);
+            let best_cv = cv_per_epoch
+                .get(best_epoch - 1)
+                .copied()
+                .unwrap_or(f64::MIN);
+            let kept = best_cv > cv_stance.macro_f1 + 1e-9;
+            // The adapted head ends overconfident: a temperature fitted on the
+            // out-of-fold probabilities of the chosen epoch softens the final one.
+            let chosen = adapter_cv.probs.get(best_epoch - 1);
+            let probs: Vec<Vec<f32>> = adapter_cv
+                .scored
+                .iter()
+                .filter_map(|&i| chosen.and_then(|c| c.get(i)).cloned())
+                .collect();
+            let gold: Vec<usize> = adapter_cv.scored.iter().map(|&i| y_stance[i]).collect();
+            let temperature = fit_temperature(&probs, &gold);
+            let dev_at_best = dev_run
+                .dev_macro_f1
+                .get(best_epoch - 1)
+                .copied()
+                .unwrap_or(f64::MIN);
+            (job.progress)(&format!(
+                "  adapter grouped-CV macro-F1 {best_cv:.3} (epoch {best_epoch}; dev {dev_at_best:.3}) vs frozen head CV {:.3} (dev {:.3}): {}",
+                cv_stance.macro_f1,
+                best_stance.0,
+                if kept { "kept" } else { "not kept" }
+            ));
+            if kept {
+                keep_adapter = Some((
+                    AdaptConfig {
+                        max_epochs: best_epoch,
+                        ..cfg
+                    },
+                    prepared,
+                    temperature,
+                ));
+            }
+            Some(AdaptationReport {
+                method: "lora".into(),
+                config: cfg,
+                selected_by: "grouped cross-validation over written + dev examples (pooled out-of-fold macro-F1)".into(),
+                cv_macro_f1_per_epoch: cv_per_epoch.iter().map(|&f| round3(f)).collect(),
+                frozen_cv_macro_f1: round3(cv_stance.macro_f1),
+                dev_macro_f1_per_epoch: dev_run.dev_macro_f1.iter().map(|&f| round3(f)).collect(),
+                frozen_dev_macro_f1: round3(best_stance.0),
+                best_epoch,
+                kept,
+                temperature: round3(temperature as f64),
+                file: None,
+            })
+        }
+    };
+
+    // 4. Final fit on everything.
     let everything: Vec<usize> = (0..all.len()).collect();
-    let stance_head = fit(
-        &job.task.labels,
-        best_stance.1.spec,
-        &everything,
-        &y_stance,
-        best_stance.1,
-    )?;
+    let stance_head = fit_stance(&everything)?;
     let mut sent_head = fit(
         &sentiment_task.labels,
         best_sent.1.spec,
@@ -625,5 +843,30 @@ mod tests {
             err.contains("t.jsonl:2") && err.contains("unknown stance `happy`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn dev_error_lines_count_the_matrix_and_list_each_mistake() {
+        let p = tempfile::tempdir().unwrap();
+        let path = p.path().join("t.jsonl");
+        std::fs::write(&path, "{\"quote\":\"We will keep talking.\",\"speaker\":\"Ada Lee\",\"kind\":\"direct\",\"stance\":\"optimistic\",\"sentiment\":\"positive\",\"group\":\"dev_x\"}\n{\"quote\":\"It will never happen.\",\"speaker\":\"Bo Chan\",\"kind\":\"direct\",\"stance\":\"skeptical\",\"sentiment\":\"negative\",\"group\":\"dev_x\"}\n").unwrap();
+        let task = Task::default_stance();
+        let examples = load_examples(&path, &task).unwrap();
+        let refs: Vec<&TrainExample> = examples.iter().collect();
+        // Gold optimistic, skeptical; predicted optimistic, optimistic.
+        let lines = dev_error_lines("m", &task.labels, &refs, &[0, 1], &[0, 0]);
+        assert!(lines[2].starts_with("  optimistic") && lines[2].contains("           1"));
+        let skeptical_row: Vec<&str> = lines[3].split_whitespace().collect();
+        assert_eq!(skeptical_row, ["skeptical", "1", "0", "0", "0"]);
+        let mistakes: Vec<&String> = lines.iter().filter(|l| l.contains(" → ")).collect();
+        assert_eq!(mistakes.len(), 1);
+        assert!(mistakes[0].contains("skeptical → optimistic") && mistakes[0].contains("Bo Chan"));
+    }
+
+    #[test]
+    fn the_first_best_epoch_wins_ties() {
+        assert_eq!(first_best(&[0.7, 0.8, 0.8, 0.75]), 1);
+        assert_eq!(first_best(&[0.9]), 0);
+        assert_eq!(first_best(&[]), 0);
     }
 }
