@@ -3,7 +3,7 @@
 one run on this machine with the same thread count and the same model files.
 
 1. Encoder throughput (sentences/s, tokenize → pooled normalised embedding) at
-   batch sizes 1, 8, 32, 128 over the 1,001 written training quotes:
+   batch sizes 1, 8, 32, 128 over the written training quotes:
    quotestance vs sentence-transformers (PyTorch) vs ONNX Runtime; ratios, and
    quotestance's achieved GFLOP/s against the machine's nominal fp32 peak.
 2. End to end: `quotestance classify` on 1,000 generated articles (variations
@@ -99,7 +99,7 @@ def main():
     flops_per_cycle = 32  # fp32 FMA: 2 × 256-bit pipes (AVX-512 issued as 2 × 256 on this CPU)
     peak = THREADS * mhz * 1e6 * flops_per_cycle / 1e9
 
-    print("\n1. Encoder throughput (sentences/s; 1,001 quotes, mean %.1f tokens)" % (sum(lengths) / len(lengths)))
+    print("\n1. Encoder throughput (sentences/s; %d quotes, mean %.1f tokens)" % (len(lengths), sum(lengths) / len(lengths)))
     print(f"{'batch':>5} {'quotestance':>12} {'PyTorch':>9} {'ONNX RT':>9} {'vs PyTorch':>11} {'vs ONNX RT':>11} {'GFLOP/s':>8} {'% of peak':>9}")
     rows = []
     for r, t, o in zip(rust["results"], torch_res["results"], ort_res["results"]):
