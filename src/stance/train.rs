@@ -264,6 +264,19 @@ fn dev_error_lines(
     lines
 }
 
+/// Training and held-out examples of fold `f`, or `None` when either is empty.
+fn fold_split(folds: &[usize], f: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+    let (held_out, train): (Vec<usize>, Vec<usize>) =
+        (0..folds.len()).partition(|&i| folds[i] == f);
+    (!train.is_empty() && !held_out.is_empty()).then_some((train, held_out))
+}
+
+/// Macro-F1 of the most probable labels against `gold`.
+fn macro_f1_of(labels: &[String], gold: &[usize], probs: &[Vec<f32>]) -> f64 {
+    let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
+    summary(labels, gold, &pred).macro_f1
+}
+
 /// What grouped cross-validation of the adapter measured.
 struct AdapterCv {
     /// Pooled out-of-fold macro-F1 after each epoch.
@@ -291,11 +304,9 @@ fn cross_validate_adapter(
     let n = folds.len();
     let probs = RefCell::new(vec![vec![Vec::new(); n]; cfg.max_epochs]);
     for f in 0..k {
-        let train_idx: Vec<usize> = (0..n).filter(|&i| folds[i] != f).collect();
-        let test_idx: Vec<usize> = (0..n).filter(|&i| folds[i] == f).collect();
-        if train_idx.is_empty() || test_idx.is_empty() {
+        let Some((train_idx, test_idx)) = fold_split(folds, f) else {
             continue;
-        }
+        };
         let frozen = fit_frozen(&train_idx)?;
         let fold_gold: Vec<usize> = test_idx.iter().map(|&i| y[i]).collect();
         let epoch = Cell::new(0usize);
@@ -307,8 +318,7 @@ fn cross_validate_adapter(
                     slots[i] = p.clone();
                 }
             }
-            let pred: Vec<usize> = fold_probs.iter().map(|p| argmax(p)).collect();
-            summary(labels, &fold_gold, &pred).macro_f1
+            macro_f1_of(labels, &fold_gold, fold_probs)
         };
         let name = format!("fold {}/{k} held-out", f + 1);
         let held_out = HeldOut {
@@ -534,11 +544,9 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         |labels: &[String], setting: Setting, y: &[usize]| -> Result<ScoreSummary, TrainError> {
             let mut pred = vec![0usize; all.len()];
             for f in 0..job.folds {
-                let train_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] != f).collect();
-                let test_idx: Vec<usize> = (0..all.len()).filter(|&i| folds[i] == f).collect();
-                if train_idx.is_empty() || test_idx.is_empty() {
+                let Some((train_idx, test_idx)) = fold_split(&folds, f) else {
                     continue;
-                }
+                };
                 let head = fit(labels, setting.spec, &train_idx, y, setting)?;
                 let xs = view(setting.spec, &test_idx);
                 for (row, &i) in xs.chunks_exact(setting.spec.dim(dim)).zip(&test_idx) {
@@ -573,10 +581,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             ));
             let prepared = Prepared::new(job.encoder, &inputs, best_stance.1.spec, cfg.layers)?;
             let frozen = fit_stance(&written_idx)?;
-            let dev_score = |probs: &[Vec<f32>]| {
-                let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
-                summary(&job.task.labels, &dev_stance, &pred).macro_f1
-            };
+            let dev_score = |probs: &[Vec<f32>]| macro_f1_of(&job.task.labels, &dev_stance, probs);
             let (dev_adapted, dev_run) = train_adapter(
                 job.encoder.bert(),
                 &prepared,
