@@ -775,6 +775,24 @@ fn attribute_marked(
                         .all(|ch| ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-' | ':'))
                 })
         });
+        // 1b. `“… this time?” Castellanos asked.` The segmenter ends a sentence after
+        // `?”`/`!”` before a capital; a short next sentence that starts with its cue
+        // is the quote's attribution all the same.
+        let trailing = trailing.or_else(|| {
+            if !q.inner.text(text).trim_end().ends_with(['?', '!']) {
+                return None;
+            }
+            let next = sentences.get(sc + 1)?;
+            let gap = text.get(q.outer.end..next.span.start)?;
+            if next.span.start >= next_start
+                || gap.contains('\n')
+                || !gap.chars().all(char::is_whitespace)
+                || next.words.len() > 8
+            {
+                return None;
+            }
+            next.cues.iter().find(|c| c.first_word == 0)
+        });
         // 2. Lead-in cue: the nearest cue before the opening mark in its sentence.
         let open_sentence = &sentences[so];
         let lead_in = open_sentence
@@ -1640,6 +1658,18 @@ mod tests {
             )
         );
         assert_eq!(attributed(text), Attribution::TrailingCue);
+    }
+
+    #[test]
+    fn question_then_attribution_sentence() {
+        let (kind, quote, speaker) =
+            one("“What is different this time?” Maria Castellanos asked. The room went quiet.");
+        assert_eq!(kind, QuoteKind::Direct);
+        assert_eq!(quote, "What is different this time?");
+        assert_eq!(speaker.as_deref(), Some("Maria Castellanos"));
+        // A question followed by the reporter's own sentence stays unattributed.
+        let (_, _, speaker) = one("“Who would answer?” The phone rang twice.");
+        assert_eq!(speaker, None);
     }
 
     #[test]
