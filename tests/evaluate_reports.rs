@@ -41,11 +41,23 @@ fn reports_are_reproducible_and_match_the_committed_ones() {
         "stance",
         "reliability",
         "speakers",
+        "per_article",
         "stance_errors",
         "bootstrap",
     ] {
         assert!(json.get(key).is_some(), "report.json lacks {key}");
     }
+    // The per-article rows add up to the shipped model's quote accuracy.
+    let rows = json["per_article"].as_array().unwrap();
+    let count = |key: &str| -> f64 { rows.iter().map(|r| r[key].as_f64().unwrap()).sum() };
+    assert_eq!(rows.len() as u64, json["articles"].as_u64().unwrap());
+    assert_eq!(count("quotes") as u64, json["quotes"].as_u64().unwrap());
+    let shipped = json["stance"].as_array().unwrap().last().unwrap();
+    let accuracy = shipped["quote_stance"]["accuracy"].as_f64().unwrap();
+    assert!(
+        (count("stance_correct") / count("quotes") - accuracy).abs() < 1e-9,
+        "per-article stance counts disagree with accuracy {accuracy}"
+    );
     let names: Vec<&str> = json["stance"]
         .as_array()
         .unwrap()

@@ -52,6 +52,18 @@ pub struct SpeakerRow {
     pub predicted: String,
 }
 
+/// How the last predictor did on one article (gold quotes given): shows
+/// whether errors are spread out or concentrated in a few articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRow {
+    pub article: String,
+    pub quotes: usize,
+    pub stance_correct: usize,
+    pub sentiment_correct: usize,
+    pub speakers: usize,
+    pub speakers_correct: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct StanceMistake {
     pub article: String,
@@ -81,6 +93,7 @@ pub struct EvalReport {
     /// (mean confidence, accuracy, count) per bin, for the last predictor.
     pub reliability: Vec<(f64, f64, usize)>,
     pub speakers: Vec<SpeakerRow>,
+    pub per_article: Vec<ArticleRow>,
     pub stance_errors: Vec<StanceMistake>,
 }
 
@@ -211,15 +224,26 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
         .collect();
     let sentiment = Task::sentiment();
     let (mut speakers, mut stance_errors, mut rel) = (Vec::new(), Vec::new(), Vec::new());
+    let mut per_article = Vec::new();
     if let Some(p) = input.predictors.last() {
         let mut probs = Vec::new();
         let mut gold_labels = Vec::new();
         for (g, preds) in input.gold.iter().zip(&p.oracle) {
+            let mut row = ArticleRow {
+                article: g.id.clone(),
+                quotes: g.quotes.len(),
+                stance_correct: 0,
+                sentiment_correct: 0,
+                speakers: 0,
+                speakers_correct: 0,
+            };
             for (q, pr) in g.quotes.iter().zip(preds) {
                 let label = argmax(&pr.stance);
                 probs.push(pr.stance.clone());
                 gold_labels.push(input.task.label_index(&q.stance).unwrap_or(0));
                 let sent = &sentiment.labels[argmax(&pr.sentiment)];
+                row.stance_correct += usize::from(input.task.labels[label] == q.stance);
+                row.sentiment_correct += usize::from(*sent == q.sentiment);
                 if input.task.labels[label] != q.stance || *sent != q.sentiment {
                     stance_errors.push(StanceMistake {
                         article: g.id.clone(),
@@ -240,14 +264,18 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
                 if items.is_empty() {
                     continue;
                 }
+                let predicted = input.task.labels[aggregate(input.task, &items).label].clone();
+                row.speakers += 1;
+                row.speakers_correct += usize::from(predicted == s.stance);
                 speakers.push(SpeakerRow {
                     article: g.id.clone(),
                     speaker: s.name.clone(),
                     quotes: items.len(),
                     gold: s.stance.clone(),
-                    predicted: input.task.labels[aggregate(input.task, &items).label].clone(),
+                    predicted,
                 });
             }
+            per_article.push(row);
         }
         rel = reliability(&probs, &gold_labels);
     }
@@ -268,7 +296,17 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
         stance,
         reliability: rel,
         speakers,
+        per_article,
         stance_errors,
+    }
+}
+
+/// `correct / total` for a table cell, blank when there is nothing to count.
+fn share(correct: usize, total: usize) -> String {
+    if total == 0 {
+        String::new()
+    } else {
+        format!("{correct}/{total} ({:.2})", correct as f64 / total as f64)
     }
 }
 
@@ -396,6 +434,17 @@ pub fn to_markdown(r: &EvalReport) -> String {
                 s.quotes,
                 s.gold,
                 s.predicted
+            );
+        }
+        let _ = writeln!(out, "\n### Per article (gold quotes given)\n\n| article | stance right | sentiment right | speakers right |\n|---|---|---|---|");
+        for a in &r.per_article {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                a.article,
+                share(a.stance_correct, a.quotes),
+                share(a.sentiment_correct, a.quotes),
+                share(a.speakers_correct, a.speakers)
             );
         }
         out.push('\n');
@@ -663,6 +712,18 @@ pub fn to_html(r: &EvalReport) -> String {
         out.push_str(&svg_reliability(&r.reliability));
         out.push_str("</div><h2>Speakers</h2>");
         out.push_str(&svg_speakers(&r.speakers, &r.labels));
+        out.push_str("<h2>Per article (gold quotes given)</h2><table><tr><th>article</th><th>stance right</th><th>sentiment right</th><th>speakers right</th></tr>");
+        for a in &r.per_article {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(&a.article),
+                share(a.stance_correct, a.quotes),
+                share(a.sentiment_correct, a.quotes),
+                share(a.speakers_correct, a.speakers)
+            );
+        }
+        out.push_str("</table>");
     }
     let e = &r.extraction;
     out.push_str("<h2>Extraction and attribution</h2><table><tr><th>group</th><th>precision</th><th>recall</th><th>F1 (overlap)</th><th>F1 (exact)</th></tr>");
