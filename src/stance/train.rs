@@ -357,6 +357,64 @@ fn cross_validate_adapter(
     })
 }
 
+/// The adapter's epoch count, keep-or-drop decision and temperature.
+struct AdapterDecision {
+    report: AdaptationReport,
+    /// Unrounded, for the progress line and the final head.
+    best_cv: f64,
+    dev_at_best: f64,
+    temperature: f32,
+}
+
+/// Decides on the adapter from its cross-validation: the best pooled
+/// out-of-fold epoch, kept only if it beats the frozen head's cross-validated
+/// macro-F1; the temperature is fitted on that epoch's out-of-fold
+/// probabilities. The dev curve is recorded, not used. `frozen` is the frozen
+/// head's (CV, dev) macro-F1.
+fn decide_adapter(
+    cfg: &AdaptConfig,
+    cv: &AdapterCv,
+    y: &[usize],
+    dev_curve: &[f64],
+    frozen: (f64, f64),
+) -> AdapterDecision {
+    let per_epoch = &cv.macro_f1_per_epoch;
+    let best_epoch = 1 + first_best(per_epoch);
+    let best_cv = per_epoch.get(best_epoch - 1).copied().unwrap_or(f64::MIN);
+    let kept = best_cv > frozen.0 + 1e-9;
+    // The adapted head ends overconfident: a temperature fitted on the
+    // out-of-fold probabilities of the chosen epoch softens the final one.
+    let chosen = cv.probs.get(best_epoch - 1);
+    let probs: Vec<Vec<f32>> = cv
+        .scored
+        .iter()
+        .filter_map(|&i| chosen.and_then(|c| c.get(i)).cloned())
+        .collect();
+    let gold: Vec<usize> = cv.scored.iter().map(|&i| y[i]).collect();
+    let temperature = fit_temperature(&probs, &gold);
+    let dev_at_best = dev_curve.get(best_epoch - 1).copied().unwrap_or(f64::MIN);
+    AdapterDecision {
+        report: AdaptationReport {
+            method: "lora".into(),
+            config: *cfg,
+            selected_by:
+                "grouped cross-validation over written + dev examples (pooled out-of-fold macro-F1)"
+                    .into(),
+            cv_macro_f1_per_epoch: per_epoch.iter().map(|&f| round3(f)).collect(),
+            frozen_cv_macro_f1: round3(frozen.0),
+            dev_macro_f1_per_epoch: dev_curve.iter().map(|&f| round3(f)).collect(),
+            frozen_dev_macro_f1: round3(frozen.1),
+            best_epoch,
+            kept,
+            temperature: round3(temperature as f64),
+            file: None,
+        },
+        best_cv,
+        dev_at_best,
+        temperature,
+    }
+}
+
 /// Index of the first maximum (ties go to the earlier, cheaper epoch).
 fn first_best(values: &[f64]) -> usize {
     let mut best = 0;
@@ -623,57 +681,34 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 &cfg,
                 job.progress,
             )?;
-            let cv_per_epoch = &adapter_cv.macro_f1_per_epoch;
-            let best_epoch = 1 + first_best(cv_per_epoch);
-            let best_cv = cv_per_epoch
-                .get(best_epoch - 1)
-                .copied()
-                .unwrap_or(f64::MIN);
-            let kept = best_cv > cv_stance.macro_f1 + 1e-9;
-            // The adapted head ends overconfident: a temperature fitted on the
-            // out-of-fold probabilities of the chosen epoch softens the final one.
-            let chosen = adapter_cv.probs.get(best_epoch - 1);
-            let probs: Vec<Vec<f32>> = adapter_cv
-                .scored
-                .iter()
-                .filter_map(|&i| chosen.and_then(|c| c.get(i)).cloned())
-                .collect();
-            let gold: Vec<usize> = adapter_cv.scored.iter().map(|&i| y_stance[i]).collect();
-            let temperature = fit_temperature(&probs, &gold);
-            let dev_at_best = dev_run
-                .dev_macro_f1
-                .get(best_epoch - 1)
-                .copied()
-                .unwrap_or(f64::MIN);
+            let decision = decide_adapter(
+                &cfg,
+                &adapter_cv,
+                &y_stance,
+                &dev_run.dev_macro_f1,
+                (cv_stance.macro_f1, best_stance.0),
+            );
+            let r = &decision.report;
             (job.progress)(&format!(
-                "  adapter grouped-CV macro-F1 {best_cv:.3} (epoch {best_epoch}; dev {dev_at_best:.3}) vs frozen head CV {:.3} (dev {:.3}): {}",
+                "  adapter grouped-CV macro-F1 {:.3} (epoch {}; dev {:.3}) vs frozen head CV {:.3} (dev {:.3}): {}",
+                decision.best_cv,
+                r.best_epoch,
+                decision.dev_at_best,
                 cv_stance.macro_f1,
                 best_stance.0,
-                if kept { "kept" } else { "not kept" }
+                if r.kept { "kept" } else { "not kept" }
             ));
-            if kept {
+            if r.kept {
                 keep_adapter = Some((
                     AdaptConfig {
-                        max_epochs: best_epoch,
+                        max_epochs: r.best_epoch,
                         ..cfg
                     },
                     prepared,
-                    temperature,
+                    decision.temperature,
                 ));
             }
-            Some(AdaptationReport {
-                method: "lora".into(),
-                config: cfg,
-                selected_by: "grouped cross-validation over written + dev examples (pooled out-of-fold macro-F1)".into(),
-                cv_macro_f1_per_epoch: cv_per_epoch.iter().map(|&f| round3(f)).collect(),
-                frozen_cv_macro_f1: round3(cv_stance.macro_f1),
-                dev_macro_f1_per_epoch: dev_run.dev_macro_f1.iter().map(|&f| round3(f)).collect(),
-                frozen_dev_macro_f1: round3(best_stance.0),
-                best_epoch,
-                kept,
-                temperature: round3(temperature as f64),
-                file: None,
-            })
+            Some(decision.report)
         }
     };
 
@@ -866,6 +901,38 @@ mod tests {
         let mistakes: Vec<&String> = lines.iter().filter(|l| l.contains(" → ")).collect();
         assert_eq!(mistakes.len(), 1);
         assert!(mistakes[0].contains("skeptical → optimistic") && mistakes[0].contains("Bo Chan"));
+    }
+
+    #[test]
+    fn the_adapter_is_kept_only_when_its_best_cv_epoch_beats_the_frozen_head() {
+        // Three examples, two epochs; example 2 was never held out.
+        let y = [0usize, 1, 1];
+        let right = |c: usize| {
+            if c == 0 {
+                vec![0.9, 0.1]
+            } else {
+                vec![0.1, 0.9]
+            }
+        };
+        let cv = AdapterCv {
+            macro_f1_per_epoch: vec![0.5, 1.0],
+            scored: vec![0, 1],
+            probs: vec![
+                vec![right(0), right(0), Vec::new()],
+                vec![right(0), right(1), Vec::new()],
+            ],
+        };
+        let cfg = AdaptConfig::default();
+        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], (0.8, 0.65));
+        assert_eq!(d.report.best_epoch, 2);
+        assert!(d.report.kept);
+        assert_eq!(d.dev_at_best, 0.7);
+        assert_eq!(d.report.dev_macro_f1_per_epoch, vec![0.6, 0.7]);
+        assert!(d.temperature > 0.0);
+        // A frozen head as good as the best epoch keeps the encoder frozen.
+        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], (1.0, 0.65));
+        assert!(!d.report.kept);
+        assert_eq!(d.report.best_epoch, 2);
     }
 
     #[test]
