@@ -1000,6 +1000,7 @@ fn train_heads(
         weights_sha256: sha,
         written,
         dev,
+        dev_speakers: train::speaker_labels_from_gold(&dev_articles),
         data_files: vec![
             data.display().to_string(),
             format!("{} (dev split)", gold.display()),
@@ -1039,6 +1040,23 @@ fn train_heads(
     }
     let cv = &card.cross_validation;
     println!("grouped {}-fold CV ({} examples): stance accuracy {:.3} macro-F1 {:.3}; sentiment accuracy {:.3} macro-F1 {:.3}", cv.folds, card.training.examples, cv.stance.accuracy, cv.stance.macro_f1, cv.sentiment.accuracy, cv.sentiment.macro_f1);
+    let on_dev = |d: Option<&stance::card::DevArticleScores>| {
+        d.map_or("-".to_string(), |d| {
+            format!(
+                "quote macro-F1 {:.3}, speaker accuracy {:.3} ({} speakers)",
+                d.quotes.macro_f1, d.speakers.accuracy, d.speakers.n
+            )
+        })
+    };
+    println!(
+        "out-of-fold on the dev articles: frozen head {}; adapter {}",
+        on_dev(cv.dev_articles.as_ref()),
+        on_dev(
+            card.adaptation
+                .as_ref()
+                .and_then(|a| a.cv_dev_articles.as_ref())
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -67,6 +67,18 @@ pub struct CrossValidation {
     pub grouped_by: String,
     pub stance: ScoreSummary,
     pub sentiment: ScoreSummary,
+    /// The stance head's out-of-fold predictions on the dev articles alone
+    /// (comparable across changes to the written examples).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dev_articles: Option<DevArticleScores>,
+}
+
+/// Out-of-fold stance predictions scored on the dev articles only: per quote,
+/// and per gold speaker (their quotes aggregated as `classify` does).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DevArticleScores {
+    pub quotes: ScoreSummary,
+    pub speakers: ScoreSummary,
 }
 
 /// Everything about a set of trained heads.
@@ -113,6 +125,10 @@ pub struct AdaptationReport {
     pub dev_macro_f1_per_epoch: Vec<f64>,
     /// The frozen head's dev macro-F1 (trained on the written examples).
     pub frozen_dev_macro_f1: f64,
+    /// The chosen epoch's out-of-fold predictions on the dev articles alone
+    /// (compare `cross_validation.dev_articles`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cv_dev_articles: Option<DevArticleScores>,
     /// Epochs of the kept adapter (1-based; the best cross-validated epoch).
     pub best_epoch: usize,
     /// Whether the adapter beat the frozen head in cross-validation and was kept.

@@ -13,8 +13,8 @@ use super::adapt::{
     Prepared, ADAPTER_FILE,
 };
 use super::card::{
-    AdaptationReport, CrossValidation, EncoderRef, FrozenHeads, HeadCard, HeadFile, ScoreSummary,
-    SelectionRow, TrainingInfo,
+    AdaptationReport, CrossValidation, DevArticleScores, EncoderRef, FrozenHeads, HeadCard,
+    HeadFile, ScoreSummary, SelectionRow, TrainingInfo,
 };
 use super::features::{self, ContextMode, FeatureSpec, QuoteInput};
 use super::head::{argmax, LinearHead, TrainConfig};
@@ -134,14 +134,79 @@ pub fn examples_from_gold(articles: &[GoldArticle]) -> Vec<TrainExample> {
     out
 }
 
-/// Stable fold of a group: groups sorted by name, dealt round-robin.
+/// A gold speaker's stance in one dev article (for speaker-level scores on dev).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerLabel {
+    /// The article's id (the group of its examples).
+    pub group: String,
+    pub speaker: String,
+    pub stance: String,
+}
+
+/// The gold speakers of `articles` with their stances.
+pub fn speaker_labels_from_gold(articles: &[GoldArticle]) -> Vec<SpeakerLabel> {
+    articles
+        .iter()
+        .flat_map(|g| {
+            g.speakers.iter().map(|s| SpeakerLabel {
+                group: g.id.clone(),
+                speaker: s.name.clone(),
+                stance: s.stance.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Speaker-level stance accuracy on dev: each gold speaker's quotes (by
+/// article and name) aggregated as `classify` does, from `probs` (one per dev
+/// example; empty ones are skipped). Speakers with no scored quote are left out.
+fn dev_speaker_summary(
+    task: &Task,
+    dev: &[&TrainExample],
+    speakers: &[SpeakerLabel],
+    probs: &[Vec<f32>],
+) -> ScoreSummary {
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for s in speakers {
+        let items: Vec<(usize, Vec<f32>)> = dev
+            .iter()
+            .zip(probs)
+            .filter(|(e, p)| e.group == s.group && e.input.speaker == s.speaker && !p.is_empty())
+            .map(|(e, p)| (e.input.quote.len(), p.clone()))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        gold.push(task.label_index(&s.stance).unwrap_or(0));
+        pred.push(super::aggregate(task, &items).label);
+    }
+    summary(&task.labels, &gold, &pred)
+}
+
+/// The fold of each example's group: groups sorted by name and dealt
+/// round-robin within their family (the name's leading letters: `b` for
+/// written batches, `dev` for dev articles). Adding a written batch or a dev
+/// article then leaves every other group in its fold, so cross-validated
+/// scores stay comparable when data is added.
 pub fn grouped_folds(groups: &[String], k: usize) -> Vec<usize> {
+    let family = |g: &str| -> String { g.chars().take_while(char::is_ascii_alphabetic).collect() };
     let mut unique: Vec<&String> = groups.iter().collect();
     unique.sort();
     unique.dedup();
+    let mut dealt: BTreeMap<String, usize> = BTreeMap::new();
+    let fold_of: BTreeMap<&String, usize> = unique
+        .into_iter()
+        .map(|g| {
+            let next = dealt.entry(family(g)).or_insert(0);
+            let fold = *next % k.max(1);
+            *next += 1;
+            (g, fold)
+        })
+        .collect();
     groups
         .iter()
-        .map(|g| unique.iter().position(|u| *u == g).unwrap_or(0) % k.max(1))
+        .map(|g| fold_of.get(g).copied().unwrap_or(0))
         .collect()
 }
 
@@ -203,6 +268,8 @@ pub struct TrainJob<'a> {
     pub written: Vec<TrainExample>,
     /// Examples from the dev gold articles: used to choose settings, then trained on.
     pub dev: Vec<TrainExample>,
+    /// The dev articles' gold speakers, for speaker-level scores on dev.
+    pub dev_speakers: Vec<SpeakerLabel>,
     pub data_files: Vec<String>,
     pub folds: usize,
     /// Called with progress lines.
@@ -407,6 +474,7 @@ fn decide_adapter(
             best_epoch,
             kept,
             temperature: round3(temperature as f64),
+            cv_dev_articles: None,
             file: None,
         },
         best_cv,
@@ -424,6 +492,38 @@ fn first_best(values: &[f64]) -> usize {
         }
     }
     best
+}
+
+/// Dev macro-F1 a setting may give up for encoding fewer texts per quote
+/// (about one dev quote's worth): every extra text (speaker, paragraph) is
+/// encoded for every quote `classify` sees.
+const COST_MARGIN: f64 = 0.005;
+
+/// The setting a head is trained with: among the grid rows within
+/// [`COST_MARGIN`] of the best dev macro-F1, the one that encodes the fewest
+/// texts, then the best scoring, then the first in grid order.
+fn choose_setting(rows: &[SelectionRow], head: &str) -> Option<(f64, Setting)> {
+    let rows: Vec<&SelectionRow> = rows.iter().filter(|r| r.head == head).collect();
+    let best = rows.iter().map(|r| r.dev_macro_f1).fold(f64::MIN, f64::max);
+    rows.into_iter()
+        .filter(|r| r.dev_macro_f1 >= best - COST_MARGIN - 1e-9)
+        .min_by(|a, b| {
+            a.spec
+                .context
+                .texts()
+                .cmp(&b.spec.context.texts())
+                .then(b.dev_macro_f1.total_cmp(&a.dev_macro_f1))
+        })
+        .map(|r| {
+            (
+                r.dev_macro_f1,
+                Setting {
+                    spec: r.spec,
+                    epochs: r.epochs,
+                    weight_decay: r.weight_decay,
+                },
+            )
+        })
 }
 
 const EPOCH_CHOICES: [usize; 3] = [100, 200, 400];
@@ -508,8 +608,6 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         epochs: EPOCH_CHOICES[0],
         weight_decay: WEIGHT_DECAY_CHOICES[0],
     };
-    let mut best_stance = (f64::MIN, first);
-    let mut best_sent = (f64::MIN, first);
     for context in ContextMode::ALL {
         for structured in [false, true] {
             let spec = FeatureSpec {
@@ -523,16 +621,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                         epochs,
                         weight_decay,
                     };
-                    for (name, labels, y, best) in [
-                        ("stance", &job.task.labels, &y_stance, &mut best_stance),
-                        ("sentiment", &sentiment_task.labels, &y_sent, &mut best_sent),
+                    for (name, labels, y) in [
+                        ("stance", &job.task.labels, &y_stance),
+                        ("sentiment", &sentiment_task.labels, &y_sent),
                     ] {
                         let head = fit(labels, spec, &written_idx, y, setting)?;
                         let s = score_on(&head, labels, &dev_idx, y);
                         (job.progress)(&format!("  {name:<9} {context:?} structured={structured} epochs={epochs} wd={weight_decay}: dev macro-F1 {:.3}", s.macro_f1));
-                        if s.macro_f1 > best.0 + 1e-9 {
-                            *best = (s.macro_f1, setting);
-                        }
                         selection.push(SelectionRow {
                             head: name.into(),
                             spec,
@@ -546,6 +641,8 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             }
         }
     }
+    let best_stance = choose_setting(&selection, "stance").unwrap_or((f64::MIN, first));
+    let best_sent = choose_setting(&selection, "sentiment").unwrap_or((f64::MIN, first));
     let baseline_spec = FeatureSpec {
         context: ContextMode::Quote,
         structured: false,
@@ -598,24 +695,38 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     // (before the adapter, which is measured on the same folds).
     let groups: Vec<String> = all.iter().map(|e| e.group.clone()).collect();
     let folds = grouped_folds(&groups, job.folds);
-    let cv =
-        |labels: &[String], setting: Setting, y: &[usize]| -> Result<ScoreSummary, TrainError> {
-            let mut pred = vec![0usize; all.len()];
-            for f in 0..job.folds {
-                let Some((train_idx, test_idx)) = fold_split(&folds, f) else {
-                    continue;
-                };
-                let head = fit(labels, setting.spec, &train_idx, y, setting)?;
-                let xs = view(setting.spec, &test_idx);
-                for (row, &i) in xs.chunks_exact(setting.spec.dim(dim)).zip(&test_idx) {
-                    pred[i] = argmax(&head.predict(row));
-                }
+    // Pooled out-of-fold probabilities of a setting, one per example.
+    let cv = |labels: &[String],
+              setting: Setting,
+              y: &[usize]|
+     -> Result<(ScoreSummary, Vec<Vec<f32>>), TrainError> {
+        let mut probs = vec![Vec::new(); all.len()];
+        for f in 0..job.folds {
+            let Some((train_idx, test_idx)) = fold_split(&folds, f) else {
+                continue;
+            };
+            let head = fit(labels, setting.spec, &train_idx, y, setting)?;
+            let xs = view(setting.spec, &test_idx);
+            for (row, &i) in xs.chunks_exact(setting.spec.dim(dim)).zip(&test_idx) {
+                probs[i] = head.predict(row);
             }
-            Ok(summary(labels, y, &pred))
-        };
+        }
+        let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
+        Ok((summary(labels, y, &pred), probs))
+    };
     (job.progress)("cross-validating the chosen settings…");
-    let cv_stance = cv(&job.task.labels, best_stance.1, &y_stance)?;
-    let cv_sent = cv(&sentiment_task.labels, best_sent.1, &y_sent)?;
+    let (cv_stance, cv_stance_probs) = cv(&job.task.labels, best_stance.1, &y_stance)?;
+    let (cv_sent, _) = cv(&sentiment_task.labels, best_sent.1, &y_sent)?;
+    // Out-of-fold probabilities (one per example) scored on the dev articles alone.
+    let dev_articles = |probs: &[Vec<f32>]| {
+        let dev_probs: Vec<Vec<f32>> = dev_idx.iter().map(|&i| probs[i].clone()).collect();
+        let pred: Vec<usize> = dev_probs.iter().map(|p| argmax(p)).collect();
+        DevArticleScores {
+            quotes: summary(&job.task.labels, &dev_stance, &pred),
+            speakers: dev_speaker_summary(&job.task, &dev_examples, &job.dev_speakers, &dev_probs),
+        }
+    };
+    let cv_dev_articles = dev_articles(&cv_stance_probs);
 
     // 3. Adapting the encoder: LoRA on its top layers, trained with the
     // stance head. Scored two ways against the frozen head: trained on the
@@ -681,14 +792,18 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 &cfg,
                 job.progress,
             )?;
-            let decision = decide_adapter(
+            let mut decision = decide_adapter(
                 &cfg,
                 &adapter_cv,
                 &y_stance,
                 &dev_run.dev_macro_f1,
                 (cv_stance.macro_f1, best_stance.0),
             );
-            let r = &decision.report;
+            let on_dev = adapter_cv
+                .probs
+                .get(decision.report.best_epoch - 1)
+                .map(|chosen| dev_articles(chosen));
+            let r = &mut decision.report;
             (job.progress)(&format!(
                 "  adapter grouped-CV macro-F1 {:.3} (epoch {}; dev {:.3}) vs frozen head CV {:.3} (dev {:.3}): {}",
                 decision.best_cv,
@@ -698,6 +813,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 best_stance.0,
                 if r.kept { "kept" } else { "not kept" }
             ));
+            r.cv_dev_articles = on_dev;
             if r.kept {
                 keep_adapter = Some((
                     AdaptConfig {
@@ -846,6 +962,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             grouped_by: "article or written batch".into(),
             stance: cv_stance,
             sentiment: cv_sent,
+            dev_articles: Some(cv_dev_articles),
         },
     };
     card.save(out).map_err(|source| TrainError::Io {
@@ -869,6 +986,62 @@ mod tests {
         assert_eq!(f[0], f[2]);
         assert_eq!(f[1], f[4]);
         assert_eq!(f, grouped_folds(&g, 2), "stable");
+    }
+
+    #[test]
+    fn a_setting_that_encodes_fewer_texts_wins_within_the_cost_margin() {
+        let row = |head: &str, context: ContextMode, epochs: usize, f1: f64| SelectionRow {
+            head: head.into(),
+            spec: FeatureSpec {
+                context,
+                structured: false,
+            },
+            epochs,
+            weight_decay: 0.01,
+            dev_macro_f1: f1,
+            dev_accuracy: f1,
+        };
+        let rows = [
+            row("sentiment", ContextMode::Quote, 100, 0.730),
+            row("sentiment", ContextMode::Quote, 200, 0.735),
+            row(
+                "sentiment",
+                ContextMode::QuoteSentenceSpeakerParagraph,
+                200,
+                0.738,
+            ),
+            row("stance", ContextMode::Quote, 100, 0.750),
+            row("stance", ContextMode::QuoteSentence, 100, 0.793),
+            row("stance", ContextMode::QuoteSentence, 200, 0.793),
+        ];
+        // 0.735 is within 0.005 of 0.738 and reads one text instead of four.
+        let (f1, s) = choose_setting(&rows, "sentiment").unwrap();
+        assert_eq!(
+            (f1, s.spec.context, s.epochs),
+            (0.735, ContextMode::Quote, 200)
+        );
+        // The quote alone is 0.043 behind: the better, costlier setting wins;
+        // of two equal ones, the first in grid order.
+        let (f1, s) = choose_setting(&rows, "stance").unwrap();
+        assert_eq!(
+            (f1, s.spec.context, s.epochs),
+            (0.793, ContextMode::QuoteSentence, 100)
+        );
+        assert!(choose_setting(&rows, "other").is_none());
+    }
+
+    #[test]
+    fn adding_a_group_leaves_the_other_groups_in_their_folds() {
+        let names = |v: &[&str]| -> Vec<String> { v.iter().map(|s| s.to_string()).collect() };
+        let before = names(&["b01", "b02", "dev_01", "dev_02", "dev_03"]);
+        let after = names(&["b01", "b02", "b03", "dev_01", "dev_02", "dev_03", "dev_04"]);
+        let (f0, f1) = (grouped_folds(&before, 3), grouped_folds(&after, 3));
+        for (i, g) in before.iter().enumerate() {
+            let j = after.iter().position(|a| a == g).unwrap();
+            assert_eq!(f0[i], f1[j], "{g} moved");
+        }
+        // Each family is dealt round-robin on its own.
+        assert_eq!(f1, vec![0, 1, 2, 0, 1, 2, 0]);
     }
 
     #[test]
@@ -901,6 +1074,52 @@ mod tests {
         let mistakes: Vec<&String> = lines.iter().filter(|l| l.contains(" → ")).collect();
         assert_eq!(mistakes.len(), 1);
         assert!(mistakes[0].contains("skeptical → optimistic") && mistakes[0].contains("Bo Chan"));
+    }
+
+    #[test]
+    fn dev_speakers_are_scored_per_article_from_their_quotes() {
+        let task = Task::default_stance();
+        let example = |group: &str, speaker: &str, quote: &str| TrainExample {
+            input: QuoteInput {
+                quote: quote.into(),
+                sentence: String::new(),
+                paragraph: String::new(),
+                speaker: speaker.into(),
+                role: None,
+                kind: crate::quotes::QuoteKind::Direct,
+                cue: None,
+            },
+            stance: "neutral".into(),
+            sentiment: "neutral".into(),
+            group: group.into(),
+        };
+        // Ada speaks in two articles; only her quotes in dev_a count for dev_a.
+        let dev = [
+            example("dev_a", "Ada", "a long quote that reads as optimistic"),
+            example("dev_a", "Ada", "short, neutral"),
+            example("dev_b", "Ada", "a critical quote in another article"),
+            example("dev_a", "Bo", "never held out"),
+        ];
+        let refs: Vec<&TrainExample> = dev.iter().collect();
+        let label = |group: &str, speaker: &str, stance: &str| SpeakerLabel {
+            group: group.into(),
+            speaker: speaker.into(),
+            stance: stance.into(),
+        };
+        let speakers = [
+            label("dev_a", "Ada", "optimistic"),
+            label("dev_b", "Ada", "optimistic"),
+            label("dev_a", "Bo", "neutral"),
+        ];
+        let probs = vec![
+            vec![0.7, 0.1, 0.1, 0.1],
+            vec![0.1, 0.1, 0.1, 0.7],
+            vec![0.1, 0.1, 0.7, 0.1],
+            Vec::new(),
+        ];
+        let s = dev_speaker_summary(&task, &refs, &speakers, &probs);
+        // Bo has no scored quote and is left out; Ada is right in dev_a only.
+        assert_eq!((s.n, s.accuracy), (2, 0.5));
     }
 
     #[test]
