@@ -143,6 +143,11 @@ enum Command {
         /// (trained on written examples only) on the dev split, for error analysis.
         #[arg(long)]
         dev_errors: bool,
+        /// Write every example's out-of-fold stance probabilities (frozen head,
+        /// and the adapter at its chosen epoch) to FILE as JSON Lines, to score
+        /// any subset of groups afterwards (scripts/oof_scores.py).
+        #[arg(long, value_name = "FILE")]
+        oof_out: Option<PathBuf>,
         #[command(flatten)]
         model: ModelArgs,
     },
@@ -418,6 +423,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             adapt_layers,
             adapt_rank,
             dev_errors,
+            oof_out,
         } => {
             let adapt = (adapt_epochs > 0).then(|| stance::adapt::AdaptConfig {
                 max_epochs: adapt_epochs,
@@ -430,6 +436,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 folds,
                 adapt,
                 show_dev_errors: dev_errors,
+                oof_out,
             };
             train_heads(&data, &gold, task.as_deref(), &out, options, &model)
         }
@@ -969,6 +976,7 @@ struct TrainOptions {
     folds: usize,
     adapt: Option<stance::adapt::AdaptConfig>,
     show_dev_errors: bool,
+    oof_out: Option<PathBuf>,
 }
 
 fn train_heads(
@@ -1009,6 +1017,7 @@ fn train_heads(
         progress: &progress,
         adapt: options.adapt,
         show_dev_errors: options.show_dev_errors,
+        oof_out: options.oof_out,
     };
     let card = train::train(&job, out)?;
     println!("wrote heads to {}", out.display());

@@ -473,7 +473,13 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
         {
             let span = Span::new(first.span.start, w.span.end);
             // A reporting verb inside means this was a clause, not an appositive.
+            // ("…, a former attaché who now writes commentary, says": a verb in a
+            // relative clause of the appositive does not count.)
             let inner = &words[after..=j];
+            let inner = match inner.iter().position(|x| x.text(text) == "who") {
+                Some(who) => &inner[..who],
+                None => inner,
+            };
             if !relative
                 && inner.iter().any(|x| {
                     !x.is_capitalized(text)
@@ -545,12 +551,17 @@ impl Entities {
             })
             .map(|(_, c)| c.to_string())
             .unwrap_or_else(|| strip_possessive(&joined).to_string());
+        self.organization(canonical, m.span)
+    }
+
+    /// The organisation entity of this canonical name, created if new.
+    fn organization(&mut self, canonical: String, span: Span) -> usize {
         if let Some(i) = self
             .list
             .iter()
             .position(|e| e.kind == SpeakerKind::Organization && e.name == canonical)
         {
-            self.list[i].mentions.push(m.span);
+            self.list[i].mentions.push(span);
             return i;
         }
         self.list.push(Entity {
@@ -560,14 +571,27 @@ impl Entities {
             gender: None,
             titles: Vec::new(),
             name_tokens: Vec::new(),
-            mentions: vec![m.span],
+            mentions: vec![span],
         });
         self.list.len() - 1
     }
 
     /// A group by its description; "the official" later links to "a U.S. official".
+    /// A ministry written in lower case ("China’s foreign ministry") is the
+    /// organisation of its canonical name (LABELING.md §7.9).
     pub fn group(&mut self, desc: &str, span: Span) -> usize {
         let key = group_key(desc);
+        let other_owner = key
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| (w.ends_with("’s") || w.ends_with("'s")) && !w.starts_with("china"));
+        let canonical = ORG_CANONICAL
+            .iter()
+            .find(|(alias, _)| key == *alias || key.ends_with(&format!(" {alias}")))
+            .filter(|_| !other_owner);
+        if let Some((_, canonical)) = canonical {
+            return self.organization(canonical.to_string(), span);
+        }
         if let Some(i) = self
             .list
             .iter()

@@ -279,6 +279,50 @@ pub struct TrainJob<'a> {
     /// Also print the dev-phase models' confusion matrix and mistakes on dev
     /// (for error analysis that never looks at the test split).
     pub show_dev_errors: bool,
+    /// Write every example's out-of-fold stance probabilities here (JSON Lines),
+    /// so any subset of groups can be scored afterwards (`scripts/oof_scores.py`).
+    pub oof_out: Option<PathBuf>,
+}
+
+/// One example's out-of-fold stance probabilities (a line of `--oof-out`).
+#[derive(Debug, Serialize)]
+struct OutOfFold<'a> {
+    group: &'a str,
+    speaker: &'a str,
+    quote: &'a str,
+    stance: &'a str,
+    /// The frozen-encoder head's, in the task's label order.
+    frozen: &'a [f32],
+    /// The adapter's at its chosen epoch, if adaptation ran.
+    adapter: Option<&'a [f32]>,
+}
+
+fn write_out_of_fold(
+    path: &Path,
+    labels: &[String],
+    examples: &[&TrainExample],
+    frozen: &[Vec<f32>],
+    adapter: Option<&[Vec<f32>]>,
+) -> Result<(), TrainError> {
+    let io = |source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut out = format!("{}\n", serde_json::json!({ "labels": labels }));
+    for (i, e) in examples.iter().enumerate() {
+        let line = OutOfFold {
+            group: &e.group,
+            speaker: &e.input.speaker,
+            quote: &e.input.quote,
+            stance: &e.stance,
+            frozen: &frozen[i],
+            adapter: adapter.map(|a| a[i].as_slice()),
+        };
+        let json = serde_json::to_string(&line).map_err(|e| io(std::io::Error::other(e)))?;
+        out.push_str(&json);
+        out.push('\n');
+    }
+    crate::fsutil::write_atomic(path, out.as_bytes()).map_err(io)
 }
 
 /// Progress lines: confusion matrix (rows gold, columns predicted) and every
@@ -736,6 +780,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     // swings by several points from epoch to epoch, so the epoch count and the
     // keep-or-drop decision come from the pooled out-of-fold predictions.
     let mut keep_adapter = None;
+    let mut adapter_oof: Option<Vec<Vec<f32>>> = None;
     let mut adaptation = match job.adapt {
         None => None,
         Some(cfg) if cfg.max_epochs == 0 => {
@@ -814,6 +859,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 if r.kept { "kept" } else { "not kept" }
             ));
             r.cv_dev_articles = on_dev;
+            adapter_oof = adapter_cv.probs.get(r.best_epoch - 1).cloned();
             if r.kept {
                 keep_adapter = Some((
                     AdaptConfig {
@@ -827,6 +873,16 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             Some(decision.report)
         }
     };
+
+    if let Some(path) = &job.oof_out {
+        write_out_of_fold(
+            path,
+            &job.task.labels,
+            &all,
+            &cv_stance_probs,
+            adapter_oof.as_deref(),
+        )?;
+    }
 
     // 4. Final fit on everything.
     let everything: Vec<usize> = (0..all.len()).collect();

@@ -85,8 +85,10 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let s = para.text(text);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
+    // A dateline ("BEIJING (Wire) — ") is not part of the first sentence: its
+    // words would otherwise join the subject ("BEIJING (Wire) — China’s …").
+    let mut start = dateline_len(s);
+    let mut i = chars.partition_point(|&(pos, _)| pos < start);
     while i < chars.len() {
         let (pos, c) = chars[i];
         if matches!(c, '.' | '?' | '!' | '…') {
@@ -122,6 +124,45 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     }
     push_trimmed(text, Span::new(para.start + start, para.end), &mut out);
     out
+}
+
+/// Bytes of a leading dateline: an upper-case place of up to four words (with
+/// an optional state or country after a comma and an optional "(Outlet)"),
+/// then a dash and white space. 0 when there is none.
+fn dateline_len(s: &str) -> usize {
+    let Some((dash, width)) = [" — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| s.find(d).map(|i| (i, d.len())))
+        .min()
+    else {
+        return 0;
+    };
+    if dash > 60 {
+        return 0;
+    }
+    let head = &s[..dash];
+    let place = head.split(" (").next().unwrap_or(head);
+    let place = place.split(',').next().unwrap_or(place);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let all_caps = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let outlet_ok = head.find(" (").is_none_or(|i| {
+        head.strip_suffix(')')
+            .and_then(|h| h.get(i + 2..))
+            .is_some_and(|outlet| !outlet.contains(['(', ')', '—']))
+    });
+    if (1..=4).contains(&words.len())
+        && words.iter().all(all_caps)
+        && words.iter().map(|w| w.len()).sum::<usize>() >= 3
+        && outlet_ok
+    {
+        dash + width
+    } else {
+        0
+    }
 }
 
 /// Is the dot at `dot` (byte in `s`) the end of an abbreviation or initial?
@@ -180,11 +221,33 @@ pub fn is_boilerplate(text: &str, para: Span) -> bool {
     if s.starts_with('•') && (lower.contains('@') || lower.contains("reached")) {
         return true;
     }
-    // A heading or headline (up to twenty words): no closing punctuation, no quotation marks.
+    // A heading or headline (up to twenty words): no closing punctuation, no quotation
+    // marks, no trailing attribution ("…, Beijing says" is speech: LABELING.md §7.6).
     let word_count = words(text, para).len();
     let has_quote = s.chars().any(|c| matches!(c, '"' | '“' | '”' | '‘' | '\''));
     let ends_like_sentence = s.ends_with(['.', '?', '!', '”', '"', ':', ';', ',']);
-    word_count > 0 && word_count <= 20 && !has_quote && !ends_like_sentence
+    word_count > 0
+        && word_count <= 20
+        && !has_quote
+        && !ends_like_sentence
+        && !ends_with_attribution(s)
+}
+
+/// "…, U.S. military says": a comma, at most four words, then a present-tense
+/// reporting verb closing the line.
+fn ends_with_attribution(line: &str) -> bool {
+    const HEADLINE_VERBS: &[&str] = &[
+        "says", "said", "warns", "insists", "claims", "urges", "tells", "argues", "admits",
+    ];
+    let Some((_, tail)) = line.rsplit_once(", ") else {
+        return false;
+    };
+    let tail: Vec<&str> = tail.split_whitespace().collect();
+    (2..=5).contains(&tail.len())
+        && tail
+            .last()
+            .is_some_and(|v| HEADLINE_VERBS.contains(&v.to_lowercase().as_str()))
+        && tail[0].chars().next().is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -194,6 +257,39 @@ mod tests {
     fn sents(text: &str) -> Vec<&str> {
         let p = Span::new(0, text.len());
         sentences(text, p).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn a_dateline_is_not_part_of_the_first_sentence() {
+        assert_eq!(
+            sents("BEIJING (Wire) — China’s foreign ministry said it would wait. It waited."),
+            vec!["China’s foreign ministry said it would wait.", "It waited."]
+        );
+        assert_eq!(
+            sents("WASHINGTON, D.C. — The admiral spoke."),
+            vec!["The admiral spoke."]
+        );
+        // A dash later in a sentence, or after ordinary words, is not a dateline.
+        assert_eq!(
+            sents("The talks — long stalled — resumed."),
+            vec!["The talks — long stalled — resumed."]
+        );
+        assert_eq!(
+            sents("US — and China — met."),
+            vec!["US — and China — met."]
+        );
+    }
+
+    #[test]
+    fn a_headline_with_a_trailing_attribution_is_speech() {
+        let line = "Talks must resume soon, Beijing says";
+        assert!(!is_boilerplate(line, Span::new(0, line.len())));
+        let line = "Chinese warship came close to U.S. destroyer, U.S. military says";
+        assert!(!is_boilerplate(line, Span::new(0, line.len())));
+        let line = "Talks, ships and planes";
+        assert!(is_boilerplate(line, Span::new(0, line.len())));
+        let line = "Pentagon No. 2 heads to Asia forum";
+        assert!(is_boilerplate(line, Span::new(0, line.len())));
     }
 
     #[test]
