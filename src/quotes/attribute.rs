@@ -1960,71 +1960,77 @@ mod tests {
 
     #[test]
     fn real_wire_attributions_met_in_dev_27_to_31() {
-        // A dateline before the subject, and a ministry written in lower case.
-        assert_quotes_and_speakers(
-            "BEIJING (Wire) — China’s foreign ministry on Tuesday rejected the request, saying the talks would wait.",
-            &[("the talks would wait", "Chinese Ministry of Foreign Affairs")],
-        );
-        // A lower-case title between the closing mark and the name.
-        assert_quotes_and_speakers(
-            "“China has never closed the door,” foreign ministry spokeswoman Fang Yue said at a briefing.",
-            &[("China has never closed the door", "Fang Yue")],
-        );
-        // "told reporters that A, but said B" with the subject after an opening phrase.
-        assert_quotes_and_speakers(
-            "In Tokyo, Vice Minister Kenji Nakamura told reporters that Japan welcomed the call, but said Japan would raise its own concerns.",
-            &[
-                ("Japan welcomed the call", "Kenji Nakamura"),
-                ("Japan would raise its own concerns", "Kenji Nakamura"),
-            ],
-        );
-        // "said on social media that"; "in a statement posted online" is no clause.
-        assert_quotes_and_speakers(
-            "Sen. Brian Lowell said on social media that the administration was right to keep asking.\n\
-             “We will defend our waters,” Col. Tian Lei said in a statement posted online.",
-            &[
-                ("the administration was right to keep asking", "Brian Lowell"),
-                ("We will defend our waters", "Tian Lei"),
-            ],
-        );
-        // A fragment in the first clause, a clause of its own after "and that".
-        assert_quotes_and_speakers(
-            "The command said the ship had made an “unsafe and unprofessional” maneuver and that the U.S. ship had been in international waters.",
-            &[
-                ("unsafe and unprofessional", "The command"),
-                ("the U.S. ship had been in international waters", "The command"),
-            ],
-        );
-        // The reporter's relative clause closing the span is left out (LABELING.md §8.13);
-        // a relative clause whose subject is a government is not that government's speech.
-        assert_quotes_and_speakers(
-            "Rebecca Hollings said she would raise the need for calls between commanders, which U.S. officials regard as urgent.\n\
-             Tian did not mention the hotline, which Washington has urged Beijing to use after such incidents.",
-            &[("she would raise the need for calls between commanders", "Rebecca Hollings")],
-        );
-        // A plural subject's present tense; a reporting verb inside the appositive's
-        // relative clause; a possessive after the verb opens the clause, unless a
-        // name follows it.
-        assert_quotes_and_speakers(
-            "Lin Qiao, a researcher in Shanghai, says the military channels matter more now.\n\
-             Guo Xin, a former attaché who now writes commentary, says Beijing’s caution is a reaction.\n\
-             “We will talk,” said Beijing’s envoy Li Wei.",
-            &[
-                ("the military channels matter more now", "Lin Qiao"),
-                ("Beijing’s caution is a reaction", "Guo Xin"),
-                ("We will talk", "Li Wei"),
-            ],
-        );
-        // An appositive naming the speech closes the span.
-        assert_quotes_and_speakers(
-            "Xu Lan said U.S. restrictions on students were unfair, a complaint she has raised repeatedly.",
-            &[("U.S. restrictions on students were unfair", "Xu Lan")],
-        );
-        // A headline with a trailing attribution.
-        assert_quotes_and_speakers(
-            "Military talks must wait, Beijing says\nThe ships left port on Monday.",
-            &[("Military talks must wait", "Beijing")],
-        );
+        // (text, expected quotes and speakers), one fault of the extractor each.
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // A dateline before the subject, and a ministry written in lower case.
+            (
+                "BEIJING (Wire) — China’s foreign ministry on Tuesday rejected the request, saying the talks would wait.",
+                &[("the talks would wait", "Chinese Ministry of Foreign Affairs")],
+            ),
+            // A lower-case title between the closing mark and the name.
+            (
+                "“China has never closed the door,” foreign ministry spokeswoman Fang Yue said at a briefing.",
+                &[("China has never closed the door", "Fang Yue")],
+            ),
+            // "told reporters that A, but said B" with the subject after an opening phrase.
+            (
+                "In Tokyo, Vice Minister Kenji Nakamura told reporters that Japan welcomed the call, but said Japan would raise its own concerns.",
+                &[
+                    ("Japan welcomed the call", "Kenji Nakamura"),
+                    ("Japan would raise its own concerns", "Kenji Nakamura"),
+                ],
+            ),
+            // "said on social media that"; "in a statement posted online" is no clause.
+            (
+                "Sen. Brian Lowell said on social media that the administration was right to keep asking.\n\
+                 “We will defend our waters,” Col. Tian Lei said in a statement posted online.",
+                &[
+                    ("the administration was right to keep asking", "Brian Lowell"),
+                    ("We will defend our waters", "Tian Lei"),
+                ],
+            ),
+            // A fragment in the first clause, a clause of its own after "and that".
+            (
+                "The command said the ship had made an “unsafe and unprofessional” maneuver and that the U.S. ship had been in international waters.",
+                &[
+                    ("unsafe and unprofessional", "The command"),
+                    ("the U.S. ship had been in international waters", "The command"),
+                ],
+            ),
+            // The reporter's relative clause closing the span is left out (LABELING.md §8.13);
+            // a relative clause whose subject is a government is not that government's speech.
+            (
+                "Rebecca Hollings said she would raise the need for calls between commanders, which U.S. officials regard as urgent.\n\
+                 Tian did not mention the hotline, which Washington has urged Beijing to use after such incidents.",
+                &[("she would raise the need for calls between commanders", "Rebecca Hollings")],
+            ),
+            // A plural subject's present tense; a reporting verb inside the appositive's
+            // relative clause; a possessive after the verb opens the clause, unless a
+            // name follows it.
+            (
+                "Lin Qiao, a researcher in Shanghai, says the military channels matter more now.\n\
+                 Guo Xin, a former attaché who now writes commentary, says Beijing’s caution is a reaction.\n\
+                 “We will talk,” said Beijing’s envoy Li Wei.",
+                &[
+                    ("the military channels matter more now", "Lin Qiao"),
+                    ("Beijing’s caution is a reaction", "Guo Xin"),
+                    ("We will talk", "Li Wei"),
+                ],
+            ),
+            // An appositive naming the speech closes the span.
+            (
+                "Xu Lan said U.S. restrictions on students were unfair, a complaint she has raised repeatedly.",
+                &[("U.S. restrictions on students were unfair", "Xu Lan")],
+            ),
+            // A headline with a trailing attribution.
+            (
+                "Military talks must wait, Beijing says\nThe ships left port on Monday.",
+                &[("Military talks must wait", "Beijing")],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_quotes_and_speakers(text, expected);
+        }
     }
 
     fn one(text: &str) -> (QuoteKind, String, Option<String>) {
