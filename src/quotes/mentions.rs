@@ -587,7 +587,13 @@ impl Entities {
             .is_some_and(|w| (w.ends_with("’s") || w.ends_with("'s")) && !w.starts_with("china"));
         let canonical = ORG_CANONICAL
             .iter()
-            .find(|(alias, _)| key == *alias || key.ends_with(&format!(" {alias}")))
+            .find(|(alias, _)| {
+                // The alias, or one owner word before it ("china’s"), not a
+                // longer description ("officials at the defense ministry").
+                key.strip_suffix(alias).is_some_and(|owner| {
+                    owner.is_empty() || (owner.ends_with(' ') && !owner.trim_end().contains(' '))
+                })
+            })
             .filter(|_| !other_owner);
         if let Some((_, canonical)) = canonical {
             return self.organization(canonical.to_string(), span);

@@ -233,8 +233,8 @@ pub fn is_boilerplate(text: &str, para: Span) -> bool {
         && !ends_with_attribution(s)
 }
 
-/// "…, U.S. military says": a comma, at most four words, then a present-tense
-/// reporting verb closing the line.
+/// "…, U.S. military says": a comma, at most four words, then a reporting verb
+/// closing the line.
 fn ends_with_attribution(line: &str) -> bool {
     const HEADLINE_VERBS: &[&str] = &[
         "says", "said", "warns", "insists", "claims", "urges", "tells", "argues", "admits",
