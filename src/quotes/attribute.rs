@@ -1967,6 +1967,11 @@ mod tests {
                 "BEIJING (Wire) — China’s foreign ministry on Tuesday rejected the request, saying the talks would wait.",
                 &[("the talks would wait", "Chinese Ministry of Foreign Affairs")],
             ),
+            // Not a longer description that ends in a ministry's name.
+            (
+                "Officials at the defense ministry said the talks would wait.",
+                &[("the talks would wait", "Officials")],
+            ),
             // A lower-case title between the closing mark and the name.
             (
                 "“China has never closed the door,” foreign ministry spokeswoman Fang Yue said at a briefing.",
