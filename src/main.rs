@@ -991,6 +991,15 @@ fn train_heads(
         Some(p) => Task::from_toml_file(p)?,
         None => Task::default_stance(),
     };
+    // Fail now, not after the cross-validation, if --oof-out cannot be written.
+    if let Some(dir) = options.oof_out.as_deref().and_then(Path::parent) {
+        if !dir.as_os_str().is_empty() && !dir.is_dir() {
+            anyhow::bail!(
+                "--oof-out: the directory {} does not exist; create it or pick another path",
+                dir.display()
+            );
+        }
+    }
     let written = train::load_examples(data, &task)?;
     let dev_articles = eval::load_gold_dir(gold, Some(eval::Split::Dev))?;
     let dev = train::examples_from_gold(&dev_articles);

@@ -194,6 +194,21 @@ fn a_bad_task_file_is_a_setup_error() {
         .stderr(predicate::str::contains("bad.toml"));
 }
 
+/// A bad `--oof-out` is refused before any training work.
+#[test]
+fn train_refuses_an_oof_out_in_a_missing_directory() {
+    bin()
+        .current_dir(root())
+        .args(["train", "--offline", "--out"])
+        .arg(tempfile::tempdir().unwrap().path())
+        .args(["--oof-out", "no-such-dir/oof.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--oof-out: the directory no-such-dir does not exist",
+        ));
+}
+
 /// `make train` reproduces the committed heads byte for byte; `--oof-out`
 /// writes every example's out-of-fold probabilities on the way.
 #[test]
