@@ -157,6 +157,9 @@ pub fn speaker_labels_from_gold(articles: &[GoldArticle]) -> Vec<SpeakerLabel> {
         .collect()
 }
 
+/// A quote's byte length and stance probabilities, as `aggregate` takes them.
+type QuoteWeight = (usize, Vec<f32>);
+
 /// Speaker-level stance accuracy on dev: each gold speaker's quotes (by
 /// article and name) aggregated as `classify` does, from `probs` (one per dev
 /// example; empty ones are skipped). Speakers with no scored quote are left out.
@@ -166,20 +169,22 @@ fn dev_speaker_summary(
     speakers: &[SpeakerLabel],
     probs: &[Vec<f32>],
 ) -> ScoreSummary {
+    // Each speaker's scored quotes, in dev order, gathered in one pass.
+    let mut by_speaker: BTreeMap<(&str, &str), Vec<QuoteWeight>> = BTreeMap::new();
+    for (e, p) in dev.iter().zip(probs).filter(|(_, p)| !p.is_empty()) {
+        by_speaker
+            .entry((e.group.as_str(), e.input.speaker.as_str()))
+            .or_default()
+            .push((e.input.quote.len(), p.clone()));
+    }
     let mut gold = Vec::new();
     let mut pred = Vec::new();
     for s in speakers {
-        let items: Vec<(usize, Vec<f32>)> = dev
-            .iter()
-            .zip(probs)
-            .filter(|(e, p)| e.group == s.group && e.input.speaker == s.speaker && !p.is_empty())
-            .map(|(e, p)| (e.input.quote.len(), p.clone()))
-            .collect();
-        if items.is_empty() {
+        let Some(items) = by_speaker.get(&(s.group.as_str(), s.speaker.as_str())) else {
             continue;
-        }
+        };
         gold.push(task.label_index(&s.stance).unwrap_or(0));
-        pred.push(super::aggregate(task, &items).label);
+        pred.push(super::aggregate(task, items).label);
     }
     summary(&task.labels, &gold, &pred)
 }
