@@ -130,8 +130,9 @@ enum Command {
         folds: usize,
         /// Also try adapting the encoder with LoRA for up to this many epochs
         /// (the best cross-validated epoch wins; kept only if it beats the
-        /// frozen head in cross-validation). 0 skips it.
-        #[arg(long, default_value_t = 8, value_name = "N")]
+        /// frozen head in cross-validation). 0 skips it. Six keeps `make
+        /// train` under 15 minutes on 2 cores.
+        #[arg(long, default_value_t = 6, value_name = "N")]
         adapt_epochs: usize,
         /// Top encoder layers that get LoRA adapters.
         #[arg(long, default_value_t = 2, value_name = "N")]
@@ -145,11 +146,30 @@ enum Command {
         dev_errors: bool,
         /// Write every example's out-of-fold stance probabilities (frozen head,
         /// and the adapter at its chosen epoch) to FILE as JSON Lines, to score
-        /// any subset of groups afterwards (scripts/oof_scores.py).
+        /// any subset of groups afterwards (`quotestance oof-scores FILE`).
         #[arg(long, value_name = "FILE")]
         oof_out: Option<PathBuf>,
         #[command(flatten)]
         model: ModelArgs,
+    },
+    /// Score the out-of-fold stance probabilities `train --oof-out FILE`
+    /// wrote, on the groups (dev articles, written batches) a pattern picks:
+    /// quote macro-F1 and, for dev gold articles, speaker accuracy (speakers
+    /// aggregated as `classify` does), for the frozen head, the adapter and
+    /// their mean. No model is needed.
+    OofScores {
+        /// The file `train --oof-out` wrote.
+        file: PathBuf,
+        /// A regular expression a group's name must match from its start, e.g.
+        /// 'dev_(2[7-9]|3)' for dev_27 to dev_31, or 'b' for the written batches.
+        #[arg(long, default_value = "dev_")]
+        groups: String,
+        /// Gold directory, for the dev articles' speakers.
+        #[arg(long, default_value = "evaluation/gold")]
+        gold: PathBuf,
+        /// The task the file was trained with (default: the built-in task).
+        #[arg(long)]
+        task: Option<PathBuf>,
     },
     /// Get, inspect or verify the encoder model.
     #[command(subcommand)]
@@ -344,10 +364,25 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", error_chain(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes joined by `: `, skipping a cause whose text the
+/// message already ends with (library errors print their own source, as in
+/// `path: No such file or directory`, and would otherwise say it twice).
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.ends_with(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
 }
 
 fn init_logging(verbose: u8) {
@@ -412,6 +447,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bootstrap,
             &classifier,
         ),
+        Command::OofScores {
+            file,
+            groups,
+            gold,
+            task,
+        } => oof_scores(&file, &groups, &gold, task.as_deref()),
         Command::Train {
             data,
             gold,
@@ -971,6 +1012,38 @@ fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
     .unwrap_or(0)
 }
 
+fn oof_scores(file: &Path, groups: &str, gold: &Path, task: Option<&Path>) -> Result<ExitCode> {
+    let task = match task {
+        Some(p) => Task::from_toml_file(p)?,
+        None => Task::default_stance(),
+    };
+    let pattern = regex::Regex::new(&format!("^(?:{groups})"))
+        .with_context(|| format!("--groups {groups:?} is not a regular expression"))?;
+    let keep = |g: &str| pattern.is_match(g);
+    let oof = stance::oof::OutOfFold::read(file)?;
+    let articles = eval::load_gold_dir(gold, None)?;
+    let speakers = train::speaker_labels_from_gold(&articles);
+    let scores = oof.score(&task, &keep, &speakers)?;
+    let (names, n) = oof.groups(&keep);
+    println!(
+        "{}: {n} quotes in {} groups matching `{groups}`",
+        file.display(),
+        names.len()
+    );
+    println!("model    quote macro-F1  accuracy  speakers");
+    for s in &scores {
+        let speakers = s.speakers.as_ref().map_or("-".to_string(), |sp| {
+            let right = (sp.accuracy * sp.n as f64).round() as usize;
+            format!("{right}/{} ({:.3})", sp.n, sp.accuracy)
+        });
+        println!(
+            "{:<8} {:>14.3}  {:>8.3}  {speakers}",
+            s.model, s.quotes.macro_f1, s.quotes.accuracy
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `train` settings beyond its files.
 struct TrainOptions {
     folds: usize,
@@ -1030,14 +1103,15 @@ fn train_heads(
     };
     let card = train::train(&job, out)?;
     println!("wrote heads to {}", out.display());
-    println!(
-        "stance:    {:?} structured={} epochs={}",
-        card.stance.spec.context, card.stance.spec.structured, card.stance.config.epochs
-    );
-    println!(
-        "sentiment: {:?} structured={} epochs={}",
-        card.sentiment.spec.context, card.sentiment.spec.structured, card.sentiment.config.epochs
-    );
+    for (name, head) in [
+        ("stance:   ", &card.stance),
+        ("sentiment:", &card.sentiment),
+    ] {
+        println!(
+            "{name} {:?} structured={} lexical={} epochs={}",
+            head.spec.context, head.spec.structured, head.spec.lexical, head.config.epochs
+        );
+    }
     if let Some(a) = &card.adaptation {
         let at = |v: &[f64]| {
             v.get(a.best_epoch.saturating_sub(1))

@@ -28,15 +28,15 @@ fn seed_speakers_are_found_and_classified_as_documented() {
     let speakers = docs[0]["speakers"].as_array().unwrap();
     // (name, LABELING.md §6, what the committed model says). The seed is test
     // data, so no model choice is made on it; this pins the documented result
-    // (README, Evaluation) so a change to it is seen. The session-6 model gets
-    // 2 of 5 (session 5's: 1 of 5; session 4's: 3 of 5): Blinken and Singh
-    // right; Aquilino, Fanell and Yu come out optimistic.
+    // (README, Evaluation) so a change to it is seen. The session-7 model gets
+    // 4 of 5 (session 6's: 2 of 5; session 5's: 1; session 4's: 3): only
+    // Aquilino, who backs talks but rejects concessions, comes out optimistic.
     let expected = [
         ("Antony Blinken", "optimistic", "optimistic"),
         ("Sabrina Singh", "optimistic", "optimistic"),
         ("John Aquilino", "critical", "optimistic"),
-        ("Jim Fanell", "critical", "optimistic"),
-        ("Miles Yu", "skeptical", "optimistic"),
+        ("Jim Fanell", "critical", "critical"),
+        ("Miles Yu", "skeptical", "skeptical"),
     ];
     let mut right = 0;
     for (name, gold, documented) in expected {
@@ -207,6 +207,55 @@ fn train_refuses_an_oof_out_in_a_missing_directory() {
         .stderr(predicate::str::contains(
             "--oof-out: the directory no-such-dir does not exist",
         ));
+}
+
+/// `oof-scores` reads a `train --oof-out` file and scores the chosen groups,
+/// speakers from the gold dev articles included; no model is loaded.
+#[test]
+fn oof_scores_score_the_chosen_groups_and_their_gold_speakers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("oof.jsonl");
+    let line = |group: &str, speaker: &str, stance: &str, frozen: [f32; 4]| {
+        serde_json::json!({"group": group, "speaker": speaker, "quote": "words",
+            "stance": stance, "frozen": frozen})
+        .to_string()
+    };
+    let critical = [0.1, 0.1, 0.7, 0.1];
+    let lines = [
+        r#"{"labels":["optimistic","skeptical","critical","neutral"]}"#.to_string(),
+        line("b01_us_officials", "", "optimistic", critical),
+        line(
+            "dev_02_feature_sailor",
+            "Marisol Hargrove",
+            "critical",
+            critical,
+        ),
+        line(
+            "dev_02_feature_sailor",
+            "Brendan Achebe",
+            "skeptical",
+            critical,
+        ),
+    ];
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    bin()
+        .current_dir(root())
+        .args(["oof-scores", "--groups", "dev_0[0-2]_"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 quotes in 1 groups matching"))
+        .stdout(predicate::str::is_match(r"frozen +0\.333 +0\.500 +1/2 \(0\.500\)").unwrap());
+    // A missing file: exit 2, the path and the reason once.
+    let out = bin()
+        .current_dir(root())
+        .args(["oof-scores", "no-such-oof.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-oof.jsonl"), "{stderr}");
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
 }
 
 /// `make train` reproduces the committed heads byte for byte; `--oof-out`

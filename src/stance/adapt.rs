@@ -15,7 +15,7 @@ use candle_core::{DType, Device, Tensor, Var, D};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use serde::{Deserialize, Serialize};
 
-use super::features::{self, FeatureSpec, QuoteInput, STRUCTURED_DIM};
+use super::features::{self, FeatureSpec, QuoteInput};
 use super::head::{class_weights, quantize, read_safetensors, HeadError, LinearHead, TrainConfig};
 use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRank};
 use crate::model::{Encoder, ModelError};
@@ -42,7 +42,7 @@ impl Default for AdaptConfig {
             layers: 2,
             rank: 8,
             alpha: 16.0,
-            max_epochs: 8,
+            max_epochs: 6,
             learning_rate: 1e-3,
             weight_decay: 0.01,
             batch: 32,
@@ -59,7 +59,8 @@ pub struct Prepared {
     hidden: Vec<Tensor>,
     /// Per example, its texts' indices into `hidden`.
     index: Vec<Vec<usize>>,
-    structured: Vec<[f32; STRUCTURED_DIM]>,
+    /// Per example, the blocks after the encoder's (structured, lexical).
+    extra: Vec<Vec<f32>>,
     from_layer: usize,
 }
 
@@ -85,7 +86,10 @@ impl Prepared {
             texts: spec.context.texts(),
             hidden,
             index: table.index,
-            structured: inputs.iter().map(features::structured).collect(),
+            extra: inputs
+                .iter()
+                .map(|input| features::extra_features(input, spec))
+                .collect(),
             from_layer,
         })
     }
@@ -138,14 +142,15 @@ impl Prepared {
         let pooled = sorted.index_select(&position, 0)?;
         let hidden = pooled.dim(1)?;
         let rows = pooled.reshape((idx.len(), self.texts * hidden))?;
-        if !self.spec.structured {
+        let width = self.spec.extra_dim();
+        if width == 0 {
             return Ok(rows);
         }
         let extra: Vec<f32> = idx
             .iter()
-            .flat_map(|&e| self.structured[e].iter().copied())
+            .flat_map(|&e| self.extra[e].iter().copied())
             .collect();
-        let extra = Tensor::from_vec(extra, (idx.len(), STRUCTURED_DIM), &device)?;
+        let extra = Tensor::from_vec(extra, (idx.len(), width), &device)?;
         Tensor::cat(&[&rows, &extra], 1)
     }
 }
@@ -540,6 +545,7 @@ mod tests {
             spec: FeatureSpec {
                 context: features::ContextMode::Quote,
                 structured: false,
+                lexical: false,
             },
             dim,
             weight: vec![0.0; dim * 2],
@@ -627,11 +633,12 @@ mod tests {
             spec: FeatureSpec {
                 context: features::ContextMode::Quote,
                 structured: false,
+                lexical: false,
             },
             texts: 1,
             hidden,
             index: (0..40).map(|i| vec![i]).collect(),
-            structured: vec![[0.0; STRUCTURED_DIM]; 40],
+            extra: vec![Vec::new(); 40],
             from_layer: 1,
         };
         let order: Vec<usize> = (0..40).rev().collect();

@@ -56,17 +56,60 @@ impl ContextMode {
 }
 
 /// How a feature vector is built; stored with a trained head.
+///
+/// A row is the encoder blocks (one per context text), then the structured
+/// signals if `structured`, then the quote's hashed words if `lexical`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeatureSpec {
     pub context: ContextMode,
     /// Add the structured signals (kind, verb class, speaker side, negation, hedges).
     pub structured: bool,
+    /// Add the quote's words and word pairs, hashed ([`lexical`]). Heads
+    /// trained before this block existed read as `false`.
+    #[serde(default)]
+    pub lexical: bool,
 }
 
 impl FeatureSpec {
     pub fn dim(&self, embedding_dim: usize) -> usize {
-        self.context.texts() * embedding_dim + if self.structured { STRUCTURED_DIM } else { 0 }
+        self.context.texts() * embedding_dim + self.extra_dim()
     }
+
+    /// Width of the blocks after the encoder's (structured and lexical).
+    pub fn extra_dim(&self) -> usize {
+        (if self.structured { STRUCTURED_DIM } else { 0 })
+            + if self.lexical { LEXICAL_DIM } else { 0 }
+    }
+
+    /// The smallest spec whose rows hold everything `self` and `other` use,
+    /// so one feature build serves both ([`super::project`] cuts it down).
+    pub fn union(&self, other: &FeatureSpec) -> FeatureSpec {
+        FeatureSpec {
+            context: if self.context.texts() >= other.context.texts() {
+                self.context
+            } else {
+                other.context
+            },
+            structured: self.structured || other.structured,
+            lexical: self.lexical || other.lexical,
+        }
+    }
+}
+
+/// The blocks after the encoder's for one input, as `spec` asks.
+pub fn extra_features(input: &QuoteInput, spec: FeatureSpec) -> Vec<f32> {
+    let mut out = Vec::with_capacity(spec.extra_dim());
+    if spec.structured {
+        out.extend_from_slice(&structured(input));
+    }
+    if spec.lexical {
+        let start = out.len();
+        out.resize(start + LEXICAL_DIM, 0.0);
+        for (bucket, value) in lexical(&input.quote) {
+            out[start + bucket] = value;
+        }
+    }
+    out
 }
 
 /// The encoder texts of one quote, in the order the feature vector uses them.
@@ -120,6 +163,50 @@ impl TextTable {
 }
 
 pub const STRUCTURED_DIM: usize = 3 + 4 + 6 + 3;
+
+/// Buckets of the lexical block.
+pub const LEXICAL_DIM: usize = 8192;
+
+/// The quote's words and adjacent word pairs, lower-cased, each hashed to one
+/// of [`LEXICAL_DIM`] buckets: a bucket is present or not, and the row has unit
+/// length. Returned sparse, as `(bucket, value)` sorted by bucket.
+///
+/// Why: the sentence embedding is dominated by topic (every quote is about the
+/// same talks), while stance often turns on a few words ("doubted", "expected
+/// little", "a seatbelt"); a linear head on the words beside the embedding
+/// catches them. Words are runs of two or more letters or digits (an
+/// apostrophe splits `don’t` into `don` and `t`, and `t` is dropped).
+pub fn lexical(quote: &str) -> Vec<(usize, f32)> {
+    let lower = quote.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some())
+        .collect();
+    let mut buckets: Vec<usize> = words
+        .iter()
+        .map(|w| bucket_of(&[w.as_bytes()]))
+        .chain(
+            words
+                .windows(2)
+                .map(|p| bucket_of(&[p[0].as_bytes(), b" ", p[1].as_bytes()])),
+        )
+        .collect();
+    buckets.sort_unstable();
+    buckets.dedup();
+    let value = 1.0 / (buckets.len().max(1) as f32).sqrt();
+    buckets.into_iter().map(|b| (b, value)).collect()
+}
+
+/// FNV-1a (32-bit) over the parts, folded into the lexical block: stable
+/// across runs, platforms and versions, unlike the standard library's hasher.
+fn bucket_of(parts: &[&[u8]]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &byte in parts.iter().flat_map(|p| p.iter()) {
+        h ^= u32::from(byte);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h as usize % LEXICAL_DIM
+}
 
 const ADVOCACY_VERBS: &[&str] = &[
     "urge",
@@ -406,5 +493,89 @@ mod tests {
         );
         assert_eq!(inputs[0].speaker, "Ana Polk");
         assert_eq!(inputs[0].cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn lexical_rows_are_unit_length_case_blind_and_stable() {
+        let row = lexical("She DOUBTED either side was ready.");
+        // Six words of two letters or more and five pairs (two may share a bucket).
+        assert!(row.len() <= 11 && row.len() >= 10, "{row:?}");
+        let norm: f32 = row.iter().map(|(_, v)| v * v).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        assert!(row.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(row.iter().all(|&(b, _)| b < LEXICAL_DIM));
+        assert_eq!(row, lexical("she doubted either side was ready"));
+        // The hash is fixed: a trained head's columns depend on it.
+        assert_eq!(
+            bucket_of(&[b"doubted"]),
+            fnv1a(b"doubted") as usize % LEXICAL_DIM
+        );
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        // Word order matters through the pairs.
+        assert_ne!(lexical("not ready, hopeful"), lexical("ready, not hopeful"));
+        // No words: an empty row, not a division by zero.
+        assert!(lexical("— “ ” a").is_empty());
+    }
+
+    fn fnv1a(bytes: &[u8]) -> u32 {
+        bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        })
+    }
+
+    #[test]
+    fn extra_blocks_follow_the_spec() {
+        let i = input("they doubted it", "Wu Li", "analyst", Some("said"));
+        let spec = |structured, lexical| FeatureSpec {
+            context: ContextMode::Quote,
+            structured,
+            lexical,
+        };
+        assert!(extra_features(&i, spec(false, false)).is_empty());
+        assert_eq!(
+            extra_features(&i, spec(true, false)),
+            structured(&i).to_vec()
+        );
+        let both = extra_features(&i, spec(true, true));
+        assert_eq!(both.len(), STRUCTURED_DIM + LEXICAL_DIM);
+        assert_eq!(&both[..STRUCTURED_DIM], &structured(&i)[..]);
+        let lex = &both[STRUCTURED_DIM..];
+        for (b, v) in lexical(&i.quote) {
+            assert_eq!(lex[b], v);
+        }
+        assert_eq!(
+            lex.iter().filter(|v| **v != 0.0).count(),
+            lexical(&i.quote).len()
+        );
+        assert_eq!(
+            spec(true, true).dim(384),
+            384 + STRUCTURED_DIM + LEXICAL_DIM
+        );
+    }
+
+    #[test]
+    fn the_union_of_two_specs_holds_both() {
+        let a = FeatureSpec {
+            context: ContextMode::QuoteSentence,
+            structured: true,
+            lexical: false,
+        };
+        let b = FeatureSpec {
+            context: ContextMode::QuoteSentenceSpeaker,
+            structured: false,
+            lexical: true,
+        };
+        let u = a.union(&b);
+        assert_eq!(u, b.union(&a));
+        assert_eq!(u.context, ContextMode::QuoteSentenceSpeaker);
+        assert!(u.structured && u.lexical);
+    }
+
+    #[test]
+    fn heads_saved_before_the_lexical_block_read_without_it() {
+        let spec: FeatureSpec =
+            serde_json::from_str(r#"{"context":"quote_sentence","structured":true}"#)
+                .expect("an old card's spec parses");
+        assert!(!spec.lexical);
     }
 }

@@ -261,6 +261,7 @@ mod tests {
         FeatureSpec {
             context: ContextMode::Quote,
             structured: false,
+            lexical: false,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod aggregate;
 pub mod card;
 pub mod features;
 pub mod head;
+pub mod oof;
 pub mod task;
 pub mod train;
 pub mod zeroshot;
@@ -59,6 +60,7 @@ impl Predictor {
             Predictor::ZeroShot(_) => FeatureSpec {
                 context: ContextMode::Quote,
                 structured: false,
+                lexical: false,
             },
         }
     }
@@ -212,12 +214,8 @@ impl Classifier {
         let dim = self.encoder.dim();
         let stance_spec = self.stance.spec();
         let sentiment_spec = self.sentiment.spec();
-        // One feature build when both predictors share the widest spec.
-        let widest = if stance_spec.dim(dim) >= sentiment_spec.dim(dim) {
-            stance_spec
-        } else {
-            sentiment_spec
-        };
+        // One feature build holding what both predictors use.
+        let widest = stance_spec.union(&sentiment_spec);
         let (x, truncated) = self.features(inputs, widest)?;
         let width = widest.dim(dim);
         let pick = |row: &[f32], spec: FeatureSpec| -> Vec<f32> { project(row, widest, spec, dim) };
@@ -357,23 +355,32 @@ pub fn features_for(
                 quote_cut.push(emb.truncated.binary_search(&i).is_ok());
             }
         }
-        if spec.structured {
-            x.extend_from_slice(&features::structured(input));
-        }
+        x.extend(features::extra_features(input, spec));
     }
     Ok((x, quote_cut))
 }
 
 /// Cuts a feature row built under `from` down to what `to` uses (a prefix of
-/// the text blocks, plus the structured block when `to` has it).
+/// the text blocks, then the structured and lexical blocks when `to` has
+/// them; a block `from` lacks reads as zeros).
 pub fn project(row: &[f32], from: FeatureSpec, to: FeatureSpec, dim: usize) -> Vec<f32> {
     let blocks = to.context.texts().min(from.context.texts());
-    let mut out = row[..blocks * dim].to_vec();
-    if to.structured && from.structured {
-        let start = from.context.texts() * dim;
-        out.extend_from_slice(&row[start..start + features::STRUCTURED_DIM]);
-    } else if to.structured {
-        out.extend(std::iter::repeat_n(0.0, features::STRUCTURED_DIM));
+    let mut out = Vec::with_capacity(to.dim(dim));
+    out.extend_from_slice(&row[..blocks * dim]);
+    out.resize(to.context.texts() * dim, 0.0);
+    let mut start = from.context.texts() * dim;
+    for (wanted, present, width) in [
+        (to.structured, from.structured, features::STRUCTURED_DIM),
+        (to.lexical, from.lexical, features::LEXICAL_DIM),
+    ] {
+        match (wanted, present) {
+            (true, true) => out.extend_from_slice(&row[start..start + width]),
+            (true, false) => out.resize(out.len() + width, 0.0),
+            _ => {}
+        }
+        if present {
+            start += width;
+        }
     }
     out
 }
@@ -388,4 +395,47 @@ pub fn default_heads_dir(task_name: &str) -> Option<std::path::PathBuf> {
     .into_iter()
     .map(|root| root.join(task_name))
     .find(|dir| dir.join(card::CARD_FILE).is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use features::{LEXICAL_DIM, STRUCTURED_DIM};
+
+    #[test]
+    fn projection_keeps_each_block_a_narrower_spec_uses() {
+        let dim = 2;
+        let spec = |context, structured, lexical| FeatureSpec {
+            context,
+            structured,
+            lexical,
+        };
+        let wide = spec(ContextMode::QuoteSentence, true, true);
+        // Blocks numbered so each value says where it came from.
+        let mut row = vec![1.0, 1.0, 2.0, 2.0];
+        row.extend(std::iter::repeat_n(3.0, STRUCTURED_DIM));
+        row.extend(std::iter::repeat_n(4.0, LEXICAL_DIM));
+        assert_eq!(row.len(), wide.dim(dim));
+        assert_eq!(project(&row, wide, wide, dim), row);
+
+        let quote_lexical = project(&row, wide, spec(ContextMode::Quote, false, true), dim);
+        assert_eq!(quote_lexical.len(), dim + LEXICAL_DIM);
+        assert_eq!(&quote_lexical[..2], &[1.0, 1.0]);
+        assert!(quote_lexical[2..].iter().all(|&v| v == 4.0));
+
+        let structured = project(
+            &row,
+            wide,
+            spec(ContextMode::QuoteSentence, true, false),
+            dim,
+        );
+        assert_eq!(structured.len(), 2 * dim + STRUCTURED_DIM);
+        assert!(structured[4..].iter().all(|&v| v == 3.0));
+
+        // A block the source row lacks reads as zeros, at full width.
+        let narrow = spec(ContextMode::Quote, false, false);
+        let filled = project(&[1.0, 1.0], narrow, wide, dim);
+        assert_eq!(filled.len(), wide.dim(dim));
+        assert!(filled[2..].iter().all(|&v| v == 0.0));
+    }
 }

@@ -163,7 +163,7 @@ type QuoteWeight = (usize, Vec<f32>);
 /// Speaker-level stance accuracy on dev: each gold speaker's quotes (by
 /// article and name) aggregated as `classify` does, from `probs` (one per dev
 /// example; empty ones are skipped). Speakers with no scored quote are left out.
-fn dev_speaker_summary(
+pub(crate) fn dev_speaker_summary(
     task: &Task,
     dev: &[&TrainExample],
     speakers: &[SpeakerLabel],
@@ -215,7 +215,7 @@ pub fn grouped_folds(groups: &[String], k: usize) -> Vec<usize> {
         .collect()
 }
 
-fn summary(labels: &[String], gold: &[usize], pred: &[usize]) -> ScoreSummary {
+pub(crate) fn summary(labels: &[String], gold: &[usize], pred: &[usize]) -> ScoreSummary {
     let names: Vec<&str> = labels.iter().map(String::as_str).collect();
     let pairs: Vec<(usize, usize)> = gold.iter().copied().zip(pred.iter().copied()).collect();
     let c = Classification::new(&names, &pairs);
@@ -285,7 +285,7 @@ pub struct TrainJob<'a> {
     /// (for error analysis that never looks at the test split).
     pub show_dev_errors: bool,
     /// Write every example's out-of-fold stance probabilities here (JSON Lines),
-    /// so any subset of groups can be scored afterwards (`scripts/oof_scores.py`).
+    /// so any subset of groups can be scored afterwards (`quotestance oof-scores`).
     pub oof_out: Option<PathBuf>,
 }
 
@@ -591,6 +591,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let full = FeatureSpec {
         context: ContextMode::QuoteSentenceSpeakerParagraph,
         structured: true,
+        lexical: true,
     };
     let all: Vec<&TrainExample> = job.written.iter().chain(job.dev.iter()).collect();
     let inputs: Vec<QuoteInput> = all.iter().map(|e| e.input.clone()).collect();
@@ -651,6 +652,38 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     };
 
     // 1. Choose settings: train on written examples, score on the dev split.
+    // One selection row per epochs × weight decay for a head and spec.
+    let select_rows = |name: &str,
+                       labels: &[String],
+                       y: &[usize],
+                       spec: FeatureSpec|
+     -> Result<Vec<SelectionRow>, TrainError> {
+        let mut rows = Vec::new();
+        for epochs in EPOCH_CHOICES {
+            for weight_decay in WEIGHT_DECAY_CHOICES {
+                let setting = Setting {
+                    spec,
+                    epochs,
+                    weight_decay,
+                };
+                let head = fit(labels, spec, &written_idx, y, setting)?;
+                let s = score_on(&head, labels, &dev_idx, y);
+                (job.progress)(&format!(
+                    "  {name:<9} {:?} structured={} lexical={} epochs={epochs} wd={weight_decay}: dev macro-F1 {:.3}",
+                    spec.context, spec.structured, spec.lexical, s.macro_f1
+                ));
+                rows.push(SelectionRow {
+                    head: name.into(),
+                    spec,
+                    epochs,
+                    weight_decay,
+                    dev_macro_f1: s.macro_f1,
+                    dev_accuracy: s.accuracy,
+                });
+            }
+        }
+        Ok(rows)
+    };
     let mut selection = Vec::new();
     let first = Setting {
         spec: full,
@@ -662,32 +695,28 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             let spec = FeatureSpec {
                 context,
                 structured,
+                lexical: false,
             };
-            for epochs in EPOCH_CHOICES {
-                for weight_decay in WEIGHT_DECAY_CHOICES {
-                    let setting = Setting {
-                        spec,
-                        epochs,
-                        weight_decay,
-                    };
-                    for (name, labels, y) in [
-                        ("stance", &job.task.labels, &y_stance),
-                        ("sentiment", &sentiment_task.labels, &y_sent),
-                    ] {
-                        let head = fit(labels, spec, &written_idx, y, setting)?;
-                        let s = score_on(&head, labels, &dev_idx, y);
-                        (job.progress)(&format!("  {name:<9} {context:?} structured={structured} epochs={epochs} wd={weight_decay}: dev macro-F1 {:.3}", s.macro_f1));
-                        selection.push(SelectionRow {
-                            head: name.into(),
-                            spec,
-                            epochs,
-                            weight_decay,
-                            dev_macro_f1: s.macro_f1,
-                            dev_accuracy: s.accuracy,
-                        });
-                    }
-                }
+            for (name, labels, y) in [
+                ("stance", &job.task.labels, &y_stance),
+                ("sentiment", &sentiment_task.labels, &y_sent),
+            ] {
+                selection.extend(select_rows(name, labels, y, spec)?);
             }
+        }
+    }
+    // The lexical block (8,192 columns) is tried only with each head's best
+    // encoder context: the full grid with it would double `make train`.
+    for (name, labels, y) in [
+        ("stance", &job.task.labels, &y_stance),
+        ("sentiment", &sentiment_task.labels, &y_sent),
+    ] {
+        if let Some((_, best)) = choose_setting(&selection, name) {
+            let spec = FeatureSpec {
+                lexical: true,
+                ..best.spec
+            };
+            selection.extend(select_rows(name, labels, y, spec)?);
         }
     }
     let best_stance = choose_setting(&selection, "stance").unwrap_or((f64::MIN, first));
@@ -695,6 +724,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let baseline_spec = FeatureSpec {
         context: ContextMode::Quote,
         structured: false,
+        lexical: false,
     };
     let baseline = selection
         .iter()
@@ -1056,6 +1086,7 @@ mod tests {
             spec: FeatureSpec {
                 context,
                 structured: false,
+                lexical: false,
             },
             epochs,
             weight_decay: 0.01,
