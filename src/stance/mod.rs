@@ -11,6 +11,7 @@ pub mod task;
 pub mod train;
 pub mod zeroshot;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -218,7 +219,7 @@ impl Classifier {
         let widest = stance_spec.union(&sentiment_spec);
         let (x, truncated) = self.features(inputs, widest)?;
         let width = widest.dim(dim);
-        let pick = |row: &[f32], spec: FeatureSpec| -> Vec<f32> { project(row, widest, spec, dim) };
+        let pick = |row, spec| project_view(row, widest, spec, dim);
         let out = x
             .chunks_exact(width.max(1))
             .map(|row| QuotePrediction {
@@ -358,6 +359,16 @@ pub fn features_for(
         x.extend(features::extra_features(input, spec));
     }
     Ok((x, quote_cut))
+}
+
+/// [`project`], without a copy when `to` is `from` (the common case in
+/// `classify`: one head's spec is the build's, lexical block included).
+fn project_view(row: &[f32], from: FeatureSpec, to: FeatureSpec, dim: usize) -> Cow<'_, [f32]> {
+    if to == from {
+        Cow::Borrowed(row)
+    } else {
+        Cow::Owned(project(row, from, to, dim))
+    }
 }
 
 /// Cuts a feature row built under `from` down to what `to` uses (a prefix of

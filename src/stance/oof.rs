@@ -1,34 +1,57 @@
-//! `quotestance oof-scores`: scores the out-of-fold stance probabilities that
-//! `train --oof-out FILE` writes, on any subset of its groups — per quote
-//! (macro-F1) and, for dev gold articles, per speaker (aggregated as
-//! `classify` does). Training's own summary covers all dev articles at once;
-//! this answers "how does the model do on these articles?" without retraining.
+//! The out-of-fold file `train --oof-out FILE` writes (one line per example:
+//! its stance probabilities from the frozen head and the adapter, each from a
+//! fold that did not train on it), and `quotestance oof-scores`, which scores
+//! it on any subset of its groups — per quote (macro-F1) and, for dev gold
+//! articles, per speaker (aggregated as `classify` does). Training's own
+//! summary covers all dev articles at once; this answers "how does the model
+//! do on these articles?" without retraining.
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::card::ScoreSummary;
-use super::features::QuoteInput;
 use super::task::Task;
-use super::train::{dev_speaker_summary, summary, SpeakerLabel, TrainError, TrainExample};
-use crate::quotes::QuoteKind;
+use super::train::{speaker_summary, summary, SpeakerLabel, TrainError};
 
-/// One line after the header of an `--oof-out` file.
-#[derive(Debug, Clone, Deserialize)]
-struct OutOfFoldLine {
-    group: String,
-    speaker: String,
-    quote: String,
-    stance: String,
-    frozen: Vec<f32>,
+/// One example's out-of-fold stance probabilities: a line of an `--oof-out`
+/// file after its header.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OutOfFoldLine {
+    pub group: String,
+    pub speaker: String,
+    pub quote: String,
+    pub stance: String,
+    /// The frozen-encoder head's, in the task's label order.
+    pub frozen: Vec<f32>,
+    /// The adapter's at its chosen epoch, if adaptation ran.
     #[serde(default)]
-    adapter: Option<Vec<f32>>,
+    pub adapter: Option<Vec<f32>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The first line: the task's labels, in the order of every probability list.
+#[derive(Debug, Serialize, Deserialize)]
 struct Header {
     labels: Vec<String>,
+}
+
+/// Writes an `--oof-out` file (atomically): the header, then one line each.
+pub fn write(path: &Path, labels: &[String], lines: &[OutOfFoldLine]) -> Result<(), TrainError> {
+    let io = |source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut out = String::new();
+    let header = Header {
+        labels: labels.to_vec(),
+    };
+    let json = std::iter::once(serde_json::to_string(&header))
+        .chain(lines.iter().map(serde_json::to_string));
+    for line in json {
+        out.push_str(&line.map_err(|e| io(std::io::Error::other(e)))?);
+        out.push('\n');
+    }
+    crate::fsutil::write_atomic(path, out.as_bytes()).map_err(io)
 }
 
 /// An `--oof-out` file, read and checked.
@@ -149,24 +172,6 @@ impl OutOfFold {
                     .unwrap_or("dev_01_…")
             )));
         }
-        let examples: Vec<TrainExample> = chosen
-            .iter()
-            .map(|l| TrainExample {
-                input: QuoteInput {
-                    quote: l.quote.clone(),
-                    sentence: String::new(),
-                    paragraph: String::new(),
-                    speaker: l.speaker.clone(),
-                    role: None,
-                    kind: QuoteKind::Direct,
-                    cue: None,
-                },
-                stance: l.stance.clone(),
-                sentiment: String::new(),
-                group: l.group.clone(),
-            })
-            .collect();
-        let refs: Vec<&TrainExample> = examples.iter().collect();
         let gold: Vec<usize> = chosen
             .iter()
             .map(|l| task.label_index(&l.stance).unwrap_or(0))
@@ -195,7 +200,10 @@ impl OutOfFold {
             .into_iter()
             .map(|(model, probs)| {
                 let pred: Vec<usize> = probs.iter().map(|p| super::head::argmax(p)).collect();
-                let by_speaker = dev_speaker_summary(task, &refs, &speakers, &probs);
+                let quotes = chosen
+                    .iter()
+                    .map(|l| (l.group.as_str(), l.speaker.as_str(), l.quote.len()));
+                let by_speaker = speaker_summary(task, quotes, &speakers, &probs);
                 OutOfFoldScore {
                     model,
                     quotes: summary(&task.labels, &gold, &pred),
@@ -278,6 +286,29 @@ mod tests {
             .unwrap();
         assert!(written[0].speakers.is_none());
         assert_eq!(written[0].quotes.n, 1);
+    }
+
+    #[test]
+    fn a_written_file_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("oof.jsonl");
+        let labels: Vec<String> = ["optimistic", "skeptical", "critical", "neutral"]
+            .map(String::from)
+            .to_vec();
+        let line = |adapter: Option<Vec<f32>>| OutOfFoldLine {
+            group: "dev_01_a".into(),
+            speaker: "Ann Bell".into(),
+            quote: "q".into(),
+            stance: "skeptical".into(),
+            frozen: SKEP.to_vec(),
+            adapter,
+        };
+        write(&path, &labels, &[line(Some(OPT.to_vec())), line(None)]).unwrap();
+        let oof = OutOfFold::read(&path).unwrap();
+        assert_eq!(oof.labels, labels);
+        assert_eq!(oof.lines.len(), 2);
+        assert_eq!(oof.lines[0].adapter.as_deref(), Some(&OPT[..]));
+        assert!(oof.lines[1].adapter.is_none());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::card::{
 };
 use super::features::{self, ContextMode, FeatureSpec, QuoteInput};
 use super::head::{argmax, LinearHead, TrainConfig};
+use super::oof::OutOfFoldLine;
 use super::task::Task;
 use super::zeroshot::ZeroShot;
 use super::{features_for, project, StanceError};
@@ -169,13 +170,31 @@ pub(crate) fn dev_speaker_summary(
     speakers: &[SpeakerLabel],
     probs: &[Vec<f32>],
 ) -> ScoreSummary {
-    // Each speaker's scored quotes, in dev order, gathered in one pass.
+    let quotes = dev.iter().map(|e| {
+        (
+            e.group.as_str(),
+            e.input.speaker.as_str(),
+            e.input.quote.len(),
+        )
+    });
+    speaker_summary(task, quotes, speakers, probs)
+}
+
+/// [`dev_speaker_summary`] over any quotes given as (group, speaker, quote
+/// length in bytes), one per entry of `probs`.
+pub(crate) fn speaker_summary<'a>(
+    task: &Task,
+    quotes: impl IntoIterator<Item = (&'a str, &'a str, usize)>,
+    speakers: &[SpeakerLabel],
+    probs: &[Vec<f32>],
+) -> ScoreSummary {
+    // Each speaker's scored quotes, in order, gathered in one pass.
     let mut by_speaker: BTreeMap<(&str, &str), Vec<QuoteWeight>> = BTreeMap::new();
-    for (e, p) in dev.iter().zip(probs).filter(|(_, p)| !p.is_empty()) {
+    for ((group, speaker, len), p) in quotes.into_iter().zip(probs).filter(|(_, p)| !p.is_empty()) {
         by_speaker
-            .entry((e.group.as_str(), e.input.speaker.as_str()))
+            .entry((group, speaker))
             .or_default()
-            .push((e.input.quote.len(), p.clone()));
+            .push((len, p.clone()));
     }
     let mut gold = Vec::new();
     let mut pred = Vec::new();
@@ -287,47 +306,6 @@ pub struct TrainJob<'a> {
     /// Write every example's out-of-fold stance probabilities here (JSON Lines),
     /// so any subset of groups can be scored afterwards (`quotestance oof-scores`).
     pub oof_out: Option<PathBuf>,
-}
-
-/// One example's out-of-fold stance probabilities (a line of `--oof-out`).
-#[derive(Debug, Serialize)]
-struct OutOfFold<'a> {
-    group: &'a str,
-    speaker: &'a str,
-    quote: &'a str,
-    stance: &'a str,
-    /// The frozen-encoder head's, in the task's label order.
-    frozen: &'a [f32],
-    /// The adapter's at its chosen epoch, if adaptation ran.
-    adapter: Option<&'a [f32]>,
-}
-
-fn write_out_of_fold(
-    path: &Path,
-    labels: &[String],
-    examples: &[&TrainExample],
-    frozen: &[Vec<f32>],
-    adapter: Option<&[Vec<f32>]>,
-) -> Result<(), TrainError> {
-    let io = |source| TrainError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut out = format!("{}\n", serde_json::json!({ "labels": labels }));
-    for (i, e) in examples.iter().enumerate() {
-        let line = OutOfFold {
-            group: &e.group,
-            speaker: &e.input.speaker,
-            quote: &e.input.quote,
-            stance: &e.stance,
-            frozen: &frozen[i],
-            adapter: adapter.map(|a| a[i].as_slice()),
-        };
-        let json = serde_json::to_string(&line).map_err(|e| io(std::io::Error::other(e)))?;
-        out.push_str(&json);
-        out.push('\n');
-    }
-    crate::fsutil::write_atomic(path, out.as_bytes()).map_err(io)
 }
 
 /// Progress lines: confusion matrix (rows gold, columns predicted) and every
@@ -910,13 +888,19 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     };
 
     if let Some(path) = &job.oof_out {
-        write_out_of_fold(
-            path,
-            &job.task.labels,
-            &all,
-            &cv_stance_probs,
-            adapter_oof.as_deref(),
-        )?;
+        let lines: Vec<OutOfFoldLine> = all
+            .iter()
+            .enumerate()
+            .map(|(i, e)| OutOfFoldLine {
+                group: e.group.clone(),
+                speaker: e.input.speaker.clone(),
+                quote: e.input.quote.clone(),
+                stance: e.stance.clone(),
+                frozen: cv_stance_probs[i].clone(),
+                adapter: adapter_oof.as_ref().map(|a| a[i].clone()),
+            })
+            .collect();
+        super::oof::write(path, &job.task.labels, &lines)?;
     }
 
     // 4. Final fit on everything.
