@@ -230,12 +230,21 @@ fn broken_heads_are_clear_errors() {
         assert!(stderr.contains(file), "{stderr}");
         stderr.into_owned()
     };
-    // A damaged adapter is named too.
-    let adapter = heads.join("adapter.safetensors");
-    let good_adapter = std::fs::read(&adapter).unwrap();
-    std::fs::write(&adapter, &good_adapter[..100]).unwrap();
+    // A damaged adapter is named too (the card is made to name one, since
+    // the committed heads may not keep an adapter).
+    let card_path = heads.join("card.json");
+    let good_card = std::fs::read(&card_path).unwrap();
+    let mut card: serde_json::Value = serde_json::from_slice(&good_card).unwrap();
+    card["adaptation"]["kept"] = true.into();
+    card["adaptation"]["file"] = "adapter.safetensors".into();
+    std::fs::write(&card_path, serde_json::to_vec(&card).unwrap()).unwrap();
+    std::fs::write(
+        heads.join("adapter.safetensors"),
+        b"\x40\0\0\0\0\0\0\0{\"lora",
+    )
+    .unwrap();
     assert!(fails_naming("adapter.safetensors").contains("make train"));
-    std::fs::write(&adapter, &good_adapter).unwrap();
+    std::fs::write(&card_path, &good_card).unwrap();
 
     let bytes = std::fs::read(heads.join("stance.safetensors")).unwrap();
     std::fs::write(heads.join("stance.safetensors"), &bytes[..bytes.len() / 3]).unwrap();

@@ -131,7 +131,8 @@ pub struct AdaptationReport {
     pub cv_dev_articles: Option<DevArticleScores>,
     /// Epochs of the kept adapter (1-based; the best cross-validated epoch).
     pub best_epoch: usize,
-    /// Whether the adapter beat the frozen head in cross-validation and was kept.
+    /// Whether the adapter, at `best_epoch`, beat the frozen head both in
+    /// cross-validation and on the dev articles' out-of-fold quotes, and was kept.
     pub kept: bool,
     /// Softmax temperature for the adapted stance head, fitted on the chosen
     /// epoch's out-of-fold probabilities (already divided into the saved

@@ -460,22 +460,41 @@ struct AdapterDecision {
     temperature: f32,
 }
 
-/// Decides on the adapter from its cross-validation: the best pooled
-/// out-of-fold epoch, kept only if it beats the frozen head's cross-validated
-/// macro-F1; the temperature is fitted on that epoch's out-of-fold
-/// probabilities. The dev curve is recorded, not used. `frozen` is the frozen
-/// head's (CV, dev) macro-F1.
+/// The frozen-encoder stance head's scores the adapter must beat.
+#[derive(Debug, Clone, Copy)]
+struct FrozenScores {
+    /// Pooled grouped-CV macro-F1 (written + dev examples).
+    cv: f64,
+    /// Dev macro-F1 when trained on the written examples (reported only).
+    dev: f64,
+    /// Quote macro-F1 of the same out-of-fold predictions on the dev articles alone.
+    cv_dev_articles: f64,
+}
+
+/// Decides on the adapter from its cross-validation: the epoch with the best
+/// pooled out-of-fold macro-F1, kept only if at that epoch it beats the frozen
+/// head both in the pooled cross-validation and on the dev articles' share of
+/// it (`dev_articles_per_epoch`). Why both: the epoch is the best of several
+/// noisy CV scores, so a CV win alone is biased towards keeping; the issue asks
+/// for a win on dev, and the dev articles are the real-wire-like part of the
+/// data. The temperature is fitted on that epoch's out-of-fold probabilities.
+/// The separate dev curve is recorded, not used.
 fn decide_adapter(
     cfg: &AdaptConfig,
     cv: &AdapterCv,
     y: &[usize],
     dev_curve: &[f64],
-    frozen: (f64, f64),
+    dev_articles_per_epoch: &[f64],
+    frozen: FrozenScores,
 ) -> AdapterDecision {
     let per_epoch = &cv.macro_f1_per_epoch;
     let best_epoch = 1 + first_best(per_epoch);
     let best_cv = per_epoch.get(best_epoch - 1).copied().unwrap_or(f64::MIN);
-    let kept = best_cv > frozen.0 + 1e-9;
+    let dev_articles_at_best = dev_articles_per_epoch
+        .get(best_epoch - 1)
+        .copied()
+        .unwrap_or(f64::MIN);
+    let kept = best_cv > frozen.cv + 1e-9 && dev_articles_at_best > frozen.cv_dev_articles + 1e-9;
     // The adapted head ends overconfident: a temperature fitted on the
     // out-of-fold probabilities of the chosen epoch softens the final one.
     let chosen = cv.probs.get(best_epoch - 1);
@@ -491,13 +510,14 @@ fn decide_adapter(
         report: AdaptationReport {
             method: "lora".into(),
             config: *cfg,
-            selected_by:
-                "grouped cross-validation over written + dev examples (pooled out-of-fold macro-F1)"
-                    .into(),
+            selected_by: "epoch: grouped cross-validation over written + dev examples (pooled \
+                 out-of-fold macro-F1); kept only if that epoch beats the frozen head both \
+                 there and on the dev articles' out-of-fold quotes"
+                .into(),
             cv_macro_f1_per_epoch: per_epoch.iter().map(|&f| round3(f)).collect(),
-            frozen_cv_macro_f1: round3(frozen.0),
+            frozen_cv_macro_f1: round3(frozen.cv),
             dev_macro_f1_per_epoch: dev_curve.iter().map(|&f| round3(f)).collect(),
-            frozen_dev_macro_f1: round3(frozen.1),
+            frozen_dev_macro_f1: round3(frozen.dev),
             best_epoch,
             kept,
             temperature: round3(temperature as f64),
@@ -850,28 +870,36 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 &cfg,
                 job.progress,
             )?;
+            let mut on_dev: Vec<DevArticleScores> =
+                adapter_cv.probs.iter().map(|p| dev_articles(p)).collect();
+            let dev_articles_per_epoch: Vec<f64> =
+                on_dev.iter().map(|d| d.quotes.macro_f1).collect();
             let mut decision = decide_adapter(
                 &cfg,
                 &adapter_cv,
                 &y_stance,
                 &dev_run.dev_macro_f1,
-                (cv_stance.macro_f1, best_stance.0),
+                &dev_articles_per_epoch,
+                FrozenScores {
+                    cv: cv_stance.macro_f1,
+                    dev: best_stance.0,
+                    cv_dev_articles: cv_dev_articles.quotes.macro_f1,
+                },
             );
-            let on_dev = adapter_cv
-                .probs
-                .get(decision.report.best_epoch - 1)
-                .map(|chosen| dev_articles(chosen));
             let r = &mut decision.report;
             (job.progress)(&format!(
-                "  adapter grouped-CV macro-F1 {:.3} (epoch {}; dev {:.3}) vs frozen head CV {:.3} (dev {:.3}): {}",
-                decision.best_cv,
+                "  adapter epoch {}: grouped-CV macro-F1 {:.3} vs frozen head {:.3}; on the dev articles {:.3} vs {:.3}; dev {:.3} vs {:.3}: {}",
                 r.best_epoch,
-                decision.dev_at_best,
+                decision.best_cv,
                 cv_stance.macro_f1,
+                dev_articles_per_epoch.get(r.best_epoch - 1).copied().unwrap_or(f64::NAN),
+                cv_dev_articles.quotes.macro_f1,
+                decision.dev_at_best,
                 best_stance.0,
                 if r.kept { "kept" } else { "not kept" }
             ));
-            r.cv_dev_articles = on_dev;
+            r.cv_dev_articles =
+                (r.best_epoch <= on_dev.len()).then(|| on_dev.swap_remove(r.best_epoch - 1));
             adapter_oof = adapter_cv.probs.get(r.best_epoch - 1).cloned();
             if r.kept {
                 keep_adapter = Some((
@@ -997,6 +1025,22 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     if let (Some(lora), Some(report)) = (&adapter, adaptation.as_mut()) {
         save_lora(lora, &out.join(ADAPTER_FILE)).map_err(|e| TrainError::Invalid(e.to_string()))?;
         report.file = Some(ADAPTER_FILE.into());
+    } else {
+        // Files of an earlier run that kept an adapter would outlive it and
+        // mislead whoever lists the directory; the card no longer names them.
+        for stale in [
+            ADAPTER_FILE,
+            "frozen-stance.safetensors",
+            "frozen-sentiment.safetensors",
+        ] {
+            let path = out.join(stale);
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(TrainError::Io { path, source: e })
+                }
+                _ => {}
+            }
+        }
     }
     let counts = |labels: &[String], y: &[usize]| -> BTreeMap<String, usize> {
         labels
@@ -1199,7 +1243,8 @@ mod tests {
     }
 
     #[test]
-    fn the_adapter_is_kept_only_when_its_best_cv_epoch_beats_the_frozen_head() {
+    fn the_adapter_is_kept_only_when_its_best_cv_epoch_beats_the_frozen_head_in_cv_and_on_dev_articles(
+    ) {
         // Three examples, two epochs; example 2 was never held out.
         let y = [0usize, 1, 1];
         let right = |c: usize| {
@@ -1218,14 +1263,25 @@ mod tests {
             ],
         };
         let cfg = AdaptConfig::default();
-        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], (0.8, 0.65));
+        let frozen = |cv: f64, cv_dev_articles: f64| FrozenScores {
+            cv,
+            dev: 0.65,
+            cv_dev_articles,
+        };
+        let dev_articles = [0.55, 0.75];
+        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], &dev_articles, frozen(0.8, 0.7));
         assert_eq!(d.report.best_epoch, 2);
         assert!(d.report.kept);
         assert_eq!(d.dev_at_best, 0.7);
         assert_eq!(d.report.dev_macro_f1_per_epoch, vec![0.6, 0.7]);
         assert!(d.temperature > 0.0);
         // A frozen head as good as the best epoch keeps the encoder frozen.
-        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], (1.0, 0.65));
+        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], &dev_articles, frozen(1.0, 0.7));
+        assert!(!d.report.kept);
+        assert_eq!(d.report.best_epoch, 2);
+        // A CV win that the dev articles do not confirm keeps it frozen too
+        // (epoch 1's better dev-article score does not count: epoch 2 was chosen).
+        let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], &[0.9, 0.7], frozen(0.8, 0.75));
         assert!(!d.report.kept);
         assert_eq!(d.report.best_epoch, 2);
     }
