@@ -19,10 +19,24 @@ fn reports_are_reproducible_and_match_the_committed_ones() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // The shipped model's row; with a kept adapter, the frozen heads beside it.
+    let card: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("models/heads/us-china-mil-talks/card.json")).unwrap(),
+    )
+    .unwrap();
+    let model_rows: &[&str] = if card["adaptation"]["kept"] == true {
+        &[
+            "trained head + LoRA-adapted encoder (context + signals)",
+            "frozen-encoder head (context + signals)",
+        ]
+    } else {
+        &["trained head (context + signals)"]
+    };
+    for row in model_rows {
+        assert!(stdout.contains(row), "no `{row}` row:\n{stdout}");
+    }
     assert!(
-        stdout.contains("trained head + LoRA-adapted encoder (context + signals)")
-            && stdout.contains("frozen-encoder head (context + signals)")
-            && stdout.contains("95% CI"),
+        stdout.contains("frozen-encoder head (quote only)") && stdout.contains("95% CI"),
         "{stdout}"
     );
     for f in ["report.md", "report.json", "report.html"] {
@@ -64,10 +78,13 @@ fn reports_are_reproducible_and_match_the_committed_ones() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
+    // Majority, zero-shot, the quote-only head, then the shipped model (and,
+    // with a kept adapter, the frozen context head before it).
+    assert_eq!(names.len(), 3 + model_rows.len(), "{names:?}");
     assert_eq!(
-        names.len(),
-        5,
-        "majority, zero-shot, frozen heads (quote only, context), adapted model: {names:?}"
+        names.last(),
+        model_rows.first(),
+        "the shipped model comes last"
     );
 }
 
