@@ -141,6 +141,11 @@ enum Command {
         /// LoRA rank.
         #[arg(long, default_value_t = 8, value_name = "R")]
         adapt_rank: usize,
+        /// Weight of a supervised contrastive term (SetFit-like: quotes of one
+        /// label pulled together, of different labels apart) added to the
+        /// adapter's cross-entropy; 0 turns it off.
+        #[arg(long, default_value_t = 0.0, value_name = "W")]
+        adapt_contrastive: f64,
         /// Print the confusion matrix and every mistake of the dev-phase models
         /// (trained on written examples only) on the dev split, for error analysis.
         #[arg(long)]
@@ -464,6 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             adapt_epochs,
             adapt_layers,
             adapt_rank,
+            adapt_contrastive,
             dev_errors,
             oof_out,
         } => {
@@ -472,6 +478,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 layers: adapt_layers.max(1),
                 rank: adapt_rank.max(1),
                 alpha: 2.0 * adapt_rank.max(1) as f64,
+                contrastive: adapt_contrastive.max(0.0),
                 ..Default::default()
             });
             let options = TrainOptions {

@@ -34,7 +34,20 @@ pub struct AdaptConfig {
     /// Examples per step.
     pub batch: usize,
     pub seed: u64,
+    /// Weight of a supervised contrastive term on the quotes' pooled
+    /// embeddings, added to the cross-entropy (0: none). Omitted from cards
+    /// when 0, so cards written before it read and compare the same.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub contrastive: f64,
 }
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// Temperature of the contrastive term (cosine similarities divided by it),
+/// the usual value for supervised contrastive learning.
+pub const CONTRASTIVE_TEMPERATURE: f64 = 0.1;
 
 impl Default for AdaptConfig {
     fn default() -> Self {
@@ -47,6 +60,7 @@ impl Default for AdaptConfig {
             weight_decay: 0.01,
             batch: 32,
             seed: 20261128,
+            contrastive: 0.0,
         }
     }
 }
@@ -417,7 +431,19 @@ pub fn train_adapter(
             let sw = Tensor::from_vec(sw, batch.len(), &device)?;
             let log_probs = candle_nn::ops::log_softmax(&logits, D::Minus1)?;
             let picked = log_probs.gather(&ys.unsqueeze(1)?, 1)?.squeeze(1)?;
-            let loss = (picked.mul(&sw)?.sum_all()?.neg()? / sw.sum_all()?)?;
+            let mut loss = (picked.mul(&sw)?.sum_all()?.neg()? / sw.sum_all()?)?;
+            if cfg.contrastive > 0.0 {
+                // The quote's pooled embedding is the first block of the row.
+                let hidden = (x.dim(1)? - prepared.spec.extra_dim()) / prepared.texts.max(1);
+                let labels: Vec<usize> = batch.iter().map(|&i| y[i]).collect();
+                if let Some(c) = supervised_contrastive(
+                    &x.narrow(1, 0, hidden)?,
+                    &labels,
+                    CONTRASTIVE_TEMPERATURE,
+                )? {
+                    loss = (loss + (c * cfg.contrastive)?)?;
+                }
+            }
             loss_sum += loss.to_scalar::<f32>()? as f64 * batch.len() as f64;
             opt.backward_step(&loss)?;
         }
@@ -444,6 +470,49 @@ pub fn train_adapter(
         None => params.snapshot(head)?,
     };
     Ok((adapted, run))
+}
+
+/// Supervised contrastive loss (Khosla et al., 2020) over a batch of unit
+/// rows `z` `[n, d]`: each row that shares its label with another is pulled
+/// towards those rows and away from the rest (softmax over its cosine
+/// similarities to every other row, divided by `temperature`). The batch
+/// form of SetFit's same-label / different-label pairs. `None` when no two
+/// rows share a label.
+pub fn supervised_contrastive(
+    z: &Tensor,
+    labels: &[usize],
+    temperature: f64,
+) -> candle_core::Result<Option<Tensor>> {
+    let n = labels.len();
+    let device = z.device();
+    let mut positive = vec![0f32; n * n];
+    let mut not_self = vec![0f32; n * n];
+    let mut per_anchor = vec![0f32; n];
+    for i in 0..n {
+        for j in 0..n {
+            if i == j {
+                // Excluded from the softmax: exp(-1e9) is 0.
+                not_self[i * n + j] = -1e9;
+            } else if labels[i] == labels[j] {
+                positive[i * n + j] = 1.0;
+                per_anchor[i] += 1.0;
+            }
+        }
+    }
+    let anchors: Vec<f32> = per_anchor.iter().map(|&c| f32::from(c > 0.0)).collect();
+    let n_anchors: f32 = anchors.iter().sum();
+    if n_anchors == 0.0 {
+        return Ok(None);
+    }
+    let counts: Vec<f32> = per_anchor.iter().map(|&c| c.max(1.0)).collect();
+    let sim = (z.matmul(&z.t()?)? / temperature)?;
+    let sim = sim.broadcast_add(&Tensor::from_vec(not_self, (n, n), device)?)?;
+    let log_p = candle_nn::ops::log_softmax(&sim, D::Minus1)?;
+    let positive = Tensor::from_vec(positive, (n, n), device)?;
+    let mean_positive = (log_p.mul(&positive)?.sum(1)? / Tensor::from_vec(counts, n, device)?)?;
+    let anchors = Tensor::from_vec(anchors, n, device)?;
+    let loss = (mean_positive.mul(&anchors)?.sum_all()?.neg()? / f64::from(n_anchors))?;
+    Ok(Some(loss))
 }
 
 /// The adapter's file name next to the heads.
@@ -697,6 +766,71 @@ mod tests {
         let probs: Vec<Vec<f32>> = vec![vec![0.6, 0.4]; 10];
         let gold = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1];
         assert!((fit_temperature(&probs, &gold) - 1.0).abs() < 0.1);
+    }
+
+    #[test]
+    fn supervised_contrastive_matches_its_definition() {
+        let mut rng = Rng(5);
+        let n = 6;
+        let d = 4;
+        let mut rows: Vec<Vec<f32>> = (0..n)
+            .map(|_| (0..d).map(|_| rng.symmetric()).collect())
+            .collect();
+        for r in &mut rows {
+            let norm = r.iter().map(|x| x * x).sum::<f32>().sqrt();
+            r.iter_mut().for_each(|x| *x /= norm);
+        }
+        // Label 2 has one row: not an anchor, but in every other denominator.
+        let labels = [0, 1, 0, 1, 1, 2];
+        let z = Tensor::from_vec(rows.concat(), (n, d), &Device::Cpu).unwrap();
+        let got: f32 = supervised_contrastive(&z, &labels, 0.5)
+            .unwrap()
+            .unwrap()
+            .to_scalar()
+            .unwrap();
+        let sim = |i: usize, j: usize| -> f64 {
+            rows[i]
+                .iter()
+                .zip(&rows[j])
+                .map(|(a, b)| (a * b) as f64)
+                .sum::<f64>()
+                / 0.5
+        };
+        let mut total = 0.0;
+        let mut anchors = 0.0;
+        for i in 0..n {
+            let positives: Vec<usize> = (0..n)
+                .filter(|&j| j != i && labels[j] == labels[i])
+                .collect();
+            if positives.is_empty() {
+                continue;
+            }
+            let denom: f64 = (0..n).filter(|&j| j != i).map(|j| sim(i, j).exp()).sum();
+            let mean: f64 = positives
+                .iter()
+                .map(|&p| (sim(i, p).exp() / denom).ln())
+                .sum::<f64>()
+                / positives.len() as f64;
+            total -= mean;
+            anchors += 1.0;
+        }
+        let want = total / anchors;
+        assert!((got as f64 - want).abs() < 1e-4, "{got} vs {want}");
+        // Rows that sit with their own label score lower than rows that do not.
+        let grouped =
+            Tensor::from_vec(vec![1f32, 0., 1., 0., 0., 1., 0., 1.], (4, 2), &Device::Cpu).unwrap();
+        let loss = |labels: &[usize]| -> f32 {
+            supervised_contrastive(&grouped, labels, 0.1)
+                .unwrap()
+                .unwrap()
+                .to_scalar()
+                .unwrap()
+        };
+        assert!(loss(&[0, 0, 1, 1]) < loss(&[0, 1, 0, 1]));
+        // No two rows share a label: nothing to pull together.
+        assert!(supervised_contrastive(&grouped, &[0, 1, 2, 3], 0.1)
+            .unwrap()
+            .is_none());
     }
 
     #[test]
