@@ -5,8 +5,10 @@
 //!
 //! `train` runs this after choosing the frozen head's settings, scores each
 //! epoch on the dev split and in grouped cross-validation, and keeps the
-//! adapter only if its best cross-validated epoch beats the frozen head; the
-//! card reports both either way.
+//! adapter only if its best cross-validated epoch beats the frozen head there
+//! and on the dev articles' share of it; the card reports both either way.
+//! An optional supervised contrastive term (SetFit's idea, in batch form) can
+//! be added to the cross-entropy.
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -530,6 +530,26 @@ fn decide_adapter(
     }
 }
 
+/// Removes the adapter and the frozen heads kept beside it, left in `out` by
+/// an earlier run that kept an adapter: they would outlive it and mislead
+/// whoever lists the directory (the new card does not name them).
+fn remove_adapter_files(out: &Path) -> Result<(), TrainError> {
+    for stale in [
+        ADAPTER_FILE,
+        "frozen-stance.safetensors",
+        "frozen-sentiment.safetensors",
+    ] {
+        let path = out.join(stale);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(TrainError::Io { path, source: e })
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Index of the first maximum (ties go to the earlier, cheaper epoch).
 fn first_best(values: &[f64]) -> usize {
     let mut best = 0;
@@ -764,6 +784,23 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             .collect();
         let what = "the chosen frozen-encoder stance head";
         for line in dev_error_lines(what, &job.task.labels, &dev_examples, &dev_stance, &pred) {
+            (job.progress)(&line);
+        }
+        let head = fit(
+            &sentiment_task.labels,
+            best_sent.1.spec,
+            &written_idx,
+            &y_sent,
+            best_sent.1,
+        )?;
+        let xs = view(head.spec, &dev_idx);
+        let pred: Vec<usize> = xs
+            .chunks_exact(head.spec.dim(dim))
+            .map(|r| argmax(&head.predict(r)))
+            .collect();
+        let gold: Vec<usize> = dev_idx.iter().map(|&i| y_sent[i]).collect();
+        let what = "the chosen frozen-encoder sentiment head";
+        for line in dev_error_lines(what, &sentiment_task.labels, &dev_examples, &gold, &pred) {
             (job.progress)(&line);
         }
     }
@@ -1026,21 +1063,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         save_lora(lora, &out.join(ADAPTER_FILE)).map_err(|e| TrainError::Invalid(e.to_string()))?;
         report.file = Some(ADAPTER_FILE.into());
     } else {
-        // Files of an earlier run that kept an adapter would outlive it and
-        // mislead whoever lists the directory; the card no longer names them.
-        for stale in [
-            ADAPTER_FILE,
-            "frozen-stance.safetensors",
-            "frozen-sentiment.safetensors",
-        ] {
-            let path = out.join(stale);
-            match std::fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(TrainError::Io { path, source: e })
-                }
-                _ => {}
-            }
-        }
+        remove_adapter_files(out)?;
     }
     let counts = |labels: &[String], y: &[usize]| -> BTreeMap<String, usize> {
         labels
@@ -1284,6 +1307,26 @@ mod tests {
         let d = decide_adapter(&cfg, &cv, &y, &[0.6, 0.7], &[0.9, 0.7], frozen(0.8, 0.75));
         assert!(!d.report.kept);
         assert_eq!(d.report.best_epoch, 2);
+    }
+
+    #[test]
+    fn a_run_without_an_adapter_removes_an_earlier_runs_adapter_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            ADAPTER_FILE,
+            "frozen-stance.safetensors",
+            "stance.safetensors",
+        ] {
+            std::fs::write(dir.path().join(f), b"x").unwrap();
+        }
+        remove_adapter_files(dir.path()).unwrap();
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["stance.safetensors"]);
+        // Nothing to remove is fine too.
+        remove_adapter_files(dir.path()).unwrap();
     }
 
     #[test]
