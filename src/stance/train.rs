@@ -776,32 +776,21 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let dev_examples: Vec<&TrainExample> = dev_idx.iter().map(|&i| all[i]).collect();
     let dev_stance: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
     if job.show_dev_errors {
-        let head = fit_stance(&written_idx)?;
-        let xs = view(head.spec, &dev_idx);
-        let pred: Vec<usize> = xs
-            .chunks_exact(head.spec.dim(dim))
-            .map(|r| argmax(&head.predict(r)))
-            .collect();
-        let what = "the chosen frozen-encoder stance head";
-        for line in dev_error_lines(what, &job.task.labels, &dev_examples, &dev_stance, &pred) {
-            (job.progress)(&line);
-        }
-        let head = fit(
-            &sentiment_task.labels,
-            best_sent.1.spec,
-            &written_idx,
-            &y_sent,
-            best_sent.1,
-        )?;
-        let xs = view(head.spec, &dev_idx);
-        let pred: Vec<usize> = xs
-            .chunks_exact(head.spec.dim(dim))
-            .map(|r| argmax(&head.predict(r)))
-            .collect();
-        let gold: Vec<usize> = dev_idx.iter().map(|&i| y_sent[i]).collect();
-        let what = "the chosen frozen-encoder sentiment head";
-        for line in dev_error_lines(what, &sentiment_task.labels, &dev_examples, &gold, &pred) {
-            (job.progress)(&line);
+        // Each chosen head, trained on the written examples, on the dev split.
+        for (name, labels, y, setting) in [
+            ("stance", &job.task.labels, &y_stance, best_stance.1),
+            ("sentiment", &sentiment_task.labels, &y_sent, best_sent.1),
+        ] {
+            let head = fit(labels, setting.spec, &written_idx, y, setting)?;
+            let pred: Vec<usize> = view(head.spec, &dev_idx)
+                .chunks_exact(head.spec.dim(dim))
+                .map(|r| argmax(&head.predict(r)))
+                .collect();
+            let gold: Vec<usize> = dev_idx.iter().map(|&i| y[i]).collect();
+            let what = format!("the chosen frozen-encoder {name} head");
+            for line in dev_error_lines(&what, labels, &dev_examples, &gold, &pred) {
+                (job.progress)(&line);
+            }
         }
     }
 
