@@ -530,15 +530,15 @@ fn decide_adapter(
     }
 }
 
+/// The frozen-encoder heads' files, written beside a kept adapter.
+const FROZEN_STANCE_FILE: &str = "frozen-stance.safetensors";
+const FROZEN_SENTIMENT_FILE: &str = "frozen-sentiment.safetensors";
+
 /// Removes the adapter and the frozen heads kept beside it, left in `out` by
 /// an earlier run that kept an adapter: they would outlive it and mislead
 /// whoever lists the directory (the new card does not name them).
 fn remove_adapter_files(out: &Path) -> Result<(), TrainError> {
-    for stale in [
-        ADAPTER_FILE,
-        "frozen-stance.safetensors",
-        "frozen-sentiment.safetensors",
-    ] {
+    for stale in [ADAPTER_FILE, FROZEN_STANCE_FILE, FROZEN_SENTIMENT_FILE] {
         let path = out.join(stale);
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -821,8 +821,12 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let (cv_stance, cv_stance_probs) = cv(&job.task.labels, best_stance.1, &y_stance)?;
     let (cv_sent, _) = cv(&sentiment_task.labels, best_sent.1, &y_sent)?;
     // Out-of-fold probabilities (one per example) scored on the dev articles alone.
+    // The dev articles' rows of per-example probabilities.
+    let dev_rows = |probs: &[Vec<f32>]| -> Vec<Vec<f32>> {
+        dev_idx.iter().map(|&i| probs[i].clone()).collect()
+    };
     let dev_articles = |probs: &[Vec<f32>]| {
-        let dev_probs: Vec<Vec<f32>> = dev_idx.iter().map(|&i| probs[i].clone()).collect();
+        let dev_probs = dev_rows(probs);
         let pred: Vec<usize> = dev_probs.iter().map(|p| argmax(p)).collect();
         DevArticleScores {
             quotes: summary(&job.task.labels, &dev_stance, &pred),
@@ -896,10 +900,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 &cfg,
                 job.progress,
             )?;
-            let mut on_dev: Vec<DevArticleScores> =
-                adapter_cv.probs.iter().map(|p| dev_articles(p)).collect();
-            let dev_articles_per_epoch: Vec<f64> =
-                on_dev.iter().map(|d| d.quotes.macro_f1).collect();
+            // Per epoch only the quote score decides; the speakers are scored
+            // once, for the chosen epoch, below.
+            let dev_articles_per_epoch: Vec<f64> = adapter_cv
+                .probs
+                .iter()
+                .map(|p| macro_f1_of(&job.task.labels, &dev_stance, &dev_rows(p)))
+                .collect();
             let mut decision = decide_adapter(
                 &cfg,
                 &adapter_cv,
@@ -913,19 +920,23 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 },
             );
             let r = &mut decision.report;
+            r.cv_dev_articles = adapter_cv
+                .probs
+                .get(r.best_epoch - 1)
+                .map(|chosen| dev_articles(chosen));
             (job.progress)(&format!(
                 "  adapter epoch {}: grouped-CV macro-F1 {:.3} vs frozen head {:.3}; on the dev articles {:.3} vs {:.3}; dev {:.3} vs {:.3}: {}",
                 r.best_epoch,
                 decision.best_cv,
                 cv_stance.macro_f1,
-                dev_articles_per_epoch.get(r.best_epoch - 1).copied().unwrap_or(f64::NAN),
+                r.cv_dev_articles
+                    .as_ref()
+                    .map_or(f64::NAN, |d| d.quotes.macro_f1),
                 cv_dev_articles.quotes.macro_f1,
                 decision.dev_at_best,
                 best_stance.0,
                 if r.kept { "kept" } else { "not kept" }
             ));
-            r.cv_dev_articles =
-                (r.best_epoch <= on_dev.len()).then(|| on_dev.swap_remove(r.best_epoch - 1));
             adapter_oof = adapter_cv.probs.get(r.best_epoch - 1).cloned();
             if r.kept {
                 keep_adapter = Some((
@@ -1035,15 +1046,11 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     // show both side by side.
     let frozen = match &frozen_heads {
         Some((st, se)) => {
-            save(st, "frozen-stance.safetensors")?;
-            save(se, "frozen-sentiment.safetensors")?;
+            save(st, FROZEN_STANCE_FILE)?;
+            save(se, FROZEN_SENTIMENT_FILE)?;
             Some(FrozenHeads {
-                stance: head_file("frozen-stance.safetensors", &job.task.labels, best_stance.1),
-                sentiment: head_file(
-                    "frozen-sentiment.safetensors",
-                    &sentiment_task.labels,
-                    best_sent.1,
-                ),
+                stance: head_file(FROZEN_STANCE_FILE, &job.task.labels, best_stance.1),
+                sentiment: head_file(FROZEN_SENTIMENT_FILE, &sentiment_task.labels, best_sent.1),
             })
         }
         None => None,
