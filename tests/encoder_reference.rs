@@ -96,3 +96,24 @@ fn truncation_is_counted_not_silent() {
     );
     assert_eq!(got.truncated, expected);
 }
+
+#[test]
+fn the_padding_free_cpu_path_matches_the_padded_tensor_path() {
+    // `embed` on the CPU stacks a batch's real tokens without padding
+    // (`Bert::embed_packed`); the tensor path pads to the longest member.
+    let reference = reference();
+    let enc = encoder(64);
+    let texts: Vec<&str> = reference.items.iter().map(|i| i.text.as_str()).collect();
+    let packed = enc.embed(&texts).unwrap();
+    let tokenized = enc.tokenize(&texts).unwrap();
+    let ids: Vec<&[u32]> = tokenized.iter().map(|(ids, _)| ids.as_slice()).collect();
+    let padded = enc.forward_pooled_padded(&ids).unwrap();
+    for (i, row) in padded.chunks_exact(enc.dim()).enumerate() {
+        let worst = row
+            .iter()
+            .zip(packed.row(i))
+            .map(|(a, b)| (a - b).abs())
+            .fold(0f32, f32::max);
+        assert!(worst < 1e-5, "sentence {i}: largest difference {worst}");
+    }
+}

@@ -7,6 +7,8 @@ use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Module, Result, 
 use candle_nn::{Embedding, LayerNorm, VarBuilder};
 use candle_transformers::models::bert::{Config, HiddenAct};
 
+mod packed;
+
 /// erf(x) by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7): one exp,
 /// no branches but the sign, so the loop over a slice vectorises.
 #[inline(always)]

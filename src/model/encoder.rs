@@ -218,8 +218,18 @@ impl Encoder {
         })
     }
 
-    /// One padded batch through BERT; returns normalised mean-pooled rows.
+    /// One batch through BERT; returns normalised mean-pooled rows. On the
+    /// CPU in f32 without padding ([`Bert::embed_packed`]); elsewhere padded
+    /// to the longest member ([`Encoder::forward_pooled_padded`]).
     fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
+        if self.device.is_cpu() && compute_dtype(&self.device) == DType::F32 {
+            return Ok(self.model.embed_packed(batch)?);
+        }
+        self.forward_pooled_padded(batch)
+    }
+
+    /// One padded batch through BERT's tensor forward pass, any device.
+    pub fn forward_pooled_padded(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
         let (ids, mask) = self.pad(batch)?;
         // The mask always goes in: without it padded batches attend to padding,
         // and the mean must not count padding either.
