@@ -48,7 +48,7 @@ check-cuda:
 bench:
 	bash bench/run.sh
 
-## Peak memory while classifying 10,000 generated articles (not in CI; ~10 minutes).
+## Peak memory while classifying 10,000 generated articles (not in CI; ~7 minutes).
 bench-memory: build
 	$(BIN) model fetch
 	python3 bench/bench.py --memory 10000

@@ -67,7 +67,7 @@ impl<'a> DenseF32<'a> {
         let bias = self.bias.data();
         let out = bias.len();
         let w = self.weight_t.data();
-        if inp == 0 || !x.len().is_multiple_of(inp) || w.len() != inp * out {
+        if inp == 0 || out == 0 || !x.len().is_multiple_of(inp) || w.len() != inp * out {
             bail!(
                 "packed forward: {} inputs of width {inp} for a [{inp}, {out}] map of {} weights",
                 x.len(),
@@ -169,7 +169,7 @@ fn layer_norm_rows(x: &mut [f32], norm: &LayerNorm) -> Result<()> {
     };
     let (gamma, beta) = (gamma.data(), beta.as_ref().map(|b| b.data()));
     let width = gamma.len();
-    if width == 0 || !x.len().is_multiple_of(width) {
+    if width == 0 || !x.len().is_multiple_of(width) || beta.is_some_and(|b| b.len() != width) {
         bail!(
             "packed forward: layer norm of width {width} on {} values",
             x.len()
@@ -298,6 +298,9 @@ impl Bert {
         let token_type = CpuF32::new(self.token_type.embeddings())?;
         let (word, position, token_type) = (word.data(), position.data(), token_type.data());
         let h = self.heads * self.head_dim;
+        if h == 0 {
+            bail!("packed forward: the model's hidden size is 0");
+        }
         let mut offsets = Vec::with_capacity(seqs.len() + 1);
         offsets.push(0);
         let mut tokens: Vec<(usize, usize)> = Vec::new(); // (id, position)
