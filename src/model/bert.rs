@@ -1,7 +1,9 @@
 //! A BERT encoder forward pass for inference, loaded from the same weights as
 //! Candle's `BertModel` and giving the same outputs, with the work arranged
 //! for speed: one fused Q·K·V projection per layer, the fused last-dimension
-//! softmax, fused layer norms, and a vectorisable GELU on the CPU.
+//! softmax, fused layer norms, and a vectorisable GELU on the CPU. On the CPU
+//! `classify` and `embed` use the padding-free pass in [`packed`]; the tensor
+//! pass here serves GPUs and adapter training.
 
 use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Module, Result, Shape, Tensor, D};
 use candle_nn::{Embedding, LayerNorm, VarBuilder};
@@ -28,6 +30,12 @@ fn erf(x: f32) -> f32 {
     s * (1.0 - poly * (-a * a).exp())
 }
 
+/// GELU, exact (erf) form: `x · Φ(x)`.
+#[inline(always)]
+fn gelu_erf(x: f32) -> f32 {
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
 /// GELU with the exact (erf) form, as a CPU op over contiguous f32 data.
 struct FastGelu;
 
@@ -43,11 +51,7 @@ impl CustomOp1 for FastGelu {
         let Some((start, end)) = layout.contiguous_offsets() else {
             candle_core::bail!("fast-gelu-erf: contiguous input only");
         };
-        const FRAC_1_SQRT_2: f32 = std::f32::consts::FRAC_1_SQRT_2;
-        let out: Vec<f32> = data[start..end]
-            .iter()
-            .map(|&x| 0.5 * x * (1.0 + erf(x * FRAC_1_SQRT_2)))
-            .collect();
+        let out: Vec<f32> = data[start..end].iter().map(|&x| gelu_erf(x)).collect();
         Ok((CpuStorage::F32(out), layout.shape().clone()))
     }
 }

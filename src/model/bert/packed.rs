@@ -14,7 +14,7 @@ use candle_nn::LayerNorm;
 use candle_transformers::models::bert::HiddenAct;
 use rayon::prelude::*;
 
-use super::{erf, Bert, Dense, Layer};
+use super::{gelu_erf, Bert, Dense, Layer};
 
 /// Below this many floats a pass over rows stays on the calling thread:
 /// splitting it costs more than it saves.
@@ -195,11 +195,10 @@ fn layer_norm_rows(x: &mut [f32], norm: &LayerNorm) -> Result<()> {
 
 /// The feed-forward activation in place.
 fn activate(x: &mut [f32], width: usize, act: HiddenAct) {
-    const FRAC_1_SQRT_2: f32 = std::f32::consts::FRAC_1_SQRT_2;
     match act {
         HiddenAct::Gelu => par_rows(x, width, |row| {
             for v in row {
-                *v = 0.5 * *v * (1.0 + erf(*v * FRAC_1_SQRT_2));
+                *v = gelu_erf(*v);
             }
         }),
         HiddenAct::GeluApproximate => par_rows(x, width, |row| {
