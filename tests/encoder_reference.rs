@@ -2,6 +2,8 @@
 //! scripts/reference_embeddings.py) to cosine ≥ 0.9999, one by one and in a
 //! mixed-length batch. Needs the real weights: `make model`.
 
+mod common;
+
 use candle_core::Device;
 use quotestance::model::encoder::cosine;
 use quotestance::model::{source, Encoder, EncoderOptions, ModelQuery};
@@ -104,16 +106,7 @@ fn the_padding_free_cpu_path_matches_the_padded_tensor_path() {
     let reference = reference();
     let enc = encoder(64);
     let texts: Vec<&str> = reference.items.iter().map(|i| i.text.as_str()).collect();
-    let packed = enc.embed(&texts).unwrap();
-    let tokenized = enc.tokenize(&texts).unwrap();
-    let ids: Vec<&[u32]> = tokenized.iter().map(|(ids, _)| ids.as_slice()).collect();
-    let padded = enc.forward_pooled_padded(&ids).unwrap();
-    for (i, row) in padded.chunks_exact(enc.dim()).enumerate() {
-        let worst = row
-            .iter()
-            .zip(packed.row(i))
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
-        assert!(worst < 1e-5, "sentence {i}: largest difference {worst}");
+    for (i, worst) in common::packed_vs_padded(&enc, &texts).iter().enumerate() {
+        assert!(*worst < 1e-5, "sentence {i}: largest difference {worst}");
     }
 }

@@ -219,10 +219,10 @@ impl Encoder {
     }
 
     /// One batch through BERT; returns normalised mean-pooled rows. On the
-    /// CPU in f32 without padding ([`Bert::embed_packed`]); elsewhere padded
+    /// CPU (always f32) without padding ([`Bert::embed_packed`]); elsewhere padded
     /// to the longest member ([`Encoder::forward_pooled_padded`]).
     fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
-        if self.device.is_cpu() && compute_dtype(&self.device) == DType::F32 {
+        if self.device.is_cpu() {
             return Ok(self.model.embed_packed(batch)?);
         }
         self.forward_pooled_padded(batch)

@@ -135,3 +135,22 @@ pub fn bin() -> assert_cmd::Command {
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// For each text, the largest per-value difference between the encoder's
+/// CPU `embed` (the padding-free pass) and its padded tensor pass.
+pub fn packed_vs_padded(enc: &quotestance::model::Encoder, texts: &[&str]) -> Vec<f32> {
+    let packed = enc.embed(texts).unwrap();
+    let tokenized = enc.tokenize(texts).unwrap();
+    let ids: Vec<&[u32]> = tokenized.iter().map(|(ids, _)| ids.as_slice()).collect();
+    let padded = enc.forward_pooled_padded(&ids).unwrap();
+    padded
+        .chunks_exact(enc.dim())
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .zip(packed.row(i))
+                .map(|(a, b)| (a - b).abs())
+                .fold(0f32, f32::max)
+        })
+        .collect()
+}

@@ -78,7 +78,7 @@ impl<'a> DenseF32<'a> {
         let mut dst = vec![0f32; rows * out];
         match init {
             Some(res) if res.len() == dst.len() => {
-                par_rows2(&mut dst, res, out, |d, r| {
+                par_rows_with(&mut dst, out, res, out, |d, r| {
                     for ((d, r), b) in d.iter_mut().zip(r).zip(bias) {
                         *d = r + b;
                     }
@@ -141,20 +141,22 @@ fn par_rows(buf: &mut [f32], width: usize, f: impl Fn(&mut [f32]) + Send + Sync)
     }
 }
 
-/// `f` on each row of `buf` with the matching row of `other`.
-fn par_rows2(
+/// `f` on each `width`-long row of `buf` with the matching `per_row`-long
+/// run of `other`, on the thread pool when `buf` is big.
+fn par_rows_with<T: Sync>(
     buf: &mut [f32],
-    other: &[f32],
     width: usize,
-    f: impl Fn(&mut [f32], &[f32]) + Send + Sync,
+    other: &[T],
+    per_row: usize,
+    f: impl Fn(&mut [f32], &[T]) + Send + Sync,
 ) {
     if buf.len() < PARALLEL_MIN_FLOATS {
         buf.chunks_mut(width)
-            .zip(other.chunks(width))
+            .zip(other.chunks(per_row))
             .for_each(|(a, b)| f(a, b));
     } else {
         buf.par_chunks_mut(width)
-            .zip(other.par_chunks(width))
+            .zip(other.par_chunks(per_row))
             .with_min_len(8)
             .for_each(|(a, b)| f(a, b));
     }
@@ -321,18 +323,14 @@ impl Bert {
         if type0.len() != h {
             bail!("packed forward: the model has no token type embeddings");
         }
-        let fill = |(row, &(id, p)): (&mut [f32], &(usize, usize))| {
+        par_rows_with(&mut x, h, &tokens, 1, |row, token| {
+            let (id, p) = token[0];
             let w = &word[id * h..(id + 1) * h];
             let q = &position[p * h..(p + 1) * h];
             for (((o, w), q), t) in row.iter_mut().zip(w).zip(q).zip(type0) {
                 *o = w + q + t;
             }
-        };
-        if x.len() < PARALLEL_MIN_FLOATS {
-            x.chunks_mut(h).zip(&tokens).for_each(fill);
-        } else {
-            x.par_chunks_mut(h).zip(&tokens).for_each(fill);
-        }
+        });
         layer_norm_rows(&mut x, &self.emb_norm)?;
         for layer in &self.layers {
             x = self.packed_layer(layer, &x, &offsets)?;
