@@ -4,21 +4,14 @@
 use predicates::prelude::*;
 
 mod common;
-use common::{bin, root};
+use common::{bin, output_ok, root};
 
 fn classify_json(args: &[&str]) -> serde_json::Value {
-    let out = bin()
-        .current_dir(root())
-        .arg("classify")
-        .args(args)
-        .args(["--format", "json", "--offline"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = output_ok(bin().current_dir(root()).arg("classify").args(args).args([
+        "--format",
+        "json",
+        "--offline",
+    ]));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -134,24 +127,19 @@ fn other_formats() {
 fn a_custom_task_works_end_to_end() {
     let article = "Sen. Amy Roe said arms sales to Taiwan deter an invasion and must continue.\n\
                    “Selling weapons to Taiwan is a dangerous provocation,” said Wu Lin, a Chinese spokesman.\n";
-    let out = bin()
-        .current_dir(root())
-        .args([
-            "classify",
-            "-",
-            "--task",
-            "evaluation/tasks/taiwan-arms-sales.toml",
-            "--format",
-            "json",
-            "--offline",
-        ])
-        .write_stdin(article)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = output_ok(
+        bin()
+            .current_dir(root())
+            .args([
+                "classify",
+                "-",
+                "--task",
+                "evaluation/tasks/taiwan-arms-sales.toml",
+                "--format",
+                "json",
+                "--offline",
+            ])
+            .write_stdin(article),
     );
     let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let labels = ["supportive", "opposed", "neutral"];

@@ -1,21 +1,16 @@
 //! End-to-end runs of the `quotestance quotes` binary on real files.
 
 mod common;
-use common::{bin, root};
+use common::{bin, output_ok, root};
 use predicates::prelude::*;
 use quotestance::eval::gold::load_gold_file;
 
 #[test]
 fn every_seed_quote_is_found_and_attributed() {
-    let out = bin()
-        .current_dir(root())
-        .args(["quotes", "seeds/", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = output_ok(
+        bin()
+            .current_dir(root())
+            .args(["quotes", "seeds/", "--format", "json"]),
     );
     let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let quotes = docs[0]["quotes"].as_array().unwrap();

@@ -1,22 +1,17 @@
 //! `quotestance evaluate --out`: the three reports, reproducible byte for byte.
 
 mod common;
-use common::{bin, root};
+use common::{bin, output_ok, root};
 
 /// `make eval` reproduces the committed reports.
 #[test]
 fn reports_are_reproducible_and_match_the_committed_ones() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = bin()
-        .current_dir(root())
-        .args(["evaluate", "--split", "test", "--offline", "--out"])
-        .arg(tmp.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = output_ok(
+        bin()
+            .current_dir(root())
+            .args(["evaluate", "--split", "test", "--offline", "--out"])
+            .arg(tmp.path()),
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     // The shipped model's row; with a kept adapter, the frozen heads beside it.

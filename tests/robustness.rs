@@ -1,7 +1,7 @@
 //! Bad inputs, broken heads, interrupted runs, huge articles, determinism.
 
 mod common;
-use common::{bin, root};
+use common::{bin, output_ok, root};
 
 const GOOD: &str =
     "Capt. Rosa Lind said the talks must resume.\n“We will keep calling,” Lind said.\n";
@@ -188,16 +188,7 @@ fn huge_articles_finish() {
     std::fs::write(tmp.path().join("long_line.txt"), &line).unwrap();
     let many = "“We tried,” Ana Polk said. ".repeat(100_000);
     std::fs::write(tmp.path().join("many_quotes.txt"), &many).unwrap();
-    let out = bin()
-        .args(["quotes", "--format", "jsonl"])
-        .arg(tmp.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = output_ok(bin().args(["quotes", "--format", "jsonl"]).arg(tmp.path()));
     let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -131,6 +131,18 @@ pub fn bin() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("quotestance").unwrap()
 }
 
+/// Runs `cmd`, fails the test with its stderr unless it exits 0, and returns
+/// its output.
+pub fn output_ok(cmd: &mut assert_cmd::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// The source tree (for seeds/, evaluation/, models/).
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
