@@ -104,6 +104,38 @@ fn stdin_and_jsonl_inputs() {
 }
 
 #[test]
+fn speech_with_an_unnamed_speaker_is_reported_not_dropped() {
+    // A story that starts mid-way: "He" has no antecedent in the text.
+    let out = output_ok(
+        bin()
+            .args(["quotes", "-", "--format", "jsonl"])
+            .write_stdin(
+                "He said the talks were good. She called them “a start,” and they agreed.\n",
+            ),
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = line["quotes"].as_array().unwrap();
+    let got: Vec<(&str, &str, bool, &str)> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q["kind"].as_str().unwrap(),
+                q["text"].as_str().unwrap(),
+                q["speaker"].is_null(),
+                q["attribution"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("indirect", "the talks were good", true, "unattributed"),
+            ("partial", "a start", true, "unattributed"),
+        ]
+    );
+}
+
+#[test]
 fn bad_inputs_are_named_and_the_rest_still_runs() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();

@@ -29,7 +29,9 @@ struct Cue {
     /// Word indices: first word of the whole cue, verb word, one past the cue's last word.
     first_word: usize,
     end_word: usize,
-    entity: usize,
+    /// `None`: the subject is a pronoun with no antecedent in the text (a story
+    /// that starts mid-way); its quotes are kept with no speaker.
+    entity: Option<usize>,
     complement: Complement,
     form: CueForm,
     /// How the subject was found (names are surer than pronouns).
@@ -149,9 +151,7 @@ pub fn extract(text: &str) -> Extraction {
                 }
             }
             let cues = find_cues(text, &ws, &ms, starters, &in_quote);
-            for c in &cues {
-                salient.push(c.entity);
-            }
+            salient.extend(cues.iter().filter_map(|c| c.entity));
             sentences.push(Sentence {
                 para: p,
                 salient_before,
@@ -352,7 +352,7 @@ fn find_cues(
                     verb: Span::new(w.span.start, ws[v + 1].span.end),
                     first_word: v,
                     end_word: m.words.1,
-                    entity: m.entity.unwrap_or(0),
+                    entity: m.entity,
                     complement: Complement::Clause,
                     form: CueForm::AccordingTo,
                     certainty: certainty(m),
@@ -407,7 +407,17 @@ fn find_cues(
             && !ws[k - 1].comma_after()
             && !quote_between(text, ws[k - 1].span.end, ws[k].span.start)
         {
-            found = mention_ending(k).map(|m| (m, CueForm::Subject));
+            // "He said …" with no "he" earlier still reports speech.
+            let unresolved_pronoun = || {
+                ms.iter().find(|m| {
+                    m.words.1 == k
+                        && m.entity.is_none()
+                        && matches!(m.kind, MentionKind::Pronoun { .. })
+                })
+            };
+            found = mention_ending(k)
+                .or_else(unresolved_pronoun)
+                .map(|m| (m, CueForm::Subject));
         }
         if found.is_none() && k > 0 && ws[k - 1].comma_after() {
             // An appositive between subject and verb: "Miles Yu, a former policymaker, said".
@@ -451,7 +461,7 @@ fn find_cues(
                 .find(|c| c.form == CueForm::Subject && c.end_word < k)
                 .and_then(|c| {
                     ms.iter()
-                        .find(|m| m.words.0 == c.first_word && m.entity == Some(c.entity))
+                        .find(|m| m.words.0 == c.first_word && m.entity == c.entity)
                 });
             found = earlier_subject
                 .or_else(|| {
@@ -549,7 +559,7 @@ fn find_cues(
             verb: Span::new(w.span.start, ws[verb_end - 1].span.end),
             first_word,
             end_word,
-            entity: m.entity.unwrap_or(0),
+            entity: m.entity,
             complement,
             form,
             certainty: certainty(m),
@@ -965,6 +975,12 @@ fn attribute_marked(
             _ if kind == QuoteKind::Partial => (anywhere, Attribution::SentenceCue),
             _ => (None, Attribution::Unattributed),
         };
+        // "he said" with no antecedent: speech, but nobody to name.
+        let attribution = if cue.is_some_and(|c| c.entity.is_none()) {
+            Attribution::Unattributed
+        } else {
+            attribution
+        };
         if kind == QuoteKind::Partial && (is_scare_quote(text, q) || cue.is_none()) {
             // Scare quotes and titles are not speech; a fragment with no speaker is not a quote,
             // unless a later rule (same paragraph) finds one — fragments are left out then too.
@@ -983,7 +999,7 @@ fn attribute_marked(
             span: q.inner,
             outer: q.outer,
             kind,
-            entity: cue.map(|c| c.entity),
+            entity: cue.and_then(|c| c.entity),
             cue: cue.map(|c| c.verb),
             attribution,
             confidence,
@@ -1094,7 +1110,7 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
                 set(
                     drafts,
                     i,
-                    Some(c.entity),
+                    c.entity,
                     Attribution::ColonLeadIn,
                     0.8 * c.certainty,
                 );
@@ -1117,8 +1133,8 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
             prev_para_sentences
                 .iter()
                 .rev()
-                .find_map(|s| s.cues.last())
-                .map(|c| (Some(c.entity), 0.65 * c.certainty))
+                .find_map(|s| s.cues.iter().rev().find(|c| c.entity.is_some()))
+                .map(|c| (c.entity, 0.65 * c.certainty))
         };
         let story_subject = || sentences[si].salient_before.map(|e| (Some(e), 0.5));
         if let Some((entity, confidence)) = prev_quote.or_else(prev_cue).or_else(story_subject) {
@@ -1633,7 +1649,9 @@ fn indirect_quotes(
                 if !valid || span.is_empty() {
                     continue;
                 }
-                let attribution = if c.form == CueForm::AccordingTo {
+                let attribution = if c.entity.is_none() {
+                    Attribution::Unattributed
+                } else if c.form == CueForm::AccordingTo {
                     Attribution::AccordingTo
                 } else {
                     Attribution::ReportingVerb
@@ -1645,10 +1663,14 @@ fn indirect_quotes(
                             span: part,
                             outer: part,
                             kind: QuoteKind::Indirect,
-                            entity: Some(c.entity),
+                            entity: c.entity,
                             cue: Some(c.verb),
                             attribution,
-                            confidence: 0.85 * c.certainty,
+                            confidence: if c.entity.is_some() {
+                                0.85 * c.certainty
+                            } else {
+                                0.0
+                            },
                         },
                         outside,
                     ));
@@ -2116,6 +2138,37 @@ mod tests {
                 "no understanding of the problem".into(),
                 Some("Ray Dunn".into())
             )
+        );
+    }
+
+    #[test]
+    fn pronoun_with_no_antecedent_keeps_the_quote_without_a_speaker() {
+        // A story that starts mid-way: the speech is reported, nobody can be named.
+        let indirect = "He said the talks were good.";
+        assert_eq!(
+            one(indirect),
+            (QuoteKind::Indirect, "the talks were good".into(), None)
+        );
+        assert_eq!(attributed(indirect), Attribution::Unattributed);
+        let partial = "She said “the talks are a good thing,” adding nothing.";
+        assert_eq!(
+            one(partial),
+            (
+                QuoteKind::Partial,
+                "the talks are a good thing".into(),
+                None
+            )
+        );
+        assert_eq!(attributed(partial), Attribution::Unattributed);
+        let direct = "“The talks are a good thing,” he said.";
+        assert_eq!(one(direct).2, None);
+        assert_eq!(attributed(direct), Attribution::Unattributed);
+        // With a name before it, the pronoun resolves as always.
+        assert_eq!(
+            one("Kim Lee spoke.\nHe said the talks were good.")
+                .2
+                .as_deref(),
+            Some("Kim Lee")
         );
     }
 
