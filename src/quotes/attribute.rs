@@ -982,8 +982,8 @@ fn attribute_marked(
             attribution
         };
         if kind == QuoteKind::Partial && (is_scare_quote(text, q) || cue.is_none()) {
-            // Scare quotes and titles are not speech; a fragment with no speaker is not a quote,
-            // unless a later rule (same paragraph) finds one — fragments are left out then too.
+            // Scare quotes and titles are not speech; a fragment with no reporting verb is not
+            // a quote, even if a later rule (same paragraph) could find a speaker for it.
             continue;
         }
         if q.single && cue.is_none() {
@@ -1107,13 +1107,16 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
         };
         if last.span.text(text).trim_end().ends_with(':') {
             if let Some(c) = last.cues.last() {
-                set(
-                    drafts,
-                    i,
-                    c.entity,
-                    Attribution::ColonLeadIn,
-                    0.8 * c.certainty,
-                );
+                // "He said:" with nobody to name leaves the quote unattributed.
+                if c.entity.is_some() {
+                    set(
+                        drafts,
+                        i,
+                        c.entity,
+                        Attribution::ColonLeadIn,
+                        0.8 * c.certainty,
+                    );
+                }
                 continue;
             }
         }
@@ -2163,6 +2166,9 @@ mod tests {
         let direct = "“The talks are a good thing,” he said.";
         assert_eq!(one(direct).2, None);
         assert_eq!(attributed(direct), Attribution::Unattributed);
+        let colon = "He said:\n“The talks are a good thing.”";
+        assert_eq!(one(colon).2, None);
+        assert_eq!(attributed(colon), Attribution::Unattributed);
         // With a name before it, the pronoun resolves as always.
         assert_eq!(
             one("Kim Lee spoke.\nHe said the talks were good.")
