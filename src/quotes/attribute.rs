@@ -38,6 +38,31 @@ struct Cue {
     certainty: f32,
 }
 
+impl Cue {
+    /// The attribution of a quote this cue introduces: `named` when the cue names
+    /// its speaker, `Unattributed` for "he said" with no antecedent (speech, but
+    /// nobody to name).
+    fn attribution(&self, named: Attribution) -> Attribution {
+        if self.entity.is_some() {
+            named
+        } else {
+            Attribution::Unattributed
+        }
+    }
+
+    /// How sure a quote attributed by this cue is; 0 when it is unattributed.
+    fn confidence(&self, attribution: Attribution) -> f32 {
+        let by_rule = match attribution {
+            Attribution::TrailingCue => 0.95,
+            Attribution::LeadInCue => 0.9,
+            Attribution::ReportingVerb | Attribution::AccordingTo => 0.85,
+            Attribution::SentenceCue => 0.8,
+            _ => 0.0,
+        };
+        by_rule * self.certainty
+    }
+}
+
 struct Sentence {
     para: usize,
     /// The most salient entity when the sentence starts (for quote-only paragraphs).
@@ -975,12 +1000,7 @@ fn attribute_marked(
             _ if kind == QuoteKind::Partial => (anywhere, Attribution::SentenceCue),
             _ => (None, Attribution::Unattributed),
         };
-        // "he said" with no antecedent: speech, but nobody to name.
-        let attribution = if cue.is_some_and(|c| c.entity.is_none()) {
-            Attribution::Unattributed
-        } else {
-            attribution
-        };
+        let attribution = cue.map_or(attribution, |c| c.attribution(attribution));
         if kind == QuoteKind::Partial && (is_scare_quote(text, q) || cue.is_none()) {
             // Scare quotes and titles are not speech; a fragment with no reporting verb is not
             // a quote, even if a later rule (same paragraph) could find a speaker for it.
@@ -989,12 +1009,7 @@ fn attribute_marked(
         if q.single && cue.is_none() {
             continue;
         }
-        let confidence = match attribution {
-            Attribution::TrailingCue => 0.95,
-            Attribution::LeadInCue => 0.9,
-            Attribution::SentenceCue => 0.8,
-            _ => 0.0,
-        } * cue.map(|c| c.certainty).unwrap_or(1.0);
+        let confidence = cue.map_or(0.0, |c| c.confidence(attribution));
         drafts.push(Draft {
             span: q.inner,
             outer: q.outer,
@@ -1652,13 +1667,11 @@ fn indirect_quotes(
                 if !valid || span.is_empty() {
                     continue;
                 }
-                let attribution = if c.entity.is_none() {
-                    Attribution::Unattributed
-                } else if c.form == CueForm::AccordingTo {
+                let attribution = c.attribution(if c.form == CueForm::AccordingTo {
                     Attribution::AccordingTo
                 } else {
                     Attribution::ReportingVerb
-                };
+                });
                 let outside = trailing || c.form == CueForm::AccordingTo;
                 for part in split_coordinated(text, span) {
                     found.push((
@@ -1669,11 +1682,7 @@ fn indirect_quotes(
                             entity: c.entity,
                             cue: Some(c.verb),
                             attribution,
-                            confidence: if c.entity.is_some() {
-                                0.85 * c.certainty
-                            } else {
-                                0.0
-                            },
+                            confidence: c.confidence(attribution),
                         },
                         outside,
                     ));
