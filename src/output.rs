@@ -103,14 +103,23 @@ fn pad(s: &str, width: usize) -> String {
     }
 }
 
+/// `1 quote`, `2 quotes`, `0 quotes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A readable table of one article's quotes.
 pub fn write_quotes_table(out: &mut dyn Write, doc: &QuotesDocument) -> io::Result<()> {
     writeln!(
         out,
-        "{} — {} quotes, {} speakers",
+        "{} — {}, {}",
         doc.source,
-        doc.quotes.len(),
-        doc.speakers.len()
+        count(doc.quotes.len(), "quote"),
+        count(doc.speakers.len(), "speaker")
     )?;
     let name_w = doc
         .quotes
@@ -142,8 +151,7 @@ pub fn write_quotes_table(out: &mut dyn Write, doc: &QuotesDocument) -> io::Resu
             .role
             .map(|r| format!(" — {}", shorten(r, 60)))
             .unwrap_or_default();
-        let plural = if s.quotes == 1 { "" } else { "s" };
-        writeln!(out, "    {} ({} quote{plural}){role}", s.name, s.quotes)?;
+        writeln!(out, "    {} ({}){role}", s.name, count(s.quotes, "quote"))?;
     }
     Ok(())
 }
@@ -158,10 +166,10 @@ pub fn write_classify_table(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{} — {} quotes, {} speakers",
+        "{} — {}, {}",
         r.source,
-        r.quotes.len(),
-        r.speakers.len()
+        count(r.quotes.len(), "quote"),
+        count(r.speakers.len(), "speaker")
     )?;
     if per_quote {
         writeln!(

@@ -77,6 +77,14 @@ fn table_output_reads_well() {
         .stdout(predicate::str::contains("35 quotes"))
         .stdout(predicate::str::contains("It’s a work in progress."))
         .stdout(predicate::str::contains("Miles Yu (5 quotes)"));
+    // One of a thing is not "1 quotes".
+    bin()
+        .args(["quotes", "-"])
+        .write_stdin("“We will talk,” Ana Polk said.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("— 1 quote, 1 speaker\n"))
+        .stdout(predicate::str::contains("Ana Polk (1 quote)"));
 }
 
 #[test]
