@@ -10,7 +10,11 @@ run: build
 	$(BIN) classify seeds/
 
 ## The whole test suite, including the tests that need the real model.
-test: model
+## The model is fetched by the test build's own binary: `cargo run` would
+## resolve features without the dev-dependencies and compile Candle twice.
+test:
+	$(CARGO) test --no-run
+	$${CARGO_TARGET_DIR:-target}/debug/quotestance model fetch
 	python3 scripts/build_gold.py --check
 	$(CARGO) test
 
