@@ -745,15 +745,24 @@ fn classify(
         bar.finish_and_clear();
     }
     if skipped > 0 {
-        eprintln!("resume: {skipped} articles already have results in the output directory");
+        eprintln!(
+            "resume: {} already {} results in the output directory",
+            output::count(skipped, "article"),
+            if skipped == 1 { "has" } else { "have" }
+        );
     }
     if let Some(dir) = &run.out_dir {
-        eprintln!("wrote {} results to {}", sink.written, dir.display());
+        eprintln!(
+            "wrote {} to {}",
+            output::count(sink.written, "result"),
+            dir.display()
+        );
     }
     if sink.truncated > 0 {
+        let verb = if sink.truncated == 1 { "was" } else { "were" };
         eprintln!(
-            "note: {} quotes were longer than {} word pieces and were cut for the encoder",
-            sink.truncated,
+            "note: {} {verb} longer than {} word pieces and {verb} cut for the encoder",
+            output::count(sink.truncated, "quote"),
             classifier.encoder.options().max_tokens
         );
     }

@@ -104,7 +104,7 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 /// `1 quote`, `2 quotes`, `0 quotes`.
-fn count(n: usize, noun: &str) -> String {
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

@@ -157,6 +157,44 @@ fn out_dir_writes_one_result_per_input_and_resume_skips_done_ones() {
 }
 
 #[test]
+fn notes_on_stderr_count_in_the_singular_too() {
+    let inputs = tempfile::tempdir().unwrap();
+    // One quote of about 400 word pieces: more than the encoder's 256.
+    let long = "the channel must stay open ".repeat(80);
+    std::fs::write(
+        inputs.path().join("long.txt"),
+        format!("Capt. Rosa Lind said: “{}.”\n", long.trim()),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = output_ok(
+        bin()
+            .current_dir(root())
+            .args(["classify", "--offline", "--out"])
+            .arg(out.path())
+            .arg(inputs.path()),
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("wrote 1 result to"), "{stderr}");
+    assert!(
+        stderr.contains("note: 1 quote was longer than 256 word pieces and was cut"),
+        "{stderr}"
+    );
+    let rerun = output_ok(
+        bin()
+            .current_dir(root())
+            .args(["classify", "--offline", "--resume", "--out"])
+            .arg(out.path())
+            .arg(inputs.path()),
+    );
+    let stderr = String::from_utf8_lossy(&rerun.stderr);
+    assert!(
+        stderr.contains("resume: 1 article already has results"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn json_output_is_identical_across_runs_and_thread_counts() {
     let run = |threads: &str| {
         let out = bin()
