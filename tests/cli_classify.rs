@@ -17,6 +17,9 @@ fn classify_json(args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn seed_speakers_are_found_and_classified_as_documented() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let docs = classify_json(&["seeds/"]);
     let speakers = docs[0]["speakers"].as_array().unwrap();
     // (name, LABELING.md §6, what the committed model says). The seed is test
@@ -50,6 +53,9 @@ fn seed_speakers_are_found_and_classified_as_documented() {
 
 #[test]
 fn json_schema_and_offsets() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let docs = classify_json(&["seeds/000_30079ce1b92ad5ae.txt"]);
     let text = std::fs::read_to_string(root().join("seeds/000_30079ce1b92ad5ae.txt")).unwrap();
     let doc = &docs[0];
@@ -86,6 +92,9 @@ fn json_schema_and_offsets() {
 
 #[test]
 fn other_formats() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     bin()
         .current_dir(root())
         .args(["classify", "seeds/", "--format", "csv", "--offline"])
@@ -125,6 +134,9 @@ fn other_formats() {
 
 #[test]
 fn a_custom_task_works_end_to_end() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let article = "Sen. Amy Roe said arms sales to Taiwan deter an invasion and must continue.\n\
                    “Selling weapons to Taiwan is a dangerous provocation,” said Wu Lin, a Chinese spokesman.\n";
     let out = output_ok(
@@ -156,6 +168,9 @@ fn a_custom_task_works_end_to_end() {
 
 #[test]
 fn heads_for_another_encoder_are_refused() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     common::write_tiny_model(tmp.path());
     bin()
@@ -172,6 +187,9 @@ fn heads_for_another_encoder_are_refused() {
 
 #[test]
 fn a_bad_task_file_is_a_setup_error() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let task = tmp.path().join("bad.toml");
     std::fs::write(&task, "name = \"x\"\nlabels = [\"a\"]\n").unwrap();
@@ -187,6 +205,9 @@ fn a_bad_task_file_is_a_setup_error() {
 /// A bad `--oof-out` is refused before any training work.
 #[test]
 fn train_refuses_an_oof_out_in_a_missing_directory() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     bin()
         .current_dir(root())
         .args(["train", "--offline", "--out"])
@@ -248,22 +269,112 @@ fn oof_scores_score_the_chosen_groups_and_their_gold_speakers() {
     assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
 }
 
+/// Training is deterministic: two runs on a small fixed subset (every
+/// written batch's first examples, three dev gold articles, no adapter) write
+/// the same files byte for byte, and the card says what was chosen. The full
+/// byte-for-byte reproduction of the committed heads is
+/// `training_reproduces_the_committed_heads` (`make test-slow`).
+#[test]
+fn training_on_a_small_subset_is_deterministic() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("subset.jsonl");
+    let mut per_group = std::collections::HashMap::new();
+    let subset: Vec<&str> = include_str!("../evaluation/train/train.jsonl")
+        .lines()
+        .filter(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let n = per_group
+                .entry(v["group"].as_str().unwrap().to_string())
+                .or_insert(0);
+            *n += 1;
+            *n <= 6
+        })
+        .collect();
+    std::fs::write(&data, subset.join("\n")).unwrap();
+    let gold = tmp.path().join("gold");
+    std::fs::create_dir(&gold).unwrap();
+    for id in ["dev_01_wire_hotline", "dev_05_opinion", "dev_08_pronouns"] {
+        let text: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(root().join(format!("evaluation/gold/{id}.json"))).unwrap(),
+        )
+        .unwrap();
+        let mut file = text.clone();
+        if let Some(src) = text["source"].as_str() {
+            let article = root().join("evaluation/gold").join(src);
+            file["text"] = std::fs::read_to_string(article).unwrap().into();
+        }
+        std::fs::write(gold.join(format!("{id}.json")), file.to_string()).unwrap();
+    }
+    let run = |out: &std::path::Path| {
+        output_ok(
+            bin()
+                .current_dir(root())
+                .args(["train", "--offline", "--no-real", "--adapt-epochs", "0"])
+                .args(["--folds", "3", "--data"])
+                .arg(&data)
+                .arg("--gold")
+                .arg(&gold)
+                .arg("--out")
+                .arg(out),
+        )
+    };
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let out = run(&a);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wrote heads to"));
+    run(&b);
+    let mut files: Vec<String> = std::fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "baseline.safetensors",
+            "card.json",
+            "sentiment.safetensors",
+            "stance.safetensors"
+        ]
+    );
+    for f in &files {
+        assert!(
+            std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(),
+            "{f} differs between two runs"
+        );
+    }
+    let card: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(a.join("card.json")).unwrap()).unwrap();
+    assert_eq!(card["cross_validation"]["folds"], 3);
+    assert_eq!(
+        card["encoder"]["id"],
+        "sentence-transformers/all-MiniLM-L6-v2"
+    );
+    assert!(card["training"]["selection"].as_array().unwrap().len() > 100);
+}
+
 /// `make train` reproduces the committed heads byte for byte; `--oof-out`
 /// writes every example's out-of-fold probabilities on the way.
 #[test]
+#[ignore = "slow (retrains every head, ~20 minutes): `make test-slow`"]
 fn training_reproduces_the_committed_heads() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let oof = tmp.path().join("oof.jsonl");
     bin()
         .current_dir(root())
-        .args(["train", "--offline", "--out"])
+        .args(["train", "--offline", "--no-real", "--out"])
         .arg(tmp.path())
         .arg("--oof-out")
         .arg(&oof)
         .assert()
         .success()
         .stdout(predicate::str::contains("grouped 5-fold CV"));
-    let committed = root().join("models/heads/us-china-mil-talks");
+    let committed = root().join("models/heads/minilm/us-china-mil-talks");
     let names = |dir: &std::path::Path| -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(dir)
             .unwrap()

@@ -24,7 +24,7 @@ fn skipped(reason: &str) {
 mod cuda {
     use candle_core::Device;
     use quotestance::model::encoder::cosine;
-    use quotestance::model::{source, Encoder, EncoderOptions, ModelQuery};
+    use quotestance::model::{source, Encoder, EncoderOptions, ModelQuery, SPECS};
 
     pub fn embeddings_match_the_cpu() {
         let gpu = match Device::new_cuda(0) {
@@ -36,24 +36,35 @@ mod cuda {
                 return;
             }
         };
-        let files = source::locate(&ModelQuery::standard(None, true))
-            .expect("the real model is needed: run `make model`");
+        for spec in SPECS {
+            let files = source::locate(&ModelQuery::standard(spec, None, true))
+                .expect("the real models are needed: run `make model`");
+            compare(&files, &gpu);
+        }
+    }
+
+    /// The same texts on the CPU and the GPU, for one encoder.
+    fn compare(files: &source::ModelFiles, gpu: &Device) {
         let texts = [
             "The hotline will not be answered in a crisis.",
             "\u{201c}We welcome the resumption of talks,\u{201d} the minister said on Tuesday.",
             "Short.",
         ];
-        let cpu = Encoder::load(&files, &Device::Cpu, EncoderOptions::default())
+        let cpu = Encoder::load(files, &Device::Cpu, EncoderOptions::default())
             .unwrap()
             .embed(&texts)
             .unwrap();
-        let on_gpu = Encoder::load(&files, &gpu, EncoderOptions::default())
+        let on_gpu = Encoder::load(files, gpu, EncoderOptions::default())
             .unwrap()
             .embed(&texts)
             .unwrap();
         for i in 0..texts.len() {
             let c = cosine(cpu.row(i), on_gpu.row(i));
-            assert!(c >= 0.999, "text {i}: cosine {c}");
+            assert!(
+                c >= 0.999,
+                "{}: text {i}: cosine {c}",
+                files.dir().display()
+            );
         }
     }
 }

@@ -31,6 +31,9 @@ fn mixed_dir() -> tempfile::TempDir {
 
 #[test]
 fn every_bad_input_is_named_and_every_good_one_is_classified() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let tmp = mixed_dir();
     let empty_dir = tmp.path().join("nothing_here");
     std::fs::create_dir(&empty_dir).unwrap();
@@ -88,6 +91,9 @@ fn every_bad_input_is_named_and_every_good_one_is_classified() {
 
 #[test]
 fn fail_fast_stops_at_the_first_bad_input() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let tmp = mixed_dir();
     let out = bin()
         .current_dir(root())
@@ -115,6 +121,9 @@ fn fail_fast_stops_at_the_first_bad_input() {
 
 #[test]
 fn out_dir_writes_one_result_per_input_and_resume_skips_done_ones() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let inputs = tempfile::tempdir().unwrap();
     std::fs::write(inputs.path().join("one.txt"), GOOD).unwrap();
     std::fs::write(
@@ -158,6 +167,9 @@ fn out_dir_writes_one_result_per_input_and_resume_skips_done_ones() {
 
 #[test]
 fn notes_on_stderr_count_in_the_singular_too() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let inputs = tempfile::tempdir().unwrap();
     // One quote of about 400 word pieces: more than the encoder's 256.
     let long = "the channel must stay open ".repeat(80);
@@ -196,6 +208,9 @@ fn notes_on_stderr_count_in_the_singular_too() {
 
 #[test]
 fn json_output_is_identical_across_runs_and_thread_counts() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let run = |threads: &str| {
         let out = bin()
             .current_dir(root())
@@ -237,10 +252,13 @@ fn huge_articles_finish() {
 
 #[test]
 fn broken_heads_are_clear_errors() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let heads = tmp.path().join("heads");
     std::fs::create_dir(&heads).unwrap();
-    let committed = root().join("models/heads/us-china-mil-talks");
+    let committed = root().join("models/heads/minilm/us-china-mil-talks");
     for entry in std::fs::read_dir(&committed).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, heads.join(path.file_name().unwrap())).unwrap();

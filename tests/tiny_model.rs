@@ -4,13 +4,12 @@ mod common;
 
 use candle_core::Device;
 use quotestance::model::encoder::cosine;
-use quotestance::model::{source, Encoder, EncoderOptions, ModelError, ModelOrigin, ModelQuery};
+use quotestance::model::{
+    source, Encoder, EncoderOptions, ModelError, ModelOrigin, ModelQuery, MINILM,
+};
 
 fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, ModelError> {
-    let query = ModelQuery {
-        explicit: Some(dir.to_path_buf()),
-        ..Default::default()
-    };
+    let query = ModelQuery::standard(&MINILM, Some(dir.to_path_buf()), true);
     let files = source::locate(&query)?;
     assert_eq!(files.origin, ModelOrigin::Explicit);
     assert!(!files.pinned);

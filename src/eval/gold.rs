@@ -13,6 +13,9 @@ pub const SENTIMENT_LABELS: [&str; 3] = ["positive", "negative", "neutral"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Split {
+    /// Training articles (the real-news set has them; the written set keeps
+    /// its training examples in evaluation/train/).
+    Train,
     Dev,
     Test,
 }
@@ -21,9 +24,10 @@ impl std::str::FromStr for Split {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
+            "train" => Ok(Split::Train),
             "dev" => Ok(Split::Dev),
             "test" => Ok(Split::Test),
-            other => Err(format!("unknown split `{other}` (dev or test)")),
+            other => Err(format!("unknown split `{other}` (train, dev or test)")),
         }
     }
 }
@@ -49,10 +53,18 @@ impl GoldQuote {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct GoldSpeaker {
+    /// `name`, or `speaker` as the real-news files write it.
+    #[serde(alias = "speaker")]
     pub name: String,
-    #[serde(default)]
+    /// An empty role reads as none.
+    #[serde(default, deserialize_with = "non_empty")]
     pub role: Option<String>,
     pub stance: String,
+}
+
+fn non_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let role: Option<String> = Option::deserialize(d)?;
+    Ok(role.filter(|r| !r.trim().is_empty()))
 }
 
 /// The file as written.

@@ -1,27 +1,35 @@
-//! Sentence embeddings with Candle's BERT: tokenise, run the encoder with the
-//! attention mask, mean-pool over real tokens only, L2-normalise — what
-//! sentence-transformers does for all-MiniLM-L6-v2.
+//! Sentence embeddings behind one interface, whichever model the files hold:
+//! tokenise (after the model's task prompt, if it has one), run the encoder
+//! with the attention mask, mean-pool over real tokens only, project (Gemma's
+//! dense layers), L2-normalise — what sentence-transformers does for
+//! all-MiniLM-L6-v2 and for EmbeddingGemma.
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config;
 
 use super::bert::{l2_normalize, masked_mean, Bert, Lora};
+use super::gemma::{Gemma, GemmaConfig, GemmaWeights};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::source::ModelFiles;
 use super::ModelError;
 
-/// sentence-transformers' `max_seq_length` for this model (the shipped
-/// tokenizer.json says 128, which would silently cut longer quotes).
+/// Tokens per text by default, specials and prompt included: MiniLM's
+/// sentence-transformers `max_seq_length` (the shipped tokenizer.json says
+/// 128, which would silently cut longer quotes), and ample for a quote, its
+/// sentence or its paragraph with EmbeddingGemma.
 pub const DEFAULT_MAX_TOKENS: usize = 256;
+
+/// The sentence-transformers prompt used for classification features.
+pub const CLASSIFICATION_PROMPT: &str = "Classification";
 
 /// How the encoder batches and truncates.
 #[derive(Debug, Clone, Copy)]
 pub struct EncoderOptions {
     /// Sequences per forward pass.
     pub batch_size: usize,
-    /// Word pieces per sequence, [CLS] and [SEP] included.
+    /// Tokens per sequence, special tokens and the prompt included.
     pub max_tokens: usize,
 }
 
@@ -61,55 +69,160 @@ impl Embeddings {
     }
 }
 
+/// The network behind an [`Encoder`].
+#[derive(Clone)]
+enum Backbone {
+    Bert { model: Bert, config: Config },
+    Gemma(Gemma),
+}
+
+/// The sizes `model info` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Architecture {
+    /// `bert` or `gemma3_text`.
+    pub model_type: &'static str,
+    pub hidden: usize,
+    pub layers: usize,
+    pub heads: usize,
+    pub vocab: usize,
+    /// Width of an embedding (after any projection).
+    pub dim: usize,
+}
+
 /// The loaded encoder.
 #[derive(Clone)]
 pub struct Encoder {
-    model: Bert,
+    backbone: Backbone,
     tokenizer: Tokenizer,
     device: Device,
-    config: Config,
     options: EncoderOptions,
+    /// Prepended to every text (EmbeddingGemma's task prompt; empty for MiniLM).
+    prompt: String,
+    prompts: Vec<(String, String)>,
+}
+
+#[derive(serde::Deserialize)]
+struct ModelType {
+    model_type: String,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct SentenceTransformersConfig {
+    #[serde(default)]
+    prompts: std::collections::BTreeMap<String, String>,
 }
 
 impl Encoder {
-    /// Loads config, tokenizer and mmap'd weights from `files` onto `device`.
+    /// Loads config, tokenizer and mmap'd weights from `files` onto `device`;
+    /// the architecture is the one config.json names (`bert` or `gemma3_text`).
     pub fn load(
         files: &ModelFiles,
         device: &Device,
         options: EncoderOptions,
     ) -> Result<Self, ModelError> {
-        let config = load_config(files)?;
-        let max_tokens = options
-            .max_tokens
-            .min(config.max_position_embeddings)
-            .max(2);
+        let text = read(&files.config)?;
+        let kind: ModelType =
+            serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
+        let (backbone, positions) = match kind.model_type.as_str() {
+            "bert" => {
+                let config: Config =
+                    serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
+                // SAFETY: the weights file is mmap'd read-only; quotestance never
+                // writes to it, and a file changed underneath is the user's act.
+                let vb = unsafe {
+                    VarBuilder::from_mmaped_safetensors(
+                        &[&files.weights],
+                        compute_dtype(device),
+                        device,
+                    )
+                }
+                .map_err(|e| load_err(&files.weights, e))?;
+                let model = Bert::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
+                let positions = config.max_position_embeddings;
+                (Backbone::Bert { model, config }, positions)
+            }
+            "gemma3_text" => {
+                let config: GemmaConfig =
+                    serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
+                let dense = files.dense();
+                let dense: Vec<&std::path::Path> = dense.iter().map(|p| p.as_path()).collect();
+                let weights = GemmaWeights {
+                    config: &config,
+                    transformer: &files.weights,
+                    dense: &dense,
+                };
+                // Gemma's activations overflow float16: f32 on every device.
+                let model = Gemma::load(&weights, DType::F32, device)
+                    .map_err(|(path, e)| load_err(&path, e))?;
+                let positions = config.max_position_embeddings;
+                (Backbone::Gemma(model), positions)
+            }
+            other => {
+                return Err(load_err(
+                    &files.config,
+                    format!("model_type `{other}` is not supported (bert or gemma3_text)"),
+                ))
+            }
+        };
+        let max_tokens = options.max_tokens.min(positions).max(2);
         let tokenizer = load_tokenizer(files, max_tokens)?;
-        // SAFETY: the weights file is mmap'd read-only; quotestance never
-        // writes to it, and a file changed underneath is the user's act.
-        let vb = unsafe {
-            VarBuilder::from_mmaped_safetensors(&[&files.weights], compute_dtype(device), device)
-        }
-        .map_err(|e| load_err(&files.weights, e))?;
-        let model = Bert::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
+        let prompts: Vec<(String, String)> = match files.sentence_transformers_config() {
+            Some(path) => {
+                let st: SentenceTransformersConfig =
+                    serde_json::from_str(&read(&path)?).map_err(|e| load_err(&path, e))?;
+                st.prompts.into_iter().collect()
+            }
+            None => Vec::new(),
+        };
+        let prompt = prompts
+            .iter()
+            .find(|(name, _)| name == CLASSIFICATION_PROMPT)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_default();
         Ok(Encoder {
-            model,
+            backbone,
             tokenizer,
             device: device.clone(),
-            config,
             options: EncoderOptions {
                 batch_size: options.batch_size.max(1),
                 max_tokens,
             },
+            prompt,
+            prompts,
         })
     }
 
     /// Width of an embedding.
     pub fn dim(&self) -> usize {
-        self.config.hidden_size
+        match &self.backbone {
+            Backbone::Bert { config, .. } => config.hidden_size,
+            Backbone::Gemma(g) => g.dim(),
+        }
     }
 
-    pub fn config(&self) -> &Config {
-        &self.config
+    /// The sizes of the loaded network.
+    pub fn architecture(&self) -> Architecture {
+        match &self.backbone {
+            Backbone::Bert { config, .. } => Architecture {
+                model_type: "bert",
+                hidden: config.hidden_size,
+                layers: config.num_hidden_layers,
+                heads: config.num_attention_heads,
+                vocab: config.vocab_size,
+                dim: config.hidden_size,
+            },
+            Backbone::Gemma(g) => {
+                let c = g.config();
+                Architecture {
+                    model_type: "gemma3_text",
+                    hidden: c.hidden_size,
+                    layers: c.num_hidden_layers,
+                    heads: c.num_attention_heads,
+                    vocab: c.vocab_size,
+                    dim: g.dim(),
+                }
+            }
+        }
     }
 
     pub fn device(&self) -> &Device {
@@ -120,18 +233,45 @@ impl Encoder {
         self.options
     }
 
-    pub fn bert(&self) -> &Bert {
-        &self.model
+    /// The prompt put before every text ("" when the model has none).
+    pub fn prompt(&self) -> &str {
+        &self.prompt
+    }
+
+    /// The model's named prompts (sentence-transformers' `prompts`).
+    pub fn prompts(&self) -> &[(String, String)] {
+        &self.prompts
+    }
+
+    /// Puts `prompt` before every text from now on (an empty one: none).
+    pub fn set_prompt(&mut self, prompt: &str) {
+        self.prompt = prompt.to_string();
+    }
+
+    /// The BERT network, which LoRA adaptation needs; an error for other models.
+    pub fn bert(&self) -> Result<&Bert, ModelError> {
+        match &self.backbone {
+            Backbone::Bert { model, .. } => Ok(model),
+            Backbone::Gemma(_) => Err(ModelError::Encode(
+                "LoRA adaptation is implemented for the MiniLM (BERT) encoder only".into(),
+            )),
+        }
     }
 
     /// Folds low-rank adapters into the loaded weights (the files stay untouched).
     pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), ModelError> {
-        Ok(self.model.merge_lora(lora)?)
+        match &mut self.backbone {
+            Backbone::Bert { model, .. } => Ok(model.merge_lora(lora)?),
+            Backbone::Gemma(_) => Err(ModelError::Encode(
+                "LoRA adapters apply to the MiniLM (BERT) encoder only".into(),
+            )),
+        }
     }
 
     /// Each text's hidden states after the first `layers` layers, `[len, hidden]`
     /// without padding, in input order: the frozen part of adapter training.
     pub fn hidden_states(&self, texts: &[&str], layers: usize) -> Result<Vec<Tensor>, ModelError> {
+        let bert = self.bert()?;
         let tokenized = self.tokenize(texts)?;
         let mut out: Vec<Option<Tensor>> = vec![None; texts.len()];
         let mut order: Vec<usize> = (0..texts.len()).collect();
@@ -139,7 +279,7 @@ impl Encoder {
         for chunk in order.chunks(self.options.batch_size) {
             let ids: Vec<&[u32]> = chunk.iter().map(|&i| tokenized[i].0.as_slice()).collect();
             let (ids_t, mask_t) = self.pad(&ids)?;
-            let hidden = self.model.forward_to(&ids_t, &mask_t, layers)?;
+            let hidden = bert.forward_to(&ids_t, &mask_t, layers)?;
             for (r, &i) in chunk.iter().enumerate() {
                 out[i] = Some(hidden.get(r)?.narrow(0, 0, ids[r].len())?.contiguous()?);
             }
@@ -165,12 +305,16 @@ impl Encoder {
         ))
     }
 
-    /// Word-piece ids for each text (with [CLS]/[SEP], truncated), and
-    /// whether each was truncated.
+    /// Token ids for each text (prompt and special tokens included,
+    /// truncated), and whether each was truncated.
     pub fn tokenize(&self, texts: &[&str]) -> Result<Vec<(Vec<u32>, bool)>, ModelError> {
+        let inputs: Vec<String> = texts
+            .iter()
+            .map(|t| format!("{}{t}", self.prompt))
+            .collect();
         let encodings = self
             .tokenizer
-            .encode_batch(texts.to_vec(), true)
+            .encode_batch(inputs, true)
             .map_err(|e| ModelError::Encode(format!("tokenizer: {e}")))?;
         Ok(encodings
             .into_iter()
@@ -218,23 +362,27 @@ impl Encoder {
         })
     }
 
-    /// One batch through BERT; returns normalised mean-pooled rows. On the
-    /// CPU (always f32) without padding ([`Bert::embed_packed`]); elsewhere padded
-    /// to the longest member ([`Encoder::forward_pooled_padded`]).
+    /// One batch through the network; returns normalised pooled rows. BERT
+    /// on the CPU (always f32) runs without padding ([`Bert::embed_packed`]);
+    /// everything else is padded to the longest member.
     fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
-        if self.device.is_cpu() {
-            return Ok(self.model.embed_packed(batch)?);
+        match &self.backbone {
+            Backbone::Bert { model, .. } if self.device.is_cpu() => Ok(model.embed_packed(batch)?),
+            _ => self.forward_pooled_padded(batch),
         }
-        self.forward_pooled_padded(batch)
     }
 
-    /// One padded batch through BERT's tensor forward pass, any device.
+    /// One padded batch through the network's tensor forward pass, any device.
     pub fn forward_pooled_padded(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
+        let model = match &self.backbone {
+            Backbone::Bert { model, .. } => model,
+            Backbone::Gemma(g) => return Ok(g.embed(batch)?),
+        };
         let (ids, mask) = self.pad(batch)?;
         // The mask always goes in: without it padded batches attend to padding,
         // and the mean must not count padding either.
         // Pooling in f32 whatever the model's dtype.
-        let hidden = self.model.forward(&ids, &mask)?.to_dtype(DType::F32)?;
+        let hidden = model.forward(&ids, &mask)?.to_dtype(DType::F32)?;
         let normalised = l2_normalize(&masked_mean(&hidden, &mask)?)?;
         Ok(normalised
             .to_dtype(DType::F32)?
@@ -243,8 +391,8 @@ impl Encoder {
     }
 }
 
-/// f32 on the CPU; half precision on a GPU (f16: every CUDA GPU and Metal
-/// device runs it, bf16 needs compute capability 8.0).
+/// BERT's dtype: f32 on the CPU; half precision on a GPU (f16: every CUDA
+/// GPU and Metal device runs it, bf16 needs compute capability 8.0).
 pub fn compute_dtype(device: &Device) -> DType {
     if device.is_cpu() {
         DType::F32
@@ -260,12 +408,11 @@ fn load_err(path: &std::path::Path, e: impl std::fmt::Display) -> ModelError {
     }
 }
 
-fn load_config(files: &ModelFiles) -> Result<Config, ModelError> {
-    let text = std::fs::read_to_string(&files.config).map_err(|source| ModelError::Io {
-        path: files.config.clone(),
+fn read(path: &std::path::Path) -> Result<String, ModelError> {
+    std::fs::read_to_string(path).map_err(|source| ModelError::Io {
+        path: path.to_path_buf(),
         source,
-    })?;
-    serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))
+    })
 }
 
 fn load_tokenizer(files: &ModelFiles, max_tokens: usize) -> Result<Tokenizer, ModelError> {

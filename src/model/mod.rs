@@ -1,22 +1,27 @@
-//! The encoder: where its files come from, which device runs it, and the
-//! Candle BERT forward pass with sentence-transformers pooling.
+//! The encoders: where their files come from, which device runs them, and
+//! the Candle forward passes (MiniLM's BERT, EmbeddingGemma's Gemma 3) with
+//! sentence-transformers pooling, behind one [`Encoder`].
 
 pub mod bert;
 pub mod device;
 pub mod encoder;
+pub mod gemma;
 pub mod source;
 
 use std::path::PathBuf;
 
 pub use device::DeviceSpec;
 pub use encoder::{Embeddings, Encoder, EncoderOptions};
-pub use source::{ModelFiles, ModelOrigin, ModelQuery};
+pub use source::{ModelFiles, ModelOrigin, ModelQuery, ModelSpec, GEMMA, MINILM};
 
 /// Everything that can go wrong finding, fetching or running the model.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
-    #[error("no model found; searched: {}. To get it, {}", .searched.join("; "), source::FETCH_HINT)]
-    NotFound { searched: Vec<String> },
+    #[error("model `{model}` not found; searched: {}. To get it, {}", .searched.join("; "), source::FETCH_HINT)]
+    NotFound {
+        model: &'static str,
+        searched: Vec<String>,
+    },
     #[error("{} is not a directory (--model takes a directory holding config.json, tokenizer.json and model.safetensors)", .dir.display())]
     NotADirectory { dir: PathBuf },
     #[error("model file {} is missing; {}", .path.display(), source::FETCH_HINT)]

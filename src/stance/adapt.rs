@@ -93,7 +93,7 @@ impl Prepared {
                 "adapter training runs on the CPU; use --device cpu".into(),
             ));
         }
-        let total = encoder.bert().num_layers();
+        let total = encoder.bert()?.num_layers();
         let from_layer = total.saturating_sub(adapted_layers.max(1));
         let table = features::TextTable::new(inputs, spec.context);
         let hidden = encoder.hidden_states(&table.as_strs(), from_layer)?;

@@ -171,7 +171,8 @@ impl Classifier {
         let card = HeadCard::load(head_dir)?;
         card.check_encoder(weights_sha256, encoder.dim())?;
         let mut encoder = encoder;
-        if let Some(lora) = card.load_adapter(head_dir, encoder.bert().num_layers())? {
+        let layers = encoder.architecture().layers;
+        if let Some(lora) = card.load_adapter(head_dir, layers)? {
             // The adapter is folded into the weights in memory; the model
             // files stay untouched.
             encoder.merge_lora(&lora)?;
@@ -396,15 +397,15 @@ pub fn project(row: &[f32], from: FeatureSpec, to: FeatureSpec, dim: usize) -> V
     out
 }
 
-/// Where the trained heads for `task_name` live: `./models/heads/NAME`, then
-/// the source tree's `models/heads/NAME`.
-pub fn default_heads_dir(task_name: &str) -> Option<std::path::PathBuf> {
+/// Where the trained heads of encoder `encoder` for `task_name` live:
+/// `./models/heads/ENCODER/TASK`, then the source tree's.
+pub fn default_heads_dir(encoder: &str, task_name: &str) -> Option<std::path::PathBuf> {
     [
         std::path::PathBuf::from("models/heads"),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("models/heads"),
     ]
     .into_iter()
-    .map(|root| root.join(task_name))
+    .map(|root| root.join(encoder).join(task_name))
     .find(|dir| dir.join(card::CARD_FILE).is_file())
 }
 

@@ -290,8 +290,12 @@ pub struct TrainJob<'a> {
     pub weights_sha256: String,
     /// Written examples (never from the test split).
     pub written: Vec<TrainExample>,
-    /// Examples from the dev gold articles: used to choose settings, then trained on.
+    /// Examples from the dev gold articles: used to choose settings (and
+    /// trained on in the final fit when `fit_on_dev`).
     pub dev: Vec<TrainExample>,
+    /// Whether the final fit includes the dev examples. False keeps dev held
+    /// out, so the shipped heads can be scored on it.
+    pub fit_on_dev: bool,
     /// The dev articles' gold speakers, for speaker-level scores on dev.
     pub dev_speakers: Vec<SpeakerLabel>,
     pub data_files: Vec<String>,
@@ -860,7 +864,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             let frozen = fit_stance(&written_idx)?;
             let dev_score = |probs: &[Vec<f32>]| macro_f1_of(&job.task.labels, &dev_stance, probs);
             let (dev_adapted, dev_run) = train_adapter(
-                job.encoder.bert(),
+                job.encoder.bert()?,
                 &prepared,
                 &frozen,
                 &y_stance,
@@ -875,7 +879,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             )
             .map_err(|e| TrainError::Invalid(e.to_string()))?;
             if job.show_dev_errors {
-                let probs = predict_probs(job.encoder.bert(), &prepared, &dev_adapted, &dev_idx)
+                let probs = predict_probs(job.encoder.bert()?, &prepared, &dev_adapted, &dev_idx)
                     .map_err(|e| TrainError::Invalid(e.to_string()))?;
                 let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
                 let what = format!("the adapter (best dev epoch {})", dev_run.best_epoch);
@@ -891,7 +895,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 job.folds
             ));
             let adapter_cv = cross_validate_adapter(
-                job.encoder.bert(),
+                job.encoder.bert()?,
                 &prepared,
                 &job.task.labels,
                 &y_stance,
@@ -968,8 +972,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         super::oof::write(path, &job.task.labels, &lines)?;
     }
 
-    // 4. Final fit on everything.
-    let everything: Vec<usize> = (0..all.len()).collect();
+    // 4. Final fit on everything (or on the training examples alone, which
+    // keeps dev held out).
+    let everything: Vec<usize> = if job.fit_on_dev {
+        (0..all.len()).collect()
+    } else {
+        written_idx.clone()
+    };
     let stance_head = fit_stance(&everything)?;
     let mut sent_head = fit(
         &sentiment_task.labels,
@@ -986,7 +995,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     if let Some((cfg, prepared, temperature)) = &keep_adapter {
         (job.progress)("training the kept adapter on all examples…");
         let (adapted, _) = train_adapter(
-            job.encoder.bert(),
+            job.encoder.bert()?,
             prepared,
             &stance_head,
             &y_stance,

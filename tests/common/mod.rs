@@ -166,3 +166,118 @@ pub fn packed_vs_padded(enc: &quotestance::model::Encoder, texts: &[&str]) -> Ve
         })
         .collect()
 }
+
+/// The real encoder `spec` from the per-user cache (never downloaded), or
+/// `None` after printing one line that says how to get it: tests that need
+/// real weights skip instead of failing on a machine that has none.
+pub fn real_encoder(
+    spec: &'static quotestance::model::ModelSpec,
+    options: quotestance::model::EncoderOptions,
+) -> Option<quotestance::model::Encoder> {
+    use quotestance::model::{source, Encoder, ModelQuery};
+    let query = ModelQuery {
+        use_hub_cache: true,
+        allow_download: false,
+        ..ModelQuery::standard(spec, None, true)
+    };
+    match source::locate(&query) {
+        Ok(files) => {
+            assert!(files.pinned, "{} must be the pinned files", spec.hub_id);
+            Some(Encoder::load(&files, &candle_core::Device::Cpu, options).unwrap())
+        }
+        Err(err) => {
+            skipped(&format!(
+                "{} is not in the model cache ({err}); `make model` fetches it",
+                spec.hub_id
+            ));
+            None
+        }
+    }
+}
+
+/// Says why a test did nothing, past the harness's output capture.
+pub fn skipped(reason: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {reason}");
+}
+
+/// Whether the real encoder `spec` is in the model cache; says how to get it
+/// when not, so a test that needs it can return early instead of failing.
+pub fn have_model(spec: &'static quotestance::model::ModelSpec) -> bool {
+    use quotestance::model::{source, ModelQuery};
+    let query = ModelQuery {
+        allow_download: false,
+        ..ModelQuery::standard(spec, None, true)
+    };
+    match source::locate(&query) {
+        Ok(_) => true,
+        Err(err) => {
+            skipped(&format!(
+                "{} is not in the model cache ({err}); `make model` fetches it",
+                spec.hub_id
+            ));
+            false
+        }
+    }
+}
+
+/// Writes a 2-layer, 8-wide random Gemma 3 encoder in the sentence-transformers
+/// layout (one sliding-window layer with a 3-token reach, one full layer, two
+/// dense projections 8→12→6, a task prompt) into `dir`.
+pub fn write_tiny_gemma(dir: &Path) {
+    let (h, inter, heads, head_dim, vocab) = (TINY_HIDDEN, 16, 2, 4, TINY_VOCAB.len());
+    let config = serde_json::json!({
+        "architectures": ["Gemma3TextModel"], "model_type": "gemma3_text",
+        "hidden_size": h, "intermediate_size": inter, "num_attention_heads": heads,
+        "num_key_value_heads": 1, "head_dim": head_dim, "num_hidden_layers": 2,
+        "layer_types": ["sliding_attention", "full_attention"], "sliding_window": 4,
+        "rms_norm_eps": 1e-6, "rope_theta": 1_000_000.0, "rope_local_base_freq": 10_000.0,
+        "query_pre_attn_scalar": head_dim, "vocab_size": vocab, "max_position_embeddings": 64,
+        "hidden_activation": "gelu_pytorch_tanh", "use_bidirectional_attention": true
+    });
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    let mut t: HashMap<String, Tensor> = HashMap::new();
+    let mut seed = 100;
+    let mut next = || {
+        seed += 1;
+        seed
+    };
+    t.insert("embed_tokens.weight".into(), tensor(&[vocab, h], next()));
+    t.insert("norm.weight".into(), tensor(&[h], next()));
+    for l in 0..2 {
+        let p = format!("layers.{l}");
+        let mut put = |name: &str, shape: &[usize]| {
+            t.insert(format!("{p}.{name}"), tensor(shape, next()));
+        };
+        put("self_attn.q_proj.weight", &[heads * head_dim, h]);
+        put("self_attn.k_proj.weight", &[head_dim, h]);
+        put("self_attn.v_proj.weight", &[head_dim, h]);
+        put("self_attn.o_proj.weight", &[h, heads * head_dim]);
+        put("self_attn.q_norm.weight", &[head_dim]);
+        put("self_attn.k_norm.weight", &[head_dim]);
+        put("mlp.gate_proj.weight", &[inter, h]);
+        put("mlp.up_proj.weight", &[inter, h]);
+        put("mlp.down_proj.weight", &[h, inter]);
+        for norm in [
+            "input_layernorm",
+            "post_attention_layernorm",
+            "pre_feedforward_layernorm",
+            "post_feedforward_layernorm",
+        ] {
+            put(&format!("{norm}.weight"), &[h]);
+        }
+    }
+    candle_core::safetensors::save(&t, dir.join("model.safetensors")).unwrap();
+    for (sub, shape, seed) in [("2_Dense", [12, h], 7), ("3_Dense", [6, 12], 8)] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        let dense = HashMap::from([("linear.weight".to_string(), tensor(&shape, seed))]);
+        candle_core::safetensors::save(&dense, dir.join(sub).join("model.safetensors")).unwrap();
+    }
+    let st = serde_json::json!({"prompts": {"Classification": "talks ", "STS": "door "}});
+    std::fs::write(
+        dir.join("config_sentence_transformers.json"),
+        st.to_string(),
+    )
+    .unwrap();
+    std::fs::write(dir.join("tokenizer.json"), tiny_tokenizer_json()).unwrap();
+}

@@ -1,0 +1,529 @@
+//! EmbeddingGemma's encoder: the Gemma 3 text stack with bidirectional
+//! attention, mean pooling over every token (the task prompt included), two
+//! bias-free dense projections and L2 normalisation — what
+//! sentence-transformers runs for `google/embeddinggemma-300m`.
+//!
+//! Candle's `gemma3` is a causal decoder with a key-value cache that returns
+//! logits, so the encoder is written here on candle-nn. The token-embedding
+//! table (262,144 × 768, over 800 MB in f32) is not copied into memory: rows
+//! are gathered straight from the memory-mapped weights file.
+
+use std::path::Path;
+
+use candle_core::{DType, Device, Module, Result, Tensor, D};
+use candle_nn::{Linear, VarBuilder};
+use serde::Deserialize;
+
+/// The fields of a Gemma 3 text `config.json` the encoder reads.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GemmaConfig {
+    pub hidden_size: usize,
+    pub intermediate_size: usize,
+    pub num_attention_heads: usize,
+    pub num_key_value_heads: usize,
+    pub head_dim: usize,
+    pub num_hidden_layers: usize,
+    pub rms_norm_eps: f64,
+    pub rope_theta: f64,
+    pub rope_local_base_freq: f64,
+    pub sliding_window: usize,
+    /// `sliding_attention` or `full_attention`, one per layer.
+    pub layer_types: Vec<String>,
+    pub query_pre_attn_scalar: f64,
+    pub vocab_size: usize,
+    pub max_position_embeddings: usize,
+    #[serde(default)]
+    pub hidden_activation: Option<String>,
+    #[serde(default)]
+    pub use_bidirectional_attention: Option<bool>,
+}
+
+impl GemmaConfig {
+    /// Keys within this distance (exclusive) of a query are seen by a
+    /// sliding-window layer. With bidirectional attention the configured
+    /// window spans both sides, so each side gets half of it: transformers
+    /// sets `sliding_window // 2 + 1` as an exclusive bound, which
+    /// sentence-transformers' embeddings follow.
+    pub fn attention_window(&self) -> usize {
+        self.sliding_window / 2 + 1
+    }
+
+    fn check(&self) -> std::result::Result<(), String> {
+        if self.layer_types.len() != self.num_hidden_layers {
+            return Err(format!(
+                "{} layer types for {} layers",
+                self.layer_types.len(),
+                self.num_hidden_layers
+            ));
+        }
+        if self.num_key_value_heads == 0 || self.num_attention_heads % self.num_key_value_heads != 0
+        {
+            return Err(format!(
+                "{} attention heads cannot share {} key/value heads",
+                self.num_attention_heads, self.num_key_value_heads
+            ));
+        }
+        if self.head_dim % 2 != 0 || self.head_dim == 0 {
+            return Err(format!("head_dim {} must be even", self.head_dim));
+        }
+        if let Some(act) = &self.hidden_activation {
+            if act != "gelu_pytorch_tanh" && act != "gelu" {
+                return Err(format!("unsupported hidden_activation `{act}`"));
+            }
+        }
+        if self.use_bidirectional_attention == Some(false) {
+            return Err("a causal (decoder) Gemma is not an embedding model".into());
+        }
+        Ok(())
+    }
+}
+
+/// Gemma's RMSNorm: `x / rms(x) · (1 + w)`, computed in f32.
+#[derive(Clone)]
+struct RmsNorm {
+    scale: Tensor,
+    eps: f64,
+}
+
+impl RmsNorm {
+    fn load(dim: usize, eps: f64, vb: VarBuilder) -> Result<Self> {
+        let weight = vb.get(dim, "weight")?;
+        Ok(RmsNorm {
+            scale: (weight.to_dtype(DType::F32)? + 1.0)?,
+            eps,
+        })
+    }
+}
+
+impl Module for RmsNorm {
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let dtype = x.dtype();
+        let x = x.to_dtype(DType::F32)?;
+        let mean_sq = x.sqr()?.mean_keepdim(D::Minus1)?;
+        let normed = x.broadcast_div(&(mean_sq + self.eps)?.sqrt()?)?;
+        normed.broadcast_mul(&self.scale)?.to_dtype(dtype)
+    }
+}
+
+/// Rotary tables for one base frequency: `[max_positions, head_dim / 2]`.
+#[derive(Clone)]
+struct Rope {
+    cos: Tensor,
+    sin: Tensor,
+}
+
+impl Rope {
+    fn new(
+        base: f64,
+        head_dim: usize,
+        positions: usize,
+        dtype: DType,
+        dev: &Device,
+    ) -> Result<Self> {
+        let inv: Vec<f32> = (0..head_dim)
+            .step_by(2)
+            .map(|i| (1.0 / base.powf(i as f64 / head_dim as f64)) as f32)
+            .collect();
+        let half = inv.len();
+        let inv = Tensor::from_vec(inv, (1, half), dev)?;
+        let t = Tensor::arange(0u32, positions as u32, dev)?
+            .to_dtype(DType::F32)?
+            .reshape((positions, 1))?;
+        let freqs = t.matmul(&inv)?;
+        Ok(Rope {
+            cos: freqs.cos()?.to_dtype(dtype)?,
+            sin: freqs.sin()?.to_dtype(dtype)?,
+        })
+    }
+
+    fn apply(&self, x: &Tensor) -> Result<Tensor> {
+        let (_, _, seq, _) = x.dims4()?;
+        let cos = self.cos.narrow(0, 0, seq)?;
+        let sin = self.sin.narrow(0, 0, seq)?;
+        candle_nn::rotary_emb::rope(&x.contiguous()?, &cos, &sin)
+    }
+}
+
+#[derive(Clone)]
+struct Attention {
+    q_proj: Linear,
+    k_proj: Linear,
+    v_proj: Linear,
+    o_proj: Linear,
+    q_norm: RmsNorm,
+    k_norm: RmsNorm,
+    heads: usize,
+    kv_heads: usize,
+    head_dim: usize,
+    scale: f64,
+}
+
+impl Attention {
+    fn load(cfg: &GemmaConfig, vb: VarBuilder) -> Result<Self> {
+        let (h, hd) = (cfg.hidden_size, cfg.head_dim);
+        let linear = |i, o, name| candle_nn::linear_no_bias(i, o, vb.pp(name));
+        Ok(Attention {
+            q_proj: linear(h, cfg.num_attention_heads * hd, "q_proj")?,
+            k_proj: linear(h, cfg.num_key_value_heads * hd, "k_proj")?,
+            v_proj: linear(h, cfg.num_key_value_heads * hd, "v_proj")?,
+            o_proj: linear(cfg.num_attention_heads * hd, h, "o_proj")?,
+            q_norm: RmsNorm::load(hd, cfg.rms_norm_eps, vb.pp("q_norm"))?,
+            k_norm: RmsNorm::load(hd, cfg.rms_norm_eps, vb.pp("k_norm"))?,
+            heads: cfg.num_attention_heads,
+            kv_heads: cfg.num_key_value_heads,
+            head_dim: hd,
+            scale: cfg.query_pre_attn_scalar.powf(-0.5),
+        })
+    }
+
+    /// `x`: `[b, s, hidden]`; `bias`: additive, broadcastable to `[b, heads, s, s]`.
+    fn forward(&self, x: &Tensor, bias: &Tensor, rope: &Rope) -> Result<Tensor> {
+        let (b, s, _) = x.dims3()?;
+        let split = |t: Tensor, n: usize| -> Result<Tensor> {
+            t.reshape((b, s, n, self.head_dim))?.transpose(1, 2)
+        };
+        let q = self
+            .q_norm
+            .forward(&split(self.q_proj.forward(x)?, self.heads)?)?;
+        let k = self
+            .k_norm
+            .forward(&split(self.k_proj.forward(x)?, self.kv_heads)?)?;
+        let v = split(self.v_proj.forward(x)?, self.kv_heads)?;
+        let q = rope.apply(&q)?;
+        let k = rope.apply(&k)?;
+        // Grouped-query attention: each key/value head serves `groups` query heads.
+        let groups = self.heads / self.kv_heads;
+        let k = repeat_heads(&k, groups)?;
+        let v = repeat_heads(&v, groups)?.contiguous()?;
+        let scores = (q.contiguous()?.matmul(&k.t()?.contiguous()?)? * self.scale)?;
+        let probs = candle_nn::ops::softmax_last_dim(&scores.broadcast_add(bias)?)?;
+        probs
+            .matmul(&v)?
+            .transpose(1, 2)?
+            .reshape((b, s, self.heads * self.head_dim))?
+            .apply(&self.o_proj)
+    }
+}
+
+fn repeat_heads(x: &Tensor, groups: usize) -> Result<Tensor> {
+    if groups == 1 {
+        return Ok(x.clone());
+    }
+    let (b, h, s, d) = x.dims4()?;
+    Tensor::cat(&vec![x; groups], 2)?.reshape((b, h * groups, s, d))
+}
+
+#[derive(Clone)]
+struct Mlp {
+    gate: Linear,
+    up: Linear,
+    down: Linear,
+}
+
+impl Mlp {
+    fn load(cfg: &GemmaConfig, vb: VarBuilder) -> Result<Self> {
+        let (h, i) = (cfg.hidden_size, cfg.intermediate_size);
+        Ok(Mlp {
+            gate: candle_nn::linear_no_bias(h, i, vb.pp("gate_proj"))?,
+            up: candle_nn::linear_no_bias(h, i, vb.pp("up_proj"))?,
+            down: candle_nn::linear_no_bias(i, h, vb.pp("down_proj"))?,
+        })
+    }
+}
+
+impl Module for Mlp {
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        // gelu_pytorch_tanh: Candle's `gelu` is the tanh approximation.
+        let gate = self.gate.forward(x)?.gelu()?;
+        (gate * self.up.forward(x)?)?.apply(&self.down)
+    }
+}
+
+#[derive(Clone)]
+struct Layer {
+    attn: Attention,
+    mlp: Mlp,
+    input_norm: RmsNorm,
+    post_attn_norm: RmsNorm,
+    pre_ff_norm: RmsNorm,
+    post_ff_norm: RmsNorm,
+    sliding: bool,
+}
+
+impl Layer {
+    fn load(cfg: &GemmaConfig, index: usize, vb: VarBuilder) -> Result<Self> {
+        let norm = |name| RmsNorm::load(cfg.hidden_size, cfg.rms_norm_eps, vb.pp(name));
+        Ok(Layer {
+            attn: Attention::load(cfg, vb.pp("self_attn"))?,
+            mlp: Mlp::load(cfg, vb.pp("mlp"))?,
+            input_norm: norm("input_layernorm")?,
+            post_attn_norm: norm("post_attention_layernorm")?,
+            pre_ff_norm: norm("pre_feedforward_layernorm")?,
+            post_ff_norm: norm("post_feedforward_layernorm")?,
+            sliding: cfg.layer_types[index] == "sliding_attention",
+        })
+    }
+
+    fn forward(&self, x: &Tensor, bias: &Tensor, rope: &Rope) -> Result<Tensor> {
+        let h = self
+            .attn
+            .forward(&self.input_norm.forward(x)?, bias, rope)?;
+        let x = (x + self.post_attn_norm.forward(&h)?)?;
+        let h = self.mlp.forward(&self.pre_ff_norm.forward(&x)?)?;
+        x + self.post_ff_norm.forward(&h)?
+    }
+}
+
+/// Token-embedding rows gathered from the memory-mapped weights file.
+struct EmbeddingTable {
+    mmap: memmap2::Mmap,
+    /// Byte offset of the table in the file.
+    offset: usize,
+    rows: usize,
+    dim: usize,
+}
+
+impl EmbeddingTable {
+    fn open(path: &Path, name: &str, dim: usize) -> std::result::Result<Self, String> {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        // SAFETY: mapped read-only; quotestance never writes to the file, and
+        // a file changed underneath is the user's act.
+        let mmap = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
+        let (offset, rows) = {
+            let st = safetensors::SafeTensors::deserialize(&mmap).map_err(|e| e.to_string())?;
+            let view = st.tensor(name).map_err(|e| format!("{name}: {e}"))?;
+            if view.dtype() != safetensors::Dtype::F32 {
+                return Err(format!("{name}: {:?}, expected F32", view.dtype()));
+            }
+            match view.shape() {
+                [rows, d] if *d == dim => {}
+                shape => return Err(format!("{name}: shape {shape:?}, expected [_, {dim}]")),
+            }
+            let data = view.data();
+            let offset = data.as_ptr() as usize - mmap.as_ptr() as usize;
+            (offset, view.shape()[0])
+        };
+        Ok(EmbeddingTable {
+            mmap,
+            offset,
+            rows,
+            dim,
+        })
+    }
+
+    /// `[n, dim]` f32 rows for `ids`; an id past the table is an error.
+    fn gather(&self, ids: &[u32], scale: f32, device: &Device) -> Result<Tensor> {
+        let row_bytes = self.dim * 4;
+        let mut out = Vec::with_capacity(ids.len() * self.dim);
+        for &id in ids {
+            let id = id as usize;
+            if id >= self.rows {
+                candle_core::bail!(
+                    "token id {id} is outside the {}-row embedding table",
+                    self.rows
+                );
+            }
+            let start = self.offset + id * row_bytes;
+            let bytes = &self.mmap[start..start + row_bytes];
+            out.extend(
+                bytes
+                    .chunks_exact(4)
+                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]) * scale),
+            );
+        }
+        Tensor::from_vec(out, (ids.len(), self.dim), device)
+    }
+}
+
+/// The loaded encoder: Gemma layers, final norm, and the two dense projections.
+pub struct Gemma {
+    table: std::sync::Arc<EmbeddingTable>,
+    layers: Vec<Layer>,
+    norm: RmsNorm,
+    dense: Vec<Linear>,
+    rope_local: Rope,
+    rope_global: Rope,
+    config: GemmaConfig,
+    out_dim: usize,
+    dtype: DType,
+    device: Device,
+}
+
+impl Clone for Gemma {
+    fn clone(&self) -> Self {
+        Gemma {
+            table: self.table.clone(),
+            layers: self.layers.clone(),
+            norm: self.norm.clone(),
+            dense: self.dense.clone(),
+            rope_local: self.rope_local.clone(),
+            rope_global: self.rope_global.clone(),
+            config: self.config.clone(),
+            out_dim: self.out_dim,
+            dtype: self.dtype,
+            device: self.device.clone(),
+        }
+    }
+}
+
+/// Where a Gemma encoder's weights are.
+pub struct GemmaWeights<'a> {
+    pub config: &'a GemmaConfig,
+    pub transformer: &'a Path,
+    /// The dense projections after pooling, in order (`2_Dense`, `3_Dense`).
+    pub dense: &'a [&'a Path],
+}
+
+impl Gemma {
+    /// Loads the transformer (mmap'd) and the dense projections. Errors name
+    /// the file at fault.
+    pub fn load(
+        w: &GemmaWeights,
+        dtype: DType,
+        device: &Device,
+    ) -> std::result::Result<Self, (std::path::PathBuf, String)> {
+        let cfg = w.config;
+        let at = |e: String| (w.transformer.to_path_buf(), e);
+        cfg.check().map_err(at)?;
+        let table = EmbeddingTable::open(w.transformer, "embed_tokens.weight", cfg.hidden_size)
+            .map_err(at)?;
+        // SAFETY: as for the table: read-only mapping of a file we never write.
+        let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[w.transformer], dtype, device) }
+            .map_err(|e| (w.transformer.to_path_buf(), e.to_string()))?;
+        let load_stack = || -> Result<(Vec<Layer>, RmsNorm)> {
+            let layers = (0..cfg.num_hidden_layers)
+                .map(|i| Layer::load(cfg, i, vb.pp(format!("layers.{i}"))))
+                .collect::<Result<Vec<_>>>()?;
+            let norm = RmsNorm::load(cfg.hidden_size, cfg.rms_norm_eps, vb.pp("norm"))?;
+            Ok((layers, norm))
+        };
+        let (layers, norm) =
+            load_stack().map_err(|e| (w.transformer.to_path_buf(), e.to_string()))?;
+        let mut dense = Vec::new();
+        let mut width = cfg.hidden_size;
+        for path in w.dense {
+            let weight = candle_core::safetensors::load(path, device)
+                .map_err(|e| (path.to_path_buf(), e.to_string()))?
+                .remove("linear.weight")
+                .ok_or_else(|| (path.to_path_buf(), "no `linear.weight` tensor".to_string()))?;
+            let (out, inp) = weight
+                .dims2()
+                .map_err(|e| (path.to_path_buf(), e.to_string()))?;
+            if inp != width {
+                return Err((
+                    path.to_path_buf(),
+                    format!("dense layer takes {inp} inputs, the previous layer gives {width}"),
+                ));
+            }
+            let weight = weight
+                .to_dtype(dtype)
+                .map_err(|e| (path.to_path_buf(), e.to_string()))?;
+            dense.push(Linear::new(weight, None));
+            width = out;
+        }
+        let positions = cfg.max_position_embeddings;
+        let rope = |base| {
+            Rope::new(base, cfg.head_dim, positions, dtype, device)
+                .map_err(|e| (w.transformer.to_path_buf(), e.to_string()))
+        };
+        Ok(Gemma {
+            table: std::sync::Arc::new(table),
+            layers,
+            norm,
+            dense,
+            rope_local: rope(cfg.rope_local_base_freq)?,
+            rope_global: rope(cfg.rope_theta)?,
+            config: cfg.clone(),
+            out_dim: width,
+            dtype,
+            device: device.clone(),
+        })
+    }
+
+    pub fn config(&self) -> &GemmaConfig {
+        &self.config
+    }
+
+    /// Width of a pooled, projected embedding.
+    pub fn dim(&self) -> usize {
+        self.out_dim
+    }
+
+    pub fn num_layers(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// Normalised sentence embeddings for one batch of token-id sequences
+    /// (each at most `max_position_embeddings` long), `[n, dim]` row-major.
+    pub fn embed(&self, batch: &[&[u32]]) -> Result<Vec<f32>> {
+        let n = batch.len();
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let width = batch.iter().map(|s| s.len()).max().unwrap_or(0).max(1);
+        if width > self.config.max_position_embeddings {
+            candle_core::bail!(
+                "{width} tokens, more than the model's {} positions",
+                self.config.max_position_embeddings
+            );
+        }
+        let mut ids = vec![0u32; n * width];
+        let mut mask = vec![0f32; n * width];
+        for (r, seq) in batch.iter().enumerate() {
+            ids[r * width..r * width + seq.len()].copy_from_slice(seq);
+            mask[r * width..r * width + seq.len()].fill(1.0);
+        }
+        let scale = (self.config.hidden_size as f32).sqrt();
+        let x = self
+            .table
+            .gather(&ids, scale, &self.device)?
+            .reshape((n, width, self.config.hidden_size))?
+            .to_dtype(self.dtype)?;
+        let mask = Tensor::from_vec(mask, (n, width), &self.device)?;
+        let (full_bias, sliding_bias) = self.attention_biases(&mask, width)?;
+        let mut x = x;
+        for layer in &self.layers {
+            let (bias, rope) = if layer.sliding {
+                (&sliding_bias, &self.rope_local)
+            } else {
+                (&full_bias, &self.rope_global)
+            };
+            x = layer.forward(&x, bias, rope)?;
+        }
+        let hidden = self.norm.forward(&x)?.to_dtype(DType::F32)?;
+        let mut pooled = super::bert::masked_mean(&hidden, &mask)?;
+        for dense in &self.dense {
+            pooled = dense
+                .forward(&pooled.to_dtype(self.dtype)?)?
+                .to_dtype(DType::F32)?;
+        }
+        super::bert::l2_normalize(&pooled)?
+            .flatten_all()?
+            .to_vec1::<f32>()
+    }
+
+    /// Additive attention biases, `[n, 1, s, s]`: padding keys masked in
+    /// both; in the sliding one, also keys [`GemmaConfig::attention_window`]
+    /// or more positions away on either side.
+    fn attention_biases(&self, mask: &Tensor, width: usize) -> Result<(Tensor, Tensor)> {
+        let n = mask.dim(0)?;
+        // Large but finite: a fully masked (padding) row must stay finite, or its
+        // values would turn the real rows into NaN through 0 · NaN.
+        let neg = -1e9f32;
+        let key_bias = ((mask.ones_like()? - mask)? * neg as f64)?
+            .reshape((n, 1, 1, width))?
+            .to_dtype(self.dtype)?;
+        let full = key_bias.broadcast_as((n, 1, width, width))?.contiguous()?;
+        let window = self.config.attention_window();
+        if width <= window {
+            return Ok((full.clone(), full));
+        }
+        let band: Vec<f32> = (0..width)
+            .flat_map(|i| (0..width).map(move |j| if i.abs_diff(j) < window { 0.0 } else { neg }))
+            .collect();
+        let band =
+            Tensor::from_vec(band, (1, 1, width, width), &self.device)?.to_dtype(self.dtype)?;
+        let sliding = full.broadcast_add(&band)?;
+        Ok((full, sliding))
+    }
+}
