@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """`make bench`: quotestance against the Python stack it replaces, measured in
-one run on this machine with the same thread count and the same model files.
+one run on the same machine with the same thread count and the same model files.
 
-1. Encoder throughput (sentences/s, tokenize → pooled normalised embedding) at
-   batch sizes 1, 8, 32, 128 over the written training quotes:
+1. MiniLM encoder throughput (sentences/s, tokenize → pooled normalised
+   embedding) at batch sizes 1, 8, 32, 128 over the written training quotes:
    quotestance vs sentence-transformers (PyTorch) vs ONNX Runtime; ratios, and
    quotestance's achieved GFLOP/s against the machine's nominal fp32 peak.
-2. End to end: `quotestance classify` on 1,000 generated articles (variations
-   of the gold articles): articles/s and peak RSS.
-3. Cold start: whole-process time and peak RSS to classify the seed article,
-   quotestance vs the Python reference process (bench/cold_python.py).
+2. End to end with MiniLM: `quotestance classify` on 1,000 generated articles
+   (variations of the gold articles): articles/s and peak RSS.
+3. Cold start with MiniLM: whole-process time and peak RSS to classify the
+   seed article, quotestance vs the Python reference process.
+4. EmbeddingGemma: encoder throughput at batch 1 and 32 against
+   sentence-transformers (PyTorch), both with the classification prompt, and
+   `classify` end to end on 50 generated articles.
 """
 import json
 import os
@@ -21,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 BIN = ROOT / "target" / "release" / "quotestance"
+MODELS = Path(os.environ.get("QUOTESTANCE_MODELS") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quotestance" / "models")
 PY = sys.executable
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 ENV = dict(os.environ, RAYON_NUM_THREADS=str(THREADS), OMP_NUM_THREADS=str(THREADS), MKL_NUM_THREADS=str(THREADS),
@@ -65,16 +69,51 @@ def flops_per_sentence(tokens, hidden=384, inter=1536, layers=6):
     return layers * (2 * tokens * (4 * hidden * hidden + 2 * hidden * inter) + 4 * tokens * tokens * hidden)
 
 
-def end_to_end(n):
+def end_to_end(n, model="minilm", label="2. End to end"):
     arts = articles_dir(n)
-    out, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu"])
+    out, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu", "--model", model])
     # Articles per second depends on how many quotes the gold articles hold (the
     # mix grows as articles are added), so quotes per second is printed too.
     quotes = sum(len(json.loads(line).get("quotes", [])) for line in out.splitlines() if line.strip())
-    print(f"\n2. End to end: classify {n:,} articles ({quotes:,} quotes): {n / wall:.1f} articles/s, "
+    print(f"\n{label} ({model}): classify {n:,} articles ({quotes:,} quotes): {n / wall:.1f} articles/s, "
           f"{quotes / wall:.0f} quotes/s ({wall:.1f} s), peak RSS {rss:.0f} MB", flush=True)
     return {"articles": n, "quotes": quotes, "seconds": wall, "articles_per_second": n / wall,
             "quotes_per_second": quotes / wall, "peak_rss_mb": rss}
+
+
+def cpu_name():
+    """The CPU's model name and its widest vector extension, from /proc/cpuinfo."""
+    name, flags = "unknown", set()
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name") and name == "unknown":
+            name = line.split(":", 1)[1].strip()
+        if line.startswith("flags") and not flags:
+            flags = set(line.split(":", 1)[1].split())
+    vec = "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "SSE/other"
+    return f"{name}, {vec}"
+
+
+def gemma_section(sents):
+    """EmbeddingGemma against PyTorch at batch 1 and 32, then end to end."""
+    # A quarter of the quotes keeps the slower model's run to a few minutes.
+    lines = sents.read_text(encoding="utf-8").splitlines()[:300]
+    few = OUT / "sentences-300.txt"
+    few.write_text("".join(l + "\n" for l in lines), encoding="utf-8")
+    rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(few), "--offline", "--device", "cpu", "--model", "gemma",
+                                   "--batch-sizes", "1,32", "--repeat", "1"])
+    rust = json.loads(rust_out)
+    ref_out, _, _ = run_measured([PY, "bench/reference.py", str(few), "--threads", str(THREADS), "--model", str(MODELS / "embeddinggemma-300m"),
+                                  "--prompt-name", "Classification", "--no-onnx", "--batch-sizes", "1,32", "--repeat", "1"])
+    torch_res = json.loads(ref_out.strip().splitlines()[-1])
+    print(f"\n4. EmbeddingGemma encoder throughput (sentences/s; {len(lines)} quotes, classification prompt)")
+    print(f"{'batch':>5} {'quotestance':>12} {'PyTorch':>9} {'vs PyTorch':>11}")
+    rows = []
+    for r, t in zip(rust["results"], torch_res["results"]):
+        q, p = r["sentences_per_second"], t["sentences_per_second"]
+        rows.append({"batch_size": r["batch_size"], "quotestance": q, "pytorch": p, "ratio_pytorch": q / p})
+        print(f"{r['batch_size']:>5} {q:>12.1f} {p:>9.1f} {q / p:>10.2f}×")
+    e2e = end_to_end(50, "gemma", "   End to end")
+    return {"encoder": rows, "end_to_end": e2e}
 
 
 def main():
@@ -86,13 +125,14 @@ def main():
         return
     sents = sentences_file()
     print(f"machine: {os.cpu_count()} vCPUs, {THREADS} threads for every implementation", flush=True)
-    rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(sents), "--offline", "--device", "cpu"])
+    print(f"cpu: {cpu_name()}", flush=True)
+    rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(sents), "--offline", "--device", "cpu", "--model", "minilm"])
     rust = json.loads(rust_out)
-    ref_out, _, _ = run_measured([PY, "bench/reference.py", str(sents), "--threads", str(THREADS)])
+    ref_out, _, _ = run_measured([PY, "bench/reference.py", str(sents), "--threads", str(THREADS), "--model", str(MODELS / "all-MiniLM-L6-v2")])
     torch_res, ort_res = [json.loads(l) for l in ref_out.strip().splitlines()[-2:]]
 
     # Token lengths for FLOP counting (real tokens, no padding).
-    embedded = subprocess.run([str(BIN), "embed", str(sents), "--offline", "--device", "cpu"],
+    embedded = subprocess.run([str(BIN), "embed", str(sents), "--offline", "--device", "cpu", "--model", "minilm"],
                               capture_output=True, text=True, env=ENV, cwd=ROOT, check=True).stdout
     lengths = [json.loads(l)["tokens"] for l in embedded.splitlines()]
     total_flops = sum(flops_per_sentence(t) for t in lengths)
@@ -120,15 +160,16 @@ def main():
     e2e = end_to_end(1000)
 
     seed = ROOT / "seeds" / "000_30079ce1b92ad5ae.txt"
-    colds = [run_measured([str(BIN), "classify", str(seed), "--offline", "--device", "cpu", "--format", "json"]) for _ in range(3)]
-    pys = [run_measured([PY, "bench/cold_python.py", str(seed)]) for _ in range(3)]
+    colds = [run_measured([str(BIN), "classify", str(seed), "--offline", "--device", "cpu", "--format", "json", "--model", "minilm"]) for _ in range(3)]
+    pys = [run_measured([PY, "bench/cold_python.py", str(seed), str(MODELS / "all-MiniLM-L6-v2")]) for _ in range(3)]
     q_wall = sorted(c[1] for c in colds)[1]
     p_wall = sorted(p[1] for p in pys)[1]
     q_rss = max(c[2] for c in colds)
     p_rss = max(p[2] for p in pys)
     print(f"\n3. Cold start, seed article (median of 3): quotestance {q_wall:.2f} s, {q_rss:.0f} MB; Python reference {p_wall:.2f} s, {p_rss:.0f} MB; {p_wall / q_wall:.1f}× faster")
-    summary = {"threads": THREADS, "peak_gflops": peak, "encoder": rows, "implementations": [rust["impl"], torch_res["impl"], ort_res["impl"]],
-               "end_to_end": e2e,
+    gemma = gemma_section(sents)
+    summary = {"cpu": cpu_name(), "threads": THREADS, "peak_gflops": peak, "encoder": rows, "implementations": [rust["impl"], torch_res["impl"], ort_res["impl"]],
+               "end_to_end": e2e, "gemma": gemma,
                "cold_start": {"quotestance_seconds": q_wall, "quotestance_rss_mb": q_rss, "python_seconds": p_wall, "python_rss_mb": p_rss}}
     (OUT / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
 

@@ -25,7 +25,9 @@ def timed(fn, repeat):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sentences")
-    ap.add_argument("--model", default="models/all-MiniLM-L6-v2")
+    ap.add_argument("--model", required=True, help="the model directory (sentence-transformers layout)")
+    ap.add_argument("--prompt-name", help="a sentence-transformers prompt put before every text (EmbeddingGemma)")
+    ap.add_argument("--no-onnx", action="store_true", help="PyTorch only")
     ap.add_argument("--batch-sizes", default="1,8,32,128")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
@@ -40,12 +42,15 @@ def main():
     torch.set_num_threads(args.threads)
     model = SentenceTransformer(args.model, device="cpu")
     results = []
+    kw = {"prompt_name": args.prompt_name} if args.prompt_name else {}
     for bs in sizes:
-        model.encode(sentences[:64], batch_size=bs, normalize_embeddings=True)
+        model.encode(sentences[:64], batch_size=bs, normalize_embeddings=True, **kw)
         with torch.inference_mode():
-            t = timed(lambda: model.encode(sentences, batch_size=bs, normalize_embeddings=True), args.repeat)
+            t = timed(lambda: model.encode(sentences, batch_size=bs, normalize_embeddings=True, **kw), args.repeat)
         results.append({"batch_size": bs, "sentences": len(sentences), "seconds": t, "sentences_per_second": len(sentences) / t})
     print(json.dumps({"impl": f"sentence-transformers (PyTorch {torch.__version__})", "threads": torch.get_num_threads(), "results": results}))
+    if args.no_onnx:
+        return
 
     # ONNX Runtime: export once from the same weights.
     import onnxruntime as ort

@@ -6,20 +6,13 @@
 //! ([`quotes`]) → encode ([`model`]) → classify and aggregate ([`stance`]) →
 //! report ([`output`], [`eval`]).
 //!
+//! The shortest way in is [`Pipeline`]:
+//!
 //! ```no_run
-//! use quotestance::{article, model, stance};
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let files = model::source::locate(&model::ModelQuery::standard(None, true))?;
-//! let encoder = model::Encoder::load(&files, &candle_core::Device::Cpu, Default::default())?;
-//! let dir = stance::default_heads_dir("us-china-mil-talks").ok_or("run make train")?;
-//! let classifier = stance::Classifier::with_heads(encoder, &dir, None)?;
-//! let inputs = article::read_inputs(&["seeds".into()], Default::default());
-//! let articles: Vec<_> = inputs.into_iter().filter_map(Result::ok).collect();
-//! for result in classifier.classify(&articles.iter().collect::<Vec<_>>())? {
-//!     for s in &result.speakers {
-//!         println!("{}: {}", s.name, s.stance);
-//!     }
-//! }
+//! # fn main() -> Result<(), quotestance::Error> {
+//! let pipeline = quotestance::Pipeline::builder().build()?;
+//! let result = pipeline.classify_text("note", "“We will talk,” said Ana Polk, a fictional envoy.")?;
+//! println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
 //! # Ok(()) }
 //! ```
 
@@ -28,6 +21,9 @@ pub mod eval;
 pub mod fsutil;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod quotes;
 pub mod stance;
 pub mod text;
+
+pub use pipeline::{Error, Pipeline, PipelineBuilder};

@@ -169,8 +169,38 @@ enum Command {
         /// any subset of groups afterwards (`quotestance oof-scores FILE`).
         #[arg(long, value_name = "FILE")]
         oof_out: Option<PathBuf>,
+        /// Write every example's feature row to FILE (JSON Lines), for analysis.
+        #[arg(long, value_name = "FILE", hide = true)]
+        features_out: Option<PathBuf>,
+        /// A small settings grid, for quick checks of the training code.
+        #[arg(long, hide = true)]
+        small_grid: bool,
         #[command(flatten)]
         model: ModelArgs,
+    },
+    /// Side by side, on the written test split and on the real-news dev split
+    /// (when present): the majority class, zero-shot and the trained heads of
+    /// each encoder, with 95% intervals from resampling articles.
+    Compare {
+        /// Gold directory of the written set (its test split is scored).
+        #[arg(long, default_value = "evaluation/gold")]
+        gold: PathBuf,
+        /// Real-news gold directory (its dev split is scored). Default:
+        /// $QUOTESTANCE_REALNEWS, else .cache/realnews-gold when it exists.
+        #[arg(long, value_name = "DIR")]
+        real: Option<PathBuf>,
+        /// Bootstrap resamples (of articles) for the 95% intervals.
+        #[arg(long, default_value_t = 1000)]
+        bootstrap: usize,
+        /// Also write the rows as JSON to FILE.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Never try to download a model.
+        #[arg(long)]
+        offline: bool,
+        /// auto, cpu, cuda, cuda:N, metal.
+        #[arg(long, default_value = "auto")]
+        device: String,
     },
     /// Score the out-of-fold stance probabilities `train --oof-out FILE`
     /// wrote, on the groups (dev articles, written batches) a pattern picks:
@@ -311,8 +341,17 @@ fn realnews_dir() -> Option<PathBuf> {
         .or_else(|| Some(PathBuf::from(".cache/realnews-gold")).filter(|p| p.is_dir()))
 }
 
+/// `cpu`, `cuda` or `metal`: cached embeddings are kept apart per device.
+fn device_name(device: &candle_core::Device) -> &'static str {
+    match device {
+        candle_core::Device::Cpu => "cpu",
+        candle_core::Device::Cuda(_) => "cuda",
+        candle_core::Device::Metal(_) => "metal",
+    }
+}
+
 /// The encoder used when `--model` is not given.
-const DEFAULT_ENCODER: &str = "minilm";
+const DEFAULT_ENCODER: &str = quotestance::pipeline::DEFAULT_MODEL;
 
 impl ModelArgs {
     /// The named model, or the directory `--model` names (with the default
@@ -348,7 +387,17 @@ impl ModelArgs {
             batch_size: self.batch_size,
             ..EncoderOptions::default()
         };
-        let encoder = Encoder::load(&files, &device, options)?;
+        let mut encoder = Encoder::load(&files, &device, options)?;
+        // Development runs may keep embeddings across runs (never on by default).
+        if let Some(dir) = std::env::var_os("QUOTESTANCE_EMBEDDING_CACHE").filter(|v| !v.is_empty())
+        {
+            let name = format!(
+                "{}-{}",
+                files.weights_sha256()?.get(..16).unwrap_or(""),
+                device_name(&device)
+            );
+            encoder.enable_cache(Path::new(&dir), &name)?;
+        }
         Ok((encoder, files))
     }
 }
@@ -504,6 +553,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bootstrap,
             &classifier,
         ),
+        Command::Compare {
+            gold,
+            real,
+            bootstrap,
+            json,
+            offline,
+            device,
+        } => compare(
+            &gold,
+            real.or_else(realnews_dir).as_deref(),
+            bootstrap,
+            json.as_deref(),
+            offline,
+            &device,
+        ),
         Command::OofScores {
             file,
             groups,
@@ -526,6 +590,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             adapt_contrastive,
             dev_errors,
             oof_out,
+            features_out,
+            small_grid,
         } => {
             let adapt = (adapt_epochs > 0).then(|| stance::adapt::AdaptConfig {
                 max_epochs: adapt_epochs,
@@ -547,6 +613,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 adapt,
                 show_dev_errors: dev_errors,
                 oof_out,
+                features_out,
+                small_grid,
             };
             train_heads(
                 &data,
@@ -1089,6 +1157,194 @@ fn evaluate(
     Ok(ExitCode::SUCCESS)
 }
 
+/// One gold set ready for scoring: articles, their extractions, and the
+/// classifier inputs for gold quotes and for extracted ones.
+struct ScoredSet {
+    name: String,
+    articles: Vec<eval::GoldArticle>,
+    extractions: Vec<quotestance::quotes::Extraction>,
+    oracle: Vec<Vec<stance::QuoteInput>>,
+    end_to_end: Vec<Vec<stance::QuoteInput>>,
+}
+
+impl ScoredSet {
+    fn load(name: &str, dir: &Path, split: eval::Split) -> Result<Self> {
+        let articles = eval::load_gold_dir(dir, Some(split))
+            .with_context(|| format!("reading the gold set in {}", dir.display()))?;
+        if articles.is_empty() {
+            bail!("{} has no {split:?} articles", dir.display());
+        }
+        let extractions: Vec<_> = articles
+            .iter()
+            .map(|g| quotestance::quotes::extract(&g.text))
+            .collect();
+        let oracle = articles
+            .iter()
+            .map(|g| {
+                train::examples_from_gold(std::slice::from_ref(g))
+                    .into_iter()
+                    .map(|e| e.input)
+                    .collect()
+            })
+            .collect();
+        let end_to_end = articles
+            .iter()
+            .zip(&extractions)
+            .map(|(g, ex)| stance::features::inputs_from_extraction(&g.text, ex))
+            .collect();
+        Ok(ScoredSet {
+            name: name.to_string(),
+            articles,
+            extractions,
+            oracle,
+            end_to_end,
+        })
+    }
+
+    /// A classifier's predictions on this set, gold quotes and extracted ones.
+    fn predict(&self, name: &str, c: &Classifier) -> Result<eval::report::Predictions> {
+        let run =
+            |groups: &[Vec<stance::QuoteInput>]| -> Result<Vec<Vec<stance::QuotePrediction>>> {
+                let flat: Vec<stance::QuoteInput> = groups.iter().flatten().cloned().collect();
+                let (mut preds, _) = c.predict(&flat)?;
+                let mut out = Vec::new();
+                for g in groups {
+                    let rest = preds.split_off(g.len());
+                    out.push(std::mem::replace(&mut preds, rest));
+                }
+                Ok(out)
+            };
+        Ok(eval::report::Predictions {
+            name: name.to_string(),
+            oracle: run(&self.oracle)?,
+            end_to_end: run(&self.end_to_end)?,
+        })
+    }
+
+    /// The same label for every quote.
+    fn constant(&self, name: &str, stance: usize, labels: usize) -> eval::report::Predictions {
+        let one_hot = |label: usize, k: usize| {
+            let mut v = vec![0.0; k];
+            if label < k {
+                v[label] = 1.0;
+            }
+            v
+        };
+        let sentiment = Task::sentiment().label_index("negative").unwrap_or(0);
+        let fill = |groups: &[Vec<stance::QuoteInput>]| {
+            groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|_| stance::QuotePrediction {
+                            stance: one_hot(stance, labels),
+                            sentiment: one_hot(sentiment, 3),
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        eval::report::Predictions {
+            name: name.to_string(),
+            oracle: fill(&self.oracle),
+            end_to_end: fill(&self.end_to_end),
+        }
+    }
+}
+
+fn compare(
+    gold: &Path,
+    real: Option<&Path>,
+    bootstrap: usize,
+    json: Option<&Path>,
+    offline: bool,
+    device: &str,
+) -> Result<ExitCode> {
+    let task = Task::default_stance();
+    let mut sets = vec![ScoredSet::load("written test", gold, eval::Split::Test)?];
+    match real {
+        Some(dir) => sets.push(ScoredSet::load("real-news dev", dir, eval::Split::Dev)?),
+        None => eprintln!(
+            "no real-news set (--real DIR, $QUOTESTANCE_REALNEWS or .cache/realnews-gold; \
+             `make realnews` builds it): scoring the written test split only"
+        ),
+    }
+    // Each encoder with its heads (when trained) and its zero-shot predictor.
+    let mut predictors: Vec<(String, Classifier)> = Vec::new();
+    let mut majority = None;
+    for spec in source::SPECS {
+        let args = ModelArgs {
+            model: spec.name.to_string(),
+            device: device.to_string(),
+            offline,
+            batch_size: 32,
+        };
+        let (encoder, files) = match args.load() {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                eprintln!("skipping {}: {}", spec.name, error_chain(&err));
+                continue;
+            }
+        };
+        eprintln!("loaded {} ({})", spec.hub_id, files.dir().display());
+        let heads = stance::default_heads_dir(spec.name, &task.name);
+        let card = heads.as_ref().and_then(|d| stance::HeadCard::load(d).ok());
+        let mut zs = Classifier::zero_shot(encoder.clone(), task.clone())?;
+        if let (Some(card), Predictor::ZeroShot(z)) = (&card, &mut zs.stance) {
+            z.temperature = card.training.zero_shot_temperature;
+        }
+        predictors.push((format!("zero-shot ({})", spec.name), zs));
+        if let (Some(dir), Some(card)) = (&heads, &card) {
+            if majority.is_none() {
+                majority = card
+                    .training
+                    .stance_counts
+                    .iter()
+                    .max_by_key(|(_, n)| **n)
+                    .and_then(|(l, _)| task.label_index(l));
+            }
+            let c = Classifier::with_heads(encoder, dir, weights_sha(&files))
+                .with_context(|| format!("loading heads from {}", dir.display()))?;
+            predictors.push((format!("{} heads", spec.name), c));
+        }
+    }
+    let majority = majority.unwrap_or(0);
+    let mut rows = Vec::new();
+    for set in &sets {
+        eprintln!(
+            "scoring the {} set ({} articles)…",
+            set.name,
+            set.articles.len()
+        );
+        let mut preds = vec![set.constant(
+            &format!("majority class ({})", task.labels[majority]),
+            majority,
+            task.labels.len(),
+        )];
+        for (name, c) in &predictors {
+            preds.push(set.predict(name, c)?);
+        }
+        rows.extend(eval::compare::compare_set(
+            &set.name,
+            &set.articles,
+            &set.extractions,
+            &task,
+            preds,
+            bootstrap,
+        ));
+    }
+    print!("{}", eval::compare::to_markdown(&rows));
+    if let Some(path) = json {
+        let text = serde_json::to_string_pretty(&rows)? + "\n";
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        quotestance::fsutil::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
     let card = args
         .heads
@@ -1147,6 +1403,8 @@ struct TrainOptions {
     adapt: Option<stance::adapt::AdaptConfig>,
     show_dev_errors: bool,
     oof_out: Option<PathBuf>,
+    features_out: Option<PathBuf>,
+    small_grid: bool,
 }
 
 fn train_heads(
@@ -1214,6 +1472,11 @@ fn train_heads(
     };
     let dev = train::examples_from_gold(&dev_articles);
     let (encoder, files) = model.load()?;
+    let mut options = options;
+    if options.adapt.is_some() && encoder.bert().is_err() {
+        eprintln!("LoRA adaptation is implemented for MiniLM only: training frozen-encoder heads");
+        options.adapt = None;
+    }
     let sha = files.weights_sha256()?;
     let out = out.map(Path::to_path_buf).unwrap_or_else(|| {
         Path::new("models/heads")
@@ -1241,6 +1504,8 @@ fn train_heads(
         adapt: options.adapt,
         show_dev_errors: options.show_dev_errors,
         oof_out: options.oof_out,
+        features_out: options.features_out,
+        small_grid: options.small_grid,
     };
     let card = train::train(&job, out)?;
     println!("wrote heads to {}", out.display());

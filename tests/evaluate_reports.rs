@@ -13,7 +13,15 @@ fn reports_are_reproducible_and_match_the_committed_ones() {
     let out = output_ok(
         bin()
             .current_dir(root())
-            .args(["evaluate", "--split", "test", "--offline", "--out"])
+            .args([
+                "evaluate",
+                "--split",
+                "test",
+                "--offline",
+                "--model",
+                "minilm",
+                "--out",
+            ])
             .arg(tmp.path()),
     );
     let stdout = String::from_utf8_lossy(&out.stdout);

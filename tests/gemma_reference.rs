@@ -29,9 +29,10 @@ fn reference() -> Reference {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// Every reference text in one call per prompt, at `batch_size`, with room
-/// for the longest (1,578 tokens: past the 512-token sliding window).
-fn check(batch_size: usize) {
+/// The reference texts of at most `longest` tokens, in one call per prompt,
+/// at `batch_size`, with room for the longest (1,578 tokens: past the
+/// 512-token sliding window).
+fn check(batch_size: usize, longest: usize) {
     let Some(mut enc) = common::real_encoder(
         &GEMMA,
         EncoderOptions {
@@ -41,8 +42,9 @@ fn check(batch_size: usize) {
     ) else {
         return;
     };
-    let reference = reference();
+    let mut reference = reference();
     assert!(reference.items.iter().any(|i| i.tokens > 512));
+    reference.items.retain(|i| i.tokens <= longest);
     let mut prompts: Vec<&str> = reference.items.iter().map(|i| i.prompt.as_str()).collect();
     prompts.sort();
     prompts.dedup();
@@ -69,12 +71,14 @@ fn check(batch_size: usize) {
 
 #[test]
 fn one_by_one_matches_sentence_transformers() {
-    check(1);
+    check(1, usize::MAX);
 }
 
 #[test]
 fn mixed_length_batches_match_sentence_transformers() {
-    check(8);
+    // Padding is what batching changes; the longest text alone would only
+    // repeat the one-by-one check, slowly.
+    check(8, 600);
 }
 
 #[test]

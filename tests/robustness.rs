@@ -43,6 +43,8 @@ fn every_bad_input_is_named_and_every_good_one_is_classified() {
         .args([
             "classify",
             "--offline",
+            "--model",
+            "minilm",
             "--format",
             "jsonl",
             "--max-bytes",
@@ -134,7 +136,7 @@ fn out_dir_writes_one_result_per_input_and_resume_skips_done_ones() {
     let out = tempfile::tempdir().unwrap();
     bin()
         .current_dir(root())
-        .args(["classify", "--offline", "--out"])
+        .args(["classify", "--offline", "--model", "minilm", "--out"])
         .arg(out.path())
         .arg(inputs.path())
         .assert()
@@ -152,7 +154,14 @@ fn out_dir_writes_one_result_per_input_and_resume_skips_done_ones() {
     std::fs::write(out.path().join("one.json"), "sentinel").unwrap();
     let run = bin()
         .current_dir(root())
-        .args(["classify", "--offline", "--resume", "--out"])
+        .args([
+            "classify",
+            "--offline",
+            "--model",
+            "minilm",
+            "--resume",
+            "--out",
+        ])
         .arg(out.path())
         .arg(inputs.path())
         .output()
@@ -182,7 +191,7 @@ fn notes_on_stderr_count_in_the_singular_too() {
     let run = output_ok(
         bin()
             .current_dir(root())
-            .args(["classify", "--offline", "--out"])
+            .args(["classify", "--offline", "--model", "minilm", "--out"])
             .arg(out.path())
             .arg(inputs.path()),
     );
@@ -195,7 +204,14 @@ fn notes_on_stderr_count_in_the_singular_too() {
     let rerun = output_ok(
         bin()
             .current_dir(root())
-            .args(["classify", "--offline", "--resume", "--out"])
+            .args([
+                "classify",
+                "--offline",
+                "--model",
+                "minilm",
+                "--resume",
+                "--out",
+            ])
             .arg(out.path())
             .arg(inputs.path()),
     );
@@ -218,6 +234,8 @@ fn json_output_is_identical_across_runs_and_thread_counts() {
             .args([
                 "classify",
                 "--offline",
+                "--model",
+                "minilm",
                 "--format",
                 "json",
                 "seeds/",
@@ -268,7 +286,14 @@ fn broken_heads_are_clear_errors() {
     let fails_naming = |file: &str| {
         let out = bin()
             .current_dir(root())
-            .args(["classify", "--offline", "seeds/", "--heads"])
+            .args([
+                "classify",
+                "--offline",
+                "--model",
+                "minilm",
+                "seeds/",
+                "--heads",
+            ])
             .arg(&heads)
             .output()
             .unwrap();

@@ -1,6 +1,7 @@
 //! Scoring against the hand-labelled gold set: the gold format, span
 //! matching, and metrics.
 
+pub mod compare;
 pub mod extraction;
 pub mod gold;
 pub mod metrics;

@@ -168,8 +168,9 @@ const HEADLINE_NAMES: [&str; 7] = [
     "quote sentiment macro-F1 (gold quotes)",
 ];
 
-/// Scores everything and bootstraps 95% intervals by resampling articles.
-pub fn build_report(input: &EvalInput) -> EvalReport {
+/// The headline numbers (extraction, and the last predictor's stance and
+/// sentiment) with 95% intervals from `input.bootstrap` resamples of articles.
+pub fn headlines(input: &EvalInput) -> Vec<Headline> {
     let n = input.gold.len();
     let all: Vec<usize> = (0..n).collect();
     let values = headline_values(input, &all);
@@ -183,7 +184,7 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
             samples[k].push(v);
         }
     }
-    let headline = values
+    values
         .iter()
         .enumerate()
         .map(|(k, &value)| {
@@ -196,7 +197,12 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
                 ci_high: percentile(&s, 0.975),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Scores everything and bootstraps 95% intervals by resampling articles.
+pub fn build_report(input: &EvalInput) -> EvalReport {
+    let headline = headlines(input);
     let items: Vec<(&GoldArticle, &Extraction)> =
         input.gold.iter().zip(input.extractions).collect();
     let extraction = score_extraction(&items);
@@ -282,7 +288,7 @@ pub fn build_report(input: &EvalInput) -> EvalReport {
     EvalReport {
         tool: format!("quotestance {}", env!("CARGO_PKG_VERSION")),
         split: input.split.clone(),
-        articles: n,
+        articles: input.gold.len(),
         quotes: input.gold.iter().map(|g| g.quotes.len()).sum(),
         task: input.task.target.clone(),
         labels: input.task.labels.clone(),

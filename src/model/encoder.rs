@@ -99,6 +99,7 @@ pub struct Encoder {
     /// Prepended to every text (EmbeddingGemma's task prompt; empty for MiniLM).
     prompt: String,
     prompts: Vec<(String, String)>,
+    cache: Option<std::sync::Arc<super::cache::EmbeddingCache>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -189,7 +190,16 @@ impl Encoder {
             },
             prompt,
             prompts,
+            cache: None,
         })
+    }
+
+    /// Keeps embeddings in `dir` across runs ([`super::cache`]); `model`
+    /// names the weights (their sha256, say).
+    pub fn enable_cache(&mut self, dir: &std::path::Path, model: &str) -> Result<(), ModelError> {
+        let cache = super::cache::EmbeddingCache::open(dir, model, self.dim())?;
+        self.cache = Some(std::sync::Arc::new(cache));
+        Ok(())
     }
 
     /// Width of an embedding.
@@ -328,6 +338,47 @@ impl Encoder {
     /// Embeds `texts`: sorted by length so each batch pads to its longest
     /// member, then returned in input order.
     pub fn embed(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
+        let Some(cache) = &self.cache else {
+            return self.embed_uncached(texts);
+        };
+        use super::cache::EmbeddingCache;
+        let keys: Vec<_> = texts
+            .iter()
+            .map(|t| EmbeddingCache::key(&self.prompt, self.options.max_tokens, t))
+            .collect();
+        let cached: Vec<_> = keys.iter().map(|k| cache.get(k)).collect();
+        let missing: Vec<usize> = (0..texts.len()).filter(|&i| cached[i].is_none()).collect();
+        let fresh = self.embed_uncached(&missing.iter().map(|&i| texts[i]).collect::<Vec<_>>())?;
+        let new: Vec<_> = missing
+            .iter()
+            .enumerate()
+            .map(|(r, &i)| (keys[i], fresh.row(r), fresh.truncated.contains(&r)))
+            .collect();
+        cache.put(&new)?;
+        let dim = self.dim();
+        let mut out = Embeddings {
+            dim,
+            data: vec![0f32; texts.len() * dim],
+            truncated: Vec::new(),
+        };
+        let mut fresh_rows = missing.iter().zip(new.iter());
+        for (i, hit) in cached.into_iter().enumerate() {
+            let (row, truncated) = match hit {
+                Some((row, t)) => (row, t),
+                None => match fresh_rows.next() {
+                    Some((_, (_, row, t))) => (row.to_vec(), *t),
+                    None => return Err(ModelError::Encode("embedding cache out of step".into())),
+                },
+            };
+            out.data[i * dim..(i + 1) * dim].copy_from_slice(&row);
+            if truncated {
+                out.truncated.push(i);
+            }
+        }
+        Ok(out)
+    }
+
+    fn embed_uncached(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
         // Run on a worker of the thread pool: the calling thread then sleeps
         // instead of competing for the cores with the pool's workers.
         if self.device.is_cpu() && rayon::current_thread_index().is_none() {

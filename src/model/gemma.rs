@@ -78,6 +78,48 @@ impl GemmaConfig {
     }
 }
 
+/// A bias-free linear map whose weight is stored transposed and contiguous
+/// (`[in, out]`): inputs are flattened to 2-D so each call is one plain matrix
+/// product, without the broadcast and repacking of a batched `[out, in]`ᵀ.
+#[derive(Clone)]
+struct Proj {
+    weight_t: Tensor,
+}
+
+impl Proj {
+    /// `[out, in]` weights (several are concatenated along `out`: one product
+    /// computes them all).
+    fn new(weights: &[Tensor]) -> Result<Self> {
+        let w = Tensor::cat(weights, 0)?;
+        Ok(Proj {
+            weight_t: w.t()?.contiguous()?,
+        })
+    }
+
+    fn load(vb: &VarBuilder, names: &[&str], ins: usize, outs: &[usize]) -> Result<Self> {
+        let ws = names
+            .iter()
+            .zip(outs)
+            .map(|(n, &o)| vb.get((o, ins), &format!("{n}.weight")))
+            .collect::<Result<Vec<_>>>()?;
+        Proj::new(&ws)
+    }
+}
+
+impl Module for Proj {
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let dims = x.dims().to_vec();
+        let ins = dims.last().copied().unwrap_or(0);
+        let rows = x.elem_count() / ins.max(1);
+        let y = x.reshape((rows, ins))?.matmul(&self.weight_t)?;
+        let mut out_dims = dims;
+        if let Some(last) = out_dims.last_mut() {
+            *last = self.weight_t.dim(1)?;
+        }
+        y.reshape(out_dims)
+    }
+}
+
 /// Gemma's RMSNorm: `x / rms(x) · (1 + w)`, computed in f32.
 #[derive(Clone)]
 struct RmsNorm {
@@ -146,10 +188,9 @@ impl Rope {
 
 #[derive(Clone)]
 struct Attention {
-    q_proj: Linear,
-    k_proj: Linear,
-    v_proj: Linear,
-    o_proj: Linear,
+    /// Q, K and V in one product.
+    qkv: Proj,
+    o_proj: Proj,
     q_norm: RmsNorm,
     k_norm: RmsNorm,
     heads: usize,
@@ -161,12 +202,10 @@ struct Attention {
 impl Attention {
     fn load(cfg: &GemmaConfig, vb: VarBuilder) -> Result<Self> {
         let (h, hd) = (cfg.hidden_size, cfg.head_dim);
-        let linear = |i, o, name| candle_nn::linear_no_bias(i, o, vb.pp(name));
+        let (q, kv) = (cfg.num_attention_heads * hd, cfg.num_key_value_heads * hd);
         Ok(Attention {
-            q_proj: linear(h, cfg.num_attention_heads * hd, "q_proj")?,
-            k_proj: linear(h, cfg.num_key_value_heads * hd, "k_proj")?,
-            v_proj: linear(h, cfg.num_key_value_heads * hd, "v_proj")?,
-            o_proj: linear(cfg.num_attention_heads * hd, h, "o_proj")?,
+            qkv: Proj::load(&vb, &["q_proj", "k_proj", "v_proj"], h, &[q, kv, kv])?,
+            o_proj: Proj::load(&vb, &["o_proj"], q, &[h])?,
             q_norm: RmsNorm::load(hd, cfg.rms_norm_eps, vb.pp("q_norm"))?,
             k_norm: RmsNorm::load(hd, cfg.rms_norm_eps, vb.pp("k_norm"))?,
             heads: cfg.num_attention_heads,
@@ -179,18 +218,16 @@ impl Attention {
     /// `x`: `[b, s, hidden]`; `bias`: additive, broadcastable to `[b, heads, s, s]`.
     fn forward(&self, x: &Tensor, bias: &Tensor, rope: &Rope) -> Result<Tensor> {
         let (b, s, _) = x.dims3()?;
+        let qkv = self.qkv.forward(x)?;
+        let (q_w, kv_w) = (self.heads * self.head_dim, self.kv_heads * self.head_dim);
         let split = |t: Tensor, n: usize| -> Result<Tensor> {
             t.reshape((b, s, n, self.head_dim))?.transpose(1, 2)
         };
-        let q = self
-            .q_norm
-            .forward(&split(self.q_proj.forward(x)?, self.heads)?)?;
-        let k = self
-            .k_norm
-            .forward(&split(self.k_proj.forward(x)?, self.kv_heads)?)?;
-        let v = split(self.v_proj.forward(x)?, self.kv_heads)?;
-        let q = rope.apply(&q)?;
-        let k = rope.apply(&k)?;
+        let q = split(qkv.narrow(2, 0, q_w)?, self.heads)?;
+        let k = split(qkv.narrow(2, q_w, kv_w)?, self.kv_heads)?;
+        let v = split(qkv.narrow(2, q_w + kv_w, kv_w)?, self.kv_heads)?;
+        let q = rope.apply(&self.q_norm.forward(&q.contiguous()?)?)?;
+        let k = rope.apply(&self.k_norm.forward(&k.contiguous()?)?)?;
         // Grouped-query attention: each key/value head serves `groups` query heads.
         let groups = self.heads / self.kv_heads;
         let k = repeat_heads(&k, groups)?;
@@ -215,27 +252,31 @@ fn repeat_heads(x: &Tensor, groups: usize) -> Result<Tensor> {
 
 #[derive(Clone)]
 struct Mlp {
-    gate: Linear,
-    up: Linear,
-    down: Linear,
+    /// Gate and up projections in one product.
+    gate_up: Proj,
+    down: Proj,
+    inter: usize,
 }
 
 impl Mlp {
     fn load(cfg: &GemmaConfig, vb: VarBuilder) -> Result<Self> {
         let (h, i) = (cfg.hidden_size, cfg.intermediate_size);
         Ok(Mlp {
-            gate: candle_nn::linear_no_bias(h, i, vb.pp("gate_proj"))?,
-            up: candle_nn::linear_no_bias(h, i, vb.pp("up_proj"))?,
-            down: candle_nn::linear_no_bias(i, h, vb.pp("down_proj"))?,
+            gate_up: Proj::load(&vb, &["gate_proj", "up_proj"], h, &[i, i])?,
+            down: Proj::load(&vb, &["down_proj"], i, &[h])?,
+            inter: i,
         })
     }
 }
 
 impl Module for Mlp {
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let gu = self.gate_up.forward(x)?;
+        let last = gu.rank() - 1;
         // gelu_pytorch_tanh: Candle's `gelu` is the tanh approximation.
-        let gate = self.gate.forward(x)?.gelu()?;
-        (gate * self.up.forward(x)?)?.apply(&self.down)
+        let gate = gu.narrow(last, 0, self.inter)?.gelu()?;
+        let up = gu.narrow(last, self.inter, self.inter)?;
+        (gate * up)?.apply(&self.down)
     }
 }
 

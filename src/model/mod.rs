@@ -3,6 +3,7 @@
 //! sentence-transformers pooling, behind one [`Encoder`].
 
 pub mod bert;
+pub mod cache;
 pub mod device;
 pub mod encoder;
 pub mod gemma;

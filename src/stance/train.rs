@@ -307,6 +307,12 @@ pub struct TrainJob<'a> {
     /// Also print the dev-phase models' confusion matrix and mistakes on dev
     /// (for error analysis that never looks at the test split).
     pub show_dev_errors: bool,
+    /// Search a small settings grid (two contexts, one epoch count and weight
+    /// decay): for quick checks of the training code, not for shipped heads.
+    pub small_grid: bool,
+    /// Write every example's full feature row here (JSON Lines: group, dev,
+    /// labels, features), for analysis outside the tool.
+    pub features_out: Option<PathBuf>,
     /// Write every example's out-of-fold stance probabilities here (JSON Lines),
     /// so any subset of groups can be scored afterwards (`quotestance oof-scores`).
     pub oof_out: Option<PathBuf>,
@@ -624,6 +630,22 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     ));
     let (x_full, _) = features_for(job.encoder, &inputs, full)?;
     let full_w = full.dim(dim);
+    if let Some(path) = &job.features_out {
+        let mut text = String::new();
+        for (i, e) in all.iter().enumerate() {
+            let row = serde_json::json!({
+                "group": e.group, "dev": i >= job.written.len(), "stance": e.stance,
+                "sentiment": e.sentiment, "speaker": e.input.speaker, "dim": dim,
+                "x": &x_full[i * full_w..(i + 1) * full_w],
+            });
+            text.push_str(&row.to_string());
+            text.push('\n');
+        }
+        std::fs::write(path, text).map_err(|source| TrainError::Io {
+            path: path.clone(),
+            source,
+        })?;
+    }
     let y_stance: Vec<usize> = all
         .iter()
         .map(|e| job.task.label_index(&e.stance).unwrap_or(0))
@@ -681,8 +703,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                        spec: FeatureSpec|
      -> Result<Vec<SelectionRow>, TrainError> {
         let mut rows = Vec::new();
-        for epochs in EPOCH_CHOICES {
-            for weight_decay in WEIGHT_DECAY_CHOICES {
+        let (epoch_choices, decay_choices): (&[usize], &[f64]) = if job.small_grid {
+            (&EPOCH_CHOICES[..1], &WEIGHT_DECAY_CHOICES[1..2])
+        } else {
+            (&EPOCH_CHOICES, &WEIGHT_DECAY_CHOICES)
+        };
+        for &epochs in epoch_choices {
+            for &weight_decay in decay_choices {
                 let setting = Setting {
                     spec,
                     epochs,
@@ -712,7 +739,12 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         epochs: EPOCH_CHOICES[0],
         weight_decay: WEIGHT_DECAY_CHOICES[0],
     };
-    for context in ContextMode::ALL {
+    let contexts: &[ContextMode] = if job.small_grid {
+        &ContextMode::ALL[..2]
+    } else {
+        &ContextMode::ALL
+    };
+    for &context in contexts {
         for structured in [false, true] {
             let spec = FeatureSpec {
                 context,
