@@ -88,7 +88,7 @@ enum Command {
         /// Directory of gold JSON files.
         #[arg(long, default_value = "evaluation/gold")]
         gold: PathBuf,
-        /// Only articles of this split (dev or test); all when absent.
+        /// Only articles of this split (train, dev or test); all when absent.
         #[arg(long)]
         split: Option<String>,
         /// Also list every extraction and attribution error.
