@@ -926,17 +926,14 @@ fn evaluate(
         .map(|s| s.parse::<eval::Split>())
         .transpose()
         .map_err(anyhow::Error::msg)?;
-    let articles = eval::load_gold_dir(gold_dir, split)?;
-    let extractions: Vec<_> = articles
-        .iter()
-        .map(|g| quotestance::quotes::extract(&g.text))
-        .collect();
-    let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
-    let scores = eval::score_extraction(&items);
-    let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
     let split_name = split
         .map(|s| format!("{s:?}").to_lowercase())
         .unwrap_or_else(|| "all splits".into());
+    let set = ScoredSet::new(&split_name, eval::load_gold_dir(gold_dir, split)?);
+    let (articles, extractions) = (&set.articles, &set.extractions);
+    let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
+    let scores = eval::score_extraction(&items);
+    let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
     println!(
         "gold: {} articles, {quotes} quotes ({split_name})",
         articles.len()
@@ -978,58 +975,13 @@ fn evaluate(
     }
     let classifier = args.load()?;
     let task = classifier.task.clone();
-    let oracle_inputs: Vec<Vec<stance::QuoteInput>> = articles
-        .iter()
-        .map(|g| {
-            train::examples_from_gold(std::slice::from_ref(g))
-                .into_iter()
-                .map(|e| e.input)
-                .collect()
-        })
-        .collect();
-    let e2e_inputs: Vec<Vec<stance::QuoteInput>> = articles
-        .iter()
-        .zip(&extractions)
-        .map(|(g, ex)| stance::features::inputs_from_extraction(&g.text, ex))
-        .collect();
-    let predict_all = |c: &Classifier,
-                       groups: &[Vec<stance::QuoteInput>]|
-     -> Result<Vec<Vec<stance::QuotePrediction>>> {
-        let flat: Vec<stance::QuoteInput> = groups.iter().flatten().cloned().collect();
-        let (mut preds, _) = c.predict(&flat)?;
-        let mut out = Vec::new();
-        for g in groups {
-            let rest = preds.split_off(g.len());
-            out.push(std::mem::replace(&mut preds, rest));
-        }
-        Ok(out)
-    };
     // Majority class: the most frequent training label (from the heads' card when present).
     let majority = majority_label(args, &task);
-    let maj_sent = Task::sentiment().label_index("negative").unwrap_or(0);
-    let one_hot = |label: usize, k: usize| {
-        let mut v = vec![0.0; k];
-        v[label] = 1.0;
-        v
-    };
-    let constant = |groups: &[Vec<stance::QuoteInput>]| -> Vec<Vec<stance::QuotePrediction>> {
-        groups
-            .iter()
-            .map(|g| {
-                g.iter()
-                    .map(|_| stance::QuotePrediction {
-                        stance: one_hot(majority, task.labels.len()),
-                        sentiment: one_hot(maj_sent, 3),
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let mut predictions = vec![eval::report::Predictions {
-        name: format!("majority class ({})", task.labels[majority]),
-        oracle: constant(&oracle_inputs),
-        end_to_end: constant(&e2e_inputs),
-    }];
+    let mut predictions = vec![set.constant(
+        &format!("majority class ({})", task.labels[majority]),
+        majority,
+        task.labels.len(),
+    )];
     let heads_dir = args
         .heads
         .clone()
@@ -1091,15 +1043,11 @@ fn evaluate(
     };
     others.push((name, classifier));
     for (name, c) in &others {
-        predictions.push(eval::report::Predictions {
-            name: name.clone(),
-            oracle: predict_all(c, &oracle_inputs)?,
-            end_to_end: predict_all(c, &e2e_inputs)?,
-        });
+        predictions.push(set.predict(name, c)?);
     }
     let report = eval::report::build_report(&eval::report::EvalInput {
-        gold: &articles,
-        extractions: &extractions,
+        gold: articles,
+        extractions,
         task: &task,
         predictors: predictions,
         split: split_name,
@@ -1174,6 +1122,10 @@ impl ScoredSet {
         if articles.is_empty() {
             bail!("{} has no {split:?} articles", dir.display());
         }
+        Ok(ScoredSet::new(name, articles))
+    }
+
+    fn new(name: &str, articles: Vec<eval::GoldArticle>) -> Self {
         let extractions: Vec<_> = articles
             .iter()
             .map(|g| quotestance::quotes::extract(&g.text))
@@ -1192,13 +1144,13 @@ impl ScoredSet {
             .zip(&extractions)
             .map(|(g, ex)| stance::features::inputs_from_extraction(&g.text, ex))
             .collect();
-        Ok(ScoredSet {
+        ScoredSet {
             name: name.to_string(),
             articles,
             extractions,
             oracle,
             end_to_end,
-        })
+        }
     }
 
     /// A classifier's predictions on this set, gold quotes and extracted ones.

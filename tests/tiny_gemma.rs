@@ -6,23 +6,10 @@ mod common;
 
 use candle_core::Device;
 use quotestance::model::encoder::cosine;
-use quotestance::model::{source, Encoder, EncoderOptions, ModelError, ModelQuery, MINILM};
+use quotestance::model::{Encoder, ModelError};
 
 fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, ModelError> {
-    let files = source::locate(&ModelQuery::standard(
-        &MINILM,
-        Some(dir.to_path_buf()),
-        true,
-    ))?;
-    assert!(!files.pinned);
-    Encoder::load(
-        &files,
-        &Device::Cpu,
-        EncoderOptions {
-            batch_size,
-            max_tokens: 64,
-        },
-    )
+    common::load_dir(dir, batch_size, 64)
 }
 
 #[test]

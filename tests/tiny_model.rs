@@ -2,25 +2,11 @@
 
 mod common;
 
-use candle_core::Device;
 use quotestance::model::encoder::cosine;
-use quotestance::model::{
-    source, Encoder, EncoderOptions, ModelError, ModelOrigin, ModelQuery, MINILM,
-};
+use quotestance::model::{Encoder, ModelError};
 
 fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, ModelError> {
-    let query = ModelQuery::standard(&MINILM, Some(dir.to_path_buf()), true);
-    let files = source::locate(&query)?;
-    assert_eq!(files.origin, ModelOrigin::Explicit);
-    assert!(!files.pinned);
-    Encoder::load(
-        &files,
-        &Device::Cpu,
-        EncoderOptions {
-            batch_size,
-            max_tokens: 256,
-        },
-    )
+    common::load_dir(dir, batch_size, 256)
 }
 
 #[test]

@@ -281,3 +281,28 @@ pub fn write_tiny_gemma(dir: &Path) {
     .unwrap();
     std::fs::write(dir.join("tokenizer.json"), tiny_tokenizer_json()).unwrap();
 }
+
+/// Loads the encoder in `dir` as `--model DIR` would (never the pinned
+/// files), on the CPU.
+pub fn load_dir(
+    dir: &Path,
+    batch_size: usize,
+    max_tokens: usize,
+) -> Result<quotestance::model::Encoder, quotestance::model::ModelError> {
+    use quotestance::model::{source, Encoder, EncoderOptions, ModelOrigin, ModelQuery, MINILM};
+    let files = source::locate(&ModelQuery::standard(
+        &MINILM,
+        Some(dir.to_path_buf()),
+        true,
+    ))?;
+    assert_eq!(files.origin, ModelOrigin::Explicit);
+    assert!(!files.pinned);
+    Encoder::load(
+        &files,
+        &Device::Cpu,
+        EncoderOptions {
+            batch_size,
+            max_tokens,
+        },
+    )
+}
