@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sentence_transformers import SentenceTransformer
 
-model = SentenceTransformer(sys.argv[2] if len(sys.argv) > 2 else "models/all-MiniLM-L6-v2", device="cpu")
+model = SentenceTransformer(sys.argv[2], device="cpu")
 paragraphs = [p for p in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if p.strip()]
 emb = model.encode(paragraphs, normalize_embeddings=True)
 print(emb.shape)

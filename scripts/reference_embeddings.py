@@ -4,7 +4,7 @@ embeddings of a fixed list of sentences, the reference the Rust encoder must
 match (cosine >= 0.9999). Dev-only; not run by CI.
 
     python3 -m venv .venv-ref && .venv-ref/bin/pip install sentence-transformers
-    .venv-ref/bin/python scripts/reference_embeddings.py models/all-MiniLM-L6-v2
+    .venv-ref/bin/python scripts/reference_embeddings.py ~/.cache/quotestance/models/all-MiniLM-L6-v2
 """
 import json
 import sys
@@ -44,7 +44,7 @@ SENTENCES = [
 
 
 def main() -> None:
-    model_dir = sys.argv[1] if len(sys.argv) > 1 else "models/all-MiniLM-L6-v2"
+    model_dir = sys.argv[1]
     model = SentenceTransformer(model_dir, device="cpu")
     assert model.max_seq_length == 256, model.max_seq_length
     embeddings = model.encode(SENTENCES, normalize_embeddings=True, batch_size=1)
