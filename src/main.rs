@@ -402,14 +402,6 @@ impl ModelArgs {
     }
 }
 
-/// The checksum a head card is compared with: known for a pinned model.
-fn weights_sha(files: &model::ModelFiles) -> Option<&'static str> {
-    files
-        .spec
-        .filter(|_| files.pinned)
-        .map(|s| s.weights_sha256())
-}
-
 impl ClassifierArgs {
     fn task(&self) -> Result<Option<Task>> {
         self.task
@@ -438,7 +430,7 @@ impl ClassifierArgs {
             .or_else(|| stance::default_heads_dir(encoder_key, &task_name));
         match heads {
             Some(dir) => {
-                let c = Classifier::with_heads(encoder, &dir, weights_sha(&files))
+                let c = Classifier::with_heads(encoder, &dir, files.pinned_weights_sha256())
                     .with_context(|| format!("loading heads from {}", dir.display()))?;
                 if let Some(t) = task {
                     if t.labels != c.task.labels {
@@ -1255,7 +1247,7 @@ fn compare(
                     .max_by_key(|(_, n)| **n)
                     .and_then(|(l, _)| task.label_index(l));
             }
-            let c = Classifier::with_heads(encoder, dir, weights_sha(&files))
+            let c = Classifier::with_heads(encoder, dir, files.pinned_weights_sha256())
                 .with_context(|| format!("loading heads from {}", dir.display()))?;
             predictors.push((format!("{} heads", spec.name), c));
         }

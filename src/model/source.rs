@@ -395,12 +395,19 @@ impl ModelFiles {
         Some(self.dir().join(ST_CONFIG_FILE)).filter(|p| p.is_file())
     }
 
-    /// The sha256 of the weights: the pin when the files are pinned (their
-    /// sizes were checked), else computed.
+    /// The pinned sha256 of the weights, when these are a known model's
+    /// pinned files (their sizes were checked on the way).
+    pub fn pinned_weights_sha256(&self) -> Option<&'static str> {
+        self.spec
+            .filter(|_| self.pinned)
+            .map(|s| s.weights_sha256())
+    }
+
+    /// The sha256 of the weights: the pin when the files are pinned, else computed.
     pub fn weights_sha256(&self) -> Result<String, ModelError> {
-        match self.spec {
-            Some(spec) if self.pinned => Ok(spec.weights_sha256().to_string()),
-            _ => sha256_file(&self.weights),
+        match self.pinned_weights_sha256() {
+            Some(sha) => Ok(sha.to_string()),
+            None => sha256_file(&self.weights),
         }
     }
 }
