@@ -5,16 +5,22 @@
 //! reporting-verb cues with their subjects, then attributes every quotation
 //! through an ordered sieve and turns the remaining cues into indirect quotes.
 
-mod attribute;
+mod coref;
+mod cues;
+mod extract;
+mod indirect;
 pub mod lexicon;
 pub mod marks;
 pub mod mentions;
+mod sieve;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
-pub use attribute::extract;
-pub use mentions::{Gender, SpeakerKind};
+pub use extract::extract;
+pub use lexicon::Gender;
+pub use mentions::SpeakerKind;
+pub use sieve::RULES;
 
 /// Direct, partial or indirect (LABELING.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]

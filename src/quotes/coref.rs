@@ -1,0 +1,92 @@
+//! Back-references: pronouns and descriptions ("he", "the ministry", "the
+//! statement") resolved to the entities read so far.
+
+use super::lexicon::*;
+use super::mentions::{Entities, Mention, SpeakerKind};
+
+/// How far back pronouns and back-references look for their antecedent.
+pub(super) const SALIENCE_WINDOW: usize = 200;
+
+/// "the statement", "the ministry": a short description that points back to
+/// an organisation already named; returns its head noun.
+pub(super) fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
+    let t = m.span.text(text);
+    let mut words = t.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let head = t.split_whitespace().next_back()?;
+    let head_lower = head.to_lowercase();
+    let document = DOCUMENT_NOUNS.contains(&head_lower.as_str());
+    let org_noun = ANAPHORIC_ORG_NOUNS.contains(&head_lower.as_str())
+        && first == "the"
+        && t.split_whitespace().count() <= 2;
+    (document
+        && matches!(
+            first.as_str(),
+            "the" | "a" | "its" | "their" | "his" | "her"
+        )
+        || org_noun)
+        .then_some(head)
+}
+
+/// The most recent salient organisation (or group) a back-reference can mean.
+pub(super) fn resolve_reference(
+    entities: &Entities,
+    salient: &[usize],
+    noun: &str,
+) -> Option<usize> {
+    let noun = noun.to_lowercase();
+    let is_doc = DOCUMENT_NOUNS.contains(&noun.as_str());
+    let candidates = salient
+        .iter()
+        .rev()
+        .take(SALIENCE_WINDOW)
+        .copied()
+        .filter(|&e| {
+            let ent = &entities.list[e];
+            !DOCUMENT_NOUNS
+                .iter()
+                .any(|d| ent.name.to_lowercase().ends_with(d))
+        });
+    if is_doc {
+        // The issuer: the latest organisation or group that spoke or was the subject.
+        return candidates
+            .into_iter()
+            .find(|&e| entities.list[e].kind != SpeakerKind::Person);
+    }
+    let by_name = salient
+        .iter()
+        .rev()
+        .take(SALIENCE_WINDOW)
+        .copied()
+        .find(|&e| {
+            let ent = &entities.list[e];
+            ent.kind != SpeakerKind::Person && ent.name.to_lowercase().contains(&noun)
+        });
+    by_name.or_else(|| {
+        entities.list.iter().rposition(|e| {
+            e.kind == SpeakerKind::Organization && e.name.to_lowercase().contains(&noun)
+        })
+    })
+}
+
+pub(super) fn resolve_pronoun(
+    entities: &Entities,
+    salient: &[usize],
+    gender: Option<Gender>,
+    plural: bool,
+) -> Option<usize> {
+    // Antecedents are recent: look back a bounded distance (keeps long texts linear).
+    salient
+        .iter()
+        .rev()
+        .take(SALIENCE_WINDOW)
+        .copied()
+        .find(|&e| {
+            let ent = &entities.list[e];
+            if plural {
+                ent.kind != SpeakerKind::Person
+            } else {
+                ent.kind == SpeakerKind::Person && (ent.gender.is_none() || ent.gender == gender)
+            }
+        })
+}

@@ -1,0 +1,388 @@
+//! Indirect speech: the clause a reporting verb governs, outside quotation
+//! marks (LABELING.md §2, §8).
+
+use super::cues::{quote_between, skip_adverbials, CueForm, Sentence};
+use super::lexicon::*;
+use super::sieve::Draft;
+use super::{Attribution, QuoteKind};
+use crate::text::{words, Span, Word};
+
+pub(super) fn is_clause(text: &str, ws: &[Word]) -> bool {
+    ws.iter().take(60).enumerate().any(|(i, w)| {
+        let lower = w.text(text).to_lowercase();
+        FINITE.contains(&lower.as_str())
+            || IRREGULAR_PAST.contains(&lower.as_str())
+            || (i > 0 && PLURAL_PRESENT.contains(&lower.as_str()))
+            || (lower.len() > 4
+                && lower.ends_with("ed")
+                && !(i == 0 && w.is_capitalized(text))
+                && !matches!(
+                    lower.as_str(),
+                    "united"
+                        | "limited"
+                        | "armed"
+                        | "advanced"
+                        | "based"
+                        | "interested"
+                        | "concerned"
+                        | "sophisticated"
+                        | "detailed"
+                        | "indeed"
+                        | "speed"
+                        | "need"
+                ))
+    })
+}
+
+/// Where a clause boundary before `pos` lets an indirect quote end (", and", "; ").
+pub(super) fn clause_boundary_before(text: &str, from: usize, pos: usize) -> Option<usize> {
+    let region = text.get(from..pos)?;
+    // "said A but warned that B": the conjunction right before the next verb.
+    let head = region.trim_end();
+    for conj in [" and", " but"] {
+        if let Some(rest) = head.strip_suffix(conj) {
+            return Some(from + rest.len());
+        }
+    }
+    let mut best = None;
+    for pat in [
+        ", and ", ", but ", "; ", ", while ", ", which ", " — ", ", as ", ", so ",
+    ] {
+        if let Some(i) = region.rfind(pat) {
+            best = Some(best.map_or(i, |b: usize| b.max(i)));
+        }
+    }
+    best.map(|i| from + i)
+}
+
+/// Indirect quotes: the clause each cue governs, on either side of it.
+pub(super) fn indirect_quotes(
+    text: &str,
+    sentences: &[Sentence],
+    quoted: &[Span],
+    is_person: &dyn Fn(usize) -> bool,
+) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let ws = &s.words;
+        // (draft, governs from outside: a trailing cue or "according to", its entity is a person)
+        let mut found: Vec<(Draft, bool)> = Vec::new();
+        for (ci, c) in s.cues.iter().enumerate() {
+            if c.complement == Complement::QuoteOnly {
+                continue;
+            }
+            let sentence_end = sentence_content_end(text, s.span);
+            let telling = text.get(c.verb.start..c.verb.end).is_some_and(|v| {
+                v.to_lowercase().starts_with("tel") || v.to_lowercase().starts_with("told")
+            });
+            let after_cue = skip_adverbials(text, ws, c.end_word, telling);
+            // "…, the Navy said." and the parenthetical "…, the Navy said, just days after …".
+            let parenthetical = after_cue == c.end_word
+                && c.end_word < ws.len()
+                && ws[c.end_word - 1].comma_after()
+                && c.form != CueForm::AccordingTo;
+            // The cue's first word, with a "the" before its subject ("…, the Navy said").
+            let lead = if c.first_word > 1
+                && ws[c.first_word - 1].text(text).eq_ignore_ascii_case("the")
+            {
+                c.first_word - 1
+            } else {
+                c.first_word
+            };
+            let trailing = (after_cue >= ws.len() || parenthetical)
+                && lead > 0
+                && (ws[lead - 1].comma_after()
+                    || quote_between(text, ws[lead - 1].span.end, ws[lead].span.start))
+                && c.form != CueForm::Participle;
+            let mut has_that = false;
+            let region = if c.form == CueForm::AccordingTo {
+                if c.first_word == 0 {
+                    // "According to X, <clause>."
+                    let start = ws
+                        .get(c.end_word)
+                        .map(|w| w.span.start)
+                        .unwrap_or(sentence_end);
+                    Span::new(start, sentence_end)
+                } else if trailing {
+                    Span::new(s.span.start, ws[lead - 1].span.end)
+                } else {
+                    // "China, according to sources, is demanding …": the whole sentence.
+                    Span::new(s.span.start, sentence_end)
+                }
+            } else if trailing {
+                Span::new(s.span.start, ws[lead - 1].span.end)
+            } else {
+                let mut start_word = after_cue;
+                if ws
+                    .get(start_word)
+                    .is_some_and(|w| w.text(text).eq_ignore_ascii_case("that"))
+                {
+                    start_word += 1;
+                    has_that = true;
+                }
+                // Another cue later in the sentence ends this clause ("…, adding that …").
+                let end = s.cues[ci + 1..]
+                    .iter()
+                    .find(|n| {
+                        // Only a cue joined by a comma, "and" or "but" starts a new
+                        // clause; one inside the complement ("said the navy had
+                        // proposed …") does not.
+                        n.first_word > start_word
+                            && n.complement != Complement::QuoteOnly
+                            && (ws[n.first_word - 1].comma_after()
+                                || matches!(
+                                    ws[n.first_word - 1].text(text).to_lowercase().as_str(),
+                                    "and" | "but"
+                                ))
+                    })
+                    .and_then(|n| {
+                        clause_boundary_before(
+                            text,
+                            ws[start_word.min(ws.len() - 1)].span.start,
+                            ws[n.first_word].span.start,
+                        )
+                        .or(Some(ws[n.first_word].span.start))
+                    })
+                    .unwrap_or(sentence_end);
+                match ws.get(start_word) {
+                    Some(w) => Span::new(w.span.start, end),
+                    None => continue,
+                }
+            };
+            // "said the ship had made an “unsafe” maneuver and that B": B is a clause
+            // of its own after the fragment (LABELING.md §7.2, §8.2).
+            let mut regions = vec![(region, has_that)];
+            if !trailing {
+                if let Some(b) = that_clause_after_fragment(text, region, quoted) {
+                    regions.push((b, true));
+                }
+            }
+            for (region, has_that) in regions {
+                let Some(span) = cut_before_quotes(text, region, quoted) else {
+                    continue;
+                };
+                let span = trim_clause(text, span, trailing);
+                let inner_words = words(text, span);
+                let valid = match c.complement {
+                    Complement::Clause => {
+                        inner_words.len() >= 2
+                            && (has_that || is_clause(text, &inner_words))
+                            && (trailing || !starts_with_preposition(text, &inner_words))
+                    }
+                    Complement::Phrase => inner_words.len() >= 2,
+                    Complement::QuoteOnly => false,
+                };
+                if !valid || span.is_empty() {
+                    continue;
+                }
+                let attribution = c.attribution(if c.form == CueForm::AccordingTo {
+                    Attribution::AccordingTo
+                } else {
+                    Attribution::ReportingVerb
+                });
+                let outside = trailing || c.form == CueForm::AccordingTo;
+                for part in split_coordinated(text, span) {
+                    found.push((
+                        Draft {
+                            span: part,
+                            outer: part,
+                            kind: QuoteKind::Indirect,
+                            entity: c.entity,
+                            cue: Some(c.verb),
+                            attribution,
+                            confidence: c.confidence(attribution),
+                        },
+                        outside,
+                    ));
+                }
+            }
+        }
+        // Nested attribution (LABELING.md §7.7, §8.5): a cue governing from outside
+        // gives way to a cue inside its clause; "according to" a person lends that
+        // person to an organisation's statement.
+        let mut keep = vec![true; found.len()];
+        for i in 0..found.len() {
+            if !found[i].1 {
+                continue;
+            }
+            let inner: Vec<usize> = (0..found.len())
+                .filter(|&j| j != i && !found[j].1 && found[i].0.span.overlaps(found[j].0.span))
+                .collect();
+            if inner.is_empty() {
+                continue;
+            }
+            keep[i] = false;
+            let lender = found[i].0.entity;
+            if found[i].0.attribution == Attribution::AccordingTo && lender.is_some_and(is_person) {
+                let borrowers: Vec<usize> = inner
+                    .into_iter()
+                    .filter(|&j| !found[j].0.entity.is_some_and(is_person))
+                    .collect();
+                for j in borrowers {
+                    found[j].0.attribution = Attribution::AccordingTo;
+                    found[j].0.entity = lender;
+                }
+            }
+        }
+        out.extend(
+            found
+                .into_iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|((d, _), _)| d),
+        );
+    }
+    out
+}
+
+/// "X said A, and that B": two quotes (LABELING.md §8.2); a trailing
+/// "-ing" clause after a comma ("…, pointing to …") is the reporter's (§8.7).
+pub(super) fn split_coordinated(text: &str, span: Span) -> Vec<Span> {
+    let s = span.text(text);
+    let mut end = s.len();
+    for p in REPORTER_PARTICIPLES {
+        if let Some(i) = s.find(p) {
+            end = end.min(i);
+        }
+    }
+    // "…, which U.S. officials regard as …": a relative clause with a subject of
+    // its own, closing the span, is the reporter's (LABELING.md §8.13).
+    if let Some(i) = s.find(", which ") {
+        let next = s[i + ", which ".len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let reporter_subject = next.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                next,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both" | "many" | "some"
+            );
+        if reporter_subject {
+            end = end.min(i);
+        }
+    }
+    for article in [", a ", ", an "] {
+        if let Some(i) = s[..end].find(article) {
+            let noun = s[i + article.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if SPEECH_NOUNS.contains(&noun) {
+                end = end.min(i);
+            }
+        }
+    }
+    let s = &s[..end];
+    for sep in [", and that ", " and that "] {
+        if let Some(i) = s.find(sep) {
+            let first = Span::new(span.start, span.start + i);
+            let second = Span::new(span.start + i + sep.len(), span.start + s.len());
+            return vec![first, second]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect();
+        }
+    }
+    vec![Span::new(span.start, span.start + s.len())]
+}
+
+pub(super) fn starts_with_preposition(text: &str, ws: &[Word]) -> bool {
+    ws.first().is_some_and(|w| {
+        matches!(
+            w.text(text).to_lowercase().as_str(),
+            "about"
+                | "of"
+                | "to"
+                | "with"
+                | "on"
+                | "against"
+                | "for"
+                | "from"
+                | "at"
+                | "by"
+                | "into"
+                | "over"
+        )
+    })
+}
+
+/// The sentence without its final full stop (and any closing mark after it).
+pub(super) fn sentence_content_end(text: &str, s: Span) -> usize {
+    let t = s.text(text);
+    let trimmed =
+        t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'));
+    s.start + trimmed.len()
+}
+
+/// An indirect region that runs into a quotation ends at the last clause
+/// boundary before it (LABELING.md §7.2); without one there is no indirect quote.
+/// The clause after the last " and that " that follows the first quotation in
+/// `region`, when no quotation overlaps it.
+pub(super) fn that_clause_after_fragment(
+    text: &str,
+    region: Span,
+    quoted: &[Span],
+) -> Option<Span> {
+    let q = quoted[first_overlapping(quoted, region)?];
+    let after = text.get(q.end..region.end)?;
+    let sep = " and that ";
+    let i = after.rfind(sep)?;
+    let b = Span::new(q.end + i + sep.len(), region.end);
+    first_overlapping(quoted, b).is_none().then_some(b)
+}
+
+pub(super) fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Option<Span> {
+    let first = first_overlapping(quoted, region).map(|i| quoted[i].start);
+    match first {
+        None => Some(region),
+        Some(q) if q <= region.start => None,
+        Some(q) => {
+            clause_boundary_before(text, region.start, q).map(|end| Span::new(region.start, end))
+        }
+    }
+}
+
+/// Edges of an indirect span: no leading conjunction, no trailing punctuation.
+pub(super) fn trim_clause(text: &str, span: Span, strip_conjunction: bool) -> Span {
+    let mut span = span.trim_chars(text, &[',', ';', ':', '—', '–']);
+    // A dateline ("TOKYO (Wire) — ") is not part of what was said.
+    if let Some(i) = span.text(text).find(" — ") {
+        let head = &span.text(text)[..i];
+        if head.len() < 60
+            && head
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
+        {
+            span = Span::new(span.start + i + " — ".len(), span.end);
+        }
+    }
+    if strip_conjunction {
+        let s = span.text(text);
+        for conj in [
+            "But ",
+            "And ",
+            "So ",
+            "Yet ",
+            "Or ",
+            "However, ",
+            "Still, ",
+            "Instead, ",
+        ] {
+            if let Some(rest) = s.strip_prefix(conj) {
+                span = Span::new(span.end - rest.len(), span.end);
+                break;
+            }
+        }
+    }
+    let s = span.text(text);
+    let trimmed =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    Span::new(span.start, span.start + trimmed.len())
+}
+
+/// Index of the first span of `sorted` (in order, not overlapping) that overlaps `span`.
+pub(super) fn first_overlapping(sorted: &[Span], span: Span) -> Option<usize> {
+    let i = sorted.partition_point(|q| q.end <= span.start);
+    sorted.get(i).filter(|q| q.overlaps(span)).map(|_| i)
+}
