@@ -25,5 +25,6 @@ pub mod pipeline;
 pub mod quotes;
 pub mod stance;
 pub mod text;
+pub mod train;
 
 pub use pipeline::{Error, Pipeline, PipelineBuilder};

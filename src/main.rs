@@ -15,7 +15,8 @@ use quotestance::article::{self, Article, ReadOptions};
 use quotestance::eval;
 use quotestance::model::{self, source, DeviceSpec, Encoder, EncoderOptions, ModelQuery};
 use quotestance::output;
-use quotestance::stance::{self, train, Classifier, Predictor, Task};
+use quotestance::stance::{self, Classifier, Predictor, Task};
+use quotestance::train;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -585,7 +586,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             features_out,
             small_grid,
         } => {
-            let adapt = (adapt_epochs > 0).then(|| stance::adapt::AdaptConfig {
+            let adapt = (adapt_epochs > 0).then(|| stance::adapter::AdaptConfig {
                 max_epochs: adapt_epochs,
                 layers: adapt_layers.max(1),
                 rank: adapt_rank.max(1),
@@ -1313,7 +1314,7 @@ fn oof_scores(file: &Path, groups: &str, gold: &Path, task: Option<&Path>) -> Re
     let pattern = regex::Regex::new(&format!("^(?:{groups})"))
         .with_context(|| format!("--groups {groups:?} is not a regular expression"))?;
     let keep = |g: &str| pattern.is_match(g);
-    let oof = stance::oof::OutOfFold::read(file)?;
+    let oof = quotestance::train::oof::OutOfFold::read(file)?;
     let articles = eval::load_gold_dir(gold, None)?;
     let speakers = train::speaker_labels_from_gold(&articles);
     let scores = oof.score(&task, &keep, &speakers)?;
@@ -1344,7 +1345,7 @@ struct TrainOptions {
     /// Add the written examples to the real train split.
     with_written: bool,
     folds: usize,
-    adapt: Option<stance::adapt::AdaptConfig>,
+    adapt: Option<stance::adapter::AdaptConfig>,
     show_dev_errors: bool,
     oof_out: Option<PathBuf>,
     features_out: Option<PathBuf>,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::adapt::AdaptConfig;
+use super::adapter::AdaptConfig;
 
 use super::features::FeatureSpec;
 use super::head::{HeadError, LinearHead, TrainConfig};
@@ -216,7 +216,7 @@ impl HeadCard {
         };
         let cfg = report.config;
         let from = num_layers.saturating_sub(cfg.layers);
-        Ok(Some(super::adapt::load_lora(
+        Ok(Some(super::adapter::load_lora(
             &dir.join(file),
             from,
             num_layers,

@@ -1,14 +1,12 @@
 //! Stance and sentiment: a task, features, heads (trained or zero-shot), and
 //! the speaker aggregate. [`Classifier`] runs the whole pipeline on articles.
 
-pub mod adapt;
+pub mod adapter;
 pub mod aggregate;
 pub mod card;
 pub mod features;
 pub mod head;
-pub mod oof;
 pub mod task;
-pub mod train;
 pub mod zeroshot;
 
 use std::borrow::Cow;

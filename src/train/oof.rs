@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::card::ScoreSummary;
-use super::task::Task;
-use super::train::{speaker_summary, summary, SpeakerLabel, TrainError};
+use super::select::{speaker_summary, summary};
+use super::{SpeakerLabel, TrainError};
+use crate::stance::card::ScoreSummary;
+use crate::stance::task::Task;
 
 /// One example's out-of-fold stance probabilities: a line of an `--oof-out`
 /// file after its header.
@@ -199,7 +200,10 @@ impl OutOfFold {
         Ok(models
             .into_iter()
             .map(|(model, probs)| {
-                let pred: Vec<usize> = probs.iter().map(|p| super::head::argmax(p)).collect();
+                let pred: Vec<usize> = probs
+                    .iter()
+                    .map(|p| crate::stance::head::argmax(p))
+                    .collect();
                 let quotes = chosen
                     .iter()
                     .map(|l| (l.group.as_str(), l.speaker.as_str(), l.quote.len()));

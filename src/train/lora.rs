@@ -17,67 +17,24 @@ use candle_core::{DType, Device, Tensor, Var, D};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use serde::{Deserialize, Serialize};
 
-use super::features::{self, FeatureSpec, QuoteInput};
-use super::head::{class_weights, quantize, read_safetensors, HeadError, LinearHead, TrainConfig};
 use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRank};
 use crate::model::{Encoder, ModelError};
+use crate::stance::features::{self, FeatureSpec, QuoteInput};
+use crate::stance::head::{class_weights, quantize, HeadError, LinearHead, TrainConfig};
 
-/// Adapter training settings (stored in the card).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct AdaptConfig {
-    /// How many of the top layers get adapters.
-    pub layers: usize,
-    pub rank: usize,
-    pub alpha: f64,
-    /// Most epochs tried; the best on dev is kept.
-    pub max_epochs: usize,
-    pub learning_rate: f64,
-    pub weight_decay: f64,
-    /// Examples per step.
-    pub batch: usize,
-    pub seed: u64,
-    /// Weight of a supervised contrastive term on the quotes' pooled
-    /// embeddings, added to the cross-entropy (0: none). Omitted from cards
-    /// when 0, so cards written before it read and compare the same.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub contrastive: f64,
-}
-
-fn is_zero(x: &f64) -> bool {
-    *x == 0.0
-}
-
-/// Temperature of the contrastive term (cosine similarities divided by it),
-/// the usual value for supervised contrastive learning.
-pub const CONTRASTIVE_TEMPERATURE: f64 = 0.1;
-
-impl Default for AdaptConfig {
-    fn default() -> Self {
-        AdaptConfig {
-            layers: 2,
-            rank: 8,
-            alpha: 16.0,
-            max_epochs: 6,
-            learning_rate: 1e-3,
-            weight_decay: 0.01,
-            batch: 32,
-            seed: 20261128,
-            contrastive: 0.0,
-        }
-    }
-}
+use crate::stance::adapter::*;
 
 /// The frozen part of every example: cached hidden states below the adapters.
 pub struct Prepared {
-    spec: FeatureSpec,
-    texts: usize,
+    pub(crate) spec: FeatureSpec,
+    pub(crate) texts: usize,
     /// One `[len, hidden]` tensor per distinct text.
-    hidden: Vec<Tensor>,
+    pub(crate) hidden: Vec<Tensor>,
     /// Per example, its texts' indices into `hidden`.
-    index: Vec<Vec<usize>>,
+    pub(crate) index: Vec<Vec<usize>>,
     /// Per example, the blocks after the encoder's (structured, lexical).
-    extra: Vec<Vec<f32>>,
-    from_layer: usize,
+    pub(crate) extra: Vec<Vec<f32>>,
+    pub(crate) from_layer: usize,
 }
 
 impl Prepared {
@@ -172,7 +129,7 @@ impl Prepared {
 }
 
 /// Fewest texts in one length group of a training batch.
-const MIN_GROUP: usize = 16;
+pub(crate) const MIN_GROUP: usize = 16;
 
 /// A trained adapter and the stance head trained with it.
 pub struct Adapted {
@@ -191,7 +148,7 @@ pub struct AdaptRun {
 
 /// Small deterministic generator for the adapters' initial values and the
 /// example order (xorshift64*).
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -214,11 +171,11 @@ impl Rng {
     }
 }
 
-struct Params {
-    vars: Vec<Var>,
-    lora: Lora,
-    w: Var,
-    b: Var,
+pub(crate) struct Params {
+    pub(crate) vars: Vec<Var>,
+    pub(crate) lora: Lora,
+    pub(crate) w: Var,
+    pub(crate) b: Var,
 }
 
 impl Params {
@@ -349,7 +306,7 @@ pub fn fit_temperature(probs: &[Vec<f32>], gold: &[usize]) -> f32 {
             .zip(gold)
             .map(|(p, &c)| {
                 let logits: Vec<f32> = p.iter().map(|&q| q.max(1e-12).ln() / t).collect();
-                let tempered = super::head::softmax(&logits);
+                let tempered = crate::stance::head::softmax(&logits);
                 -tempered.get(c).copied().unwrap_or(0.0).max(1e-12).ln()
             })
             .sum()
@@ -517,15 +474,6 @@ pub fn supervised_contrastive(
     Ok(Some(loss))
 }
 
-/// The adapter's file name next to the heads.
-pub const ADAPTER_FILE: &str = "adapter.safetensors";
-
-/// Names of the adapter tensors in the safetensors file.
-fn tensor_name(layer: usize, map: usize, part: &str) -> String {
-    const MAPS: [&str; 4] = ["qkv", "attn_out", "inter", "out"];
-    format!("layer.{layer}.{}.{part}", MAPS[map])
-}
-
 /// Writes the adapter as safetensors (`layer.L.MAP.a` `[in, rank]`, `.b` `[rank, out]`).
 pub fn save_lora(lora: &Lora, path: &Path) -> Result<(), HeadError> {
     let mut tensors = HashMap::new();
@@ -538,46 +486,6 @@ pub fn save_lora(lora: &Lora, path: &Path) -> Result<(), HeadError> {
     }
     candle_core::safetensors::save(&tensors, path)?;
     Ok(())
-}
-
-/// Reads an adapter written by [`save_lora`] for a model of `num_layers` layers.
-pub fn load_lora(
-    path: &Path,
-    from_layer: usize,
-    num_layers: usize,
-    scale: f64,
-) -> Result<Lora, HeadError> {
-    let err = |message: String| HeadError::Load {
-        path: path.to_path_buf(),
-        message,
-    };
-    let tensors = read_safetensors(path)?;
-    let mut layers = Vec::new();
-    for layer in from_layer..num_layers {
-        let mut maps = Vec::with_capacity(4);
-        for m in 0..4 {
-            let get = |part: &str| {
-                let name = tensor_name(layer, m, part);
-                tensors
-                    .get(&name)
-                    .cloned()
-                    .ok_or_else(|| err(format!("no `{name}` tensor")))
-            };
-            maps.push(LowRank {
-                a: get("a")?,
-                b: get("b")?,
-            });
-        }
-        let maps: LayerLora = maps
-            .try_into()
-            .map_err(|_| err("four adapted maps per layer".into()))?;
-        layers.push(maps);
-    }
-    Ok(Lora {
-        from_layer,
-        scale,
-        layers,
-    })
 }
 
 #[cfg(test)]
