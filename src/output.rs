@@ -158,6 +158,53 @@ pub fn write_quotes_table(out: &mut dyn Write, doc: &QuotesDocument) -> io::Resu
 
 use crate::stance::ArticleResult;
 
+/// The CSV header of `quotes --format csv`.
+pub const QUOTES_CSV_HEADER: &str =
+    "article,start,end,kind,speaker,attribution,confidence,cue,text";
+
+/// CSV rows of one article's quotes (no header).
+pub fn write_quotes_csv(out: &mut dyn Write, doc: &QuotesDocument) -> io::Result<()> {
+    for q in &doc.quotes {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{:.2},{},{}",
+            csv_field(doc.id),
+            q.start,
+            q.end,
+            q.kind,
+            csv_field(q.speaker.unwrap_or("")),
+            q.attribution,
+            q.confidence,
+            csv_field(q.cue.unwrap_or("")),
+            csv_field(q.text)
+        )?;
+    }
+    Ok(())
+}
+
+/// One article's quotes as a Markdown table.
+pub fn write_quotes_markdown(out: &mut dyn Write, doc: &QuotesDocument) -> io::Result<()> {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    writeln!(out, "### {}\n", cell(doc.id))?;
+    writeln!(
+        out,
+        "| bytes | kind | speaker | attribution | quote |\n|---|---|---|---|---|"
+    )?;
+    for q in &doc.quotes {
+        writeln!(
+            out,
+            "| {}–{} | {} | {} | {} | {} |",
+            q.start,
+            q.end,
+            q.kind,
+            cell(q.speaker.unwrap_or("")),
+            q.attribution,
+            cell(q.text)
+        )?;
+    }
+    writeln!(out)
+}
+
 /// The stance table of one article: one row per speaker.
 pub fn write_classify_table(
     out: &mut dyn Write,
