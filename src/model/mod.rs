@@ -6,8 +6,10 @@ pub mod bert;
 pub mod cache;
 pub mod device;
 pub mod encoder;
+pub mod fetch;
 pub mod gemma;
 pub mod source;
+pub mod spec;
 
 use std::path::PathBuf;
 
