@@ -40,7 +40,7 @@ pub enum IngestError {
     Binary { path: String, offset: usize },
     #[error("{path}: empty article (no text)")]
     Empty { path: String },
-    #[error("{path}: {size} bytes is over the {limit}-byte limit; raise it with --max-bytes")]
+    #[error("{path}: {size} bytes is over the {limit}-byte limit")]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}:{line}: not valid JSON: {message}")]
     BadJson {

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod article;
+pub mod error;
 pub mod eval;
 pub mod fsutil;
 pub mod model;
@@ -27,4 +28,5 @@ pub mod stance;
 pub mod text;
 pub mod train;
 
-pub use pipeline::{Error, Pipeline, PipelineBuilder};
+pub use error::Error;
+pub use pipeline::{Pipeline, PipelineBuilder};

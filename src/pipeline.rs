@@ -12,23 +12,13 @@
 //! # Ok(()) }
 //! ```
 
+use crate::Error;
 use std::path::PathBuf;
 
 use crate::article::Article;
 use crate::model::{source, DeviceSpec, Encoder, EncoderOptions, ModelQuery, ModelSpec};
 use crate::quotes::Extraction;
 use crate::stance::{default_heads_dir, ArticleResult, Classifier, Task};
-
-/// Everything that can go wrong setting up or running the pipeline.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error(transparent)]
-    Model(#[from] crate::model::ModelError),
-    #[error(transparent)]
-    Stance(#[from] crate::stance::StanceError),
-    #[error("no trained heads for encoder `{encoder}` and task `{task}`; train them or choose another encoder")]
-    NoHeads { encoder: String, task: String },
-}
 
 /// How to build a [`Pipeline`].
 #[derive(Debug, Clone)]
@@ -129,7 +119,7 @@ impl Pipeline {
 
     /// Several articles at once (their quotes go to the encoder together).
     pub fn classify(&self, articles: &[&Article]) -> Result<Vec<ArticleResult>, Error> {
-        Ok(self.classifier.classify(articles)?)
+        self.classifier.classify(articles)
     }
 
     /// Quotes and speakers only; no model involved.

@@ -2,6 +2,7 @@
 
 mod common;
 use common::{bin, output_ok, root};
+use predicates::prelude::*;
 
 const GOOD: &str =
     "Capt. Rosa Lind said the talks must resume.\n“We will keep calling,” Lind said.\n";
@@ -337,5 +338,24 @@ fn a_missing_model_is_a_setup_error_that_names_the_fix() {
         .write_stdin(GOOD)
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("nowhere"));
+        .stderr(
+            predicates::str::contains("nowhere").and(predicates::str::contains(
+                "--model takes a directory holding config.json",
+            )),
+        );
+    // A named model in no cache: the command that fetches it.
+    bin()
+        .current_dir(tmp.path())
+        .env("QUOTESTANCE_MODELS", tmp.path().join("models"))
+        .env("HF_HOME", tmp.path().join("hf"))
+        .args(["classify", "--offline", "--model", "minilm", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "model `minilm` not found; searched: ",
+        ))
+        .stderr(predicates::str::contains(
+            ". To get it, run `make model` (or `quotestance model fetch`)",
+        ));
 }

@@ -6,9 +6,9 @@ mod common;
 
 use candle_core::Device;
 use quotestance::model::encoder::cosine;
-use quotestance::model::{Encoder, ModelError};
+use quotestance::model::Encoder;
 
-fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, ModelError> {
+fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, quotestance::Error> {
     common::load_dir(dir, batch_size, 64)
 }
 

@@ -3,9 +3,9 @@
 mod common;
 
 use quotestance::model::encoder::cosine;
-use quotestance::model::{Encoder, ModelError};
+use quotestance::model::Encoder;
 
-fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, ModelError> {
+fn load(dir: &std::path::Path, batch_size: usize) -> Result<Encoder, quotestance::Error> {
     common::load_dir(dir, batch_size, 256)
 }
 
@@ -49,7 +49,7 @@ fn truncated_weights_are_a_load_error_naming_the_file() {
     std::fs::write(&weights, &bytes[..bytes.len() / 2]).unwrap();
     let err = load(tmp.path(), 1).err().expect("must fail").to_string();
     assert!(
-        err.contains("model.safetensors") && err.contains("make model"),
+        err.contains("model.safetensors") && err.contains("fetch it again"),
         "{err}"
     );
 }
@@ -90,7 +90,7 @@ fn a_missing_file_is_named() {
     common::write_tiny_model(tmp.path());
     std::fs::remove_file(tmp.path().join("tokenizer.json")).unwrap();
     let err = load(tmp.path(), 1).err().expect("must fail");
-    assert!(matches!(err, ModelError::MissingFile { .. }));
+    assert!(matches!(err, quotestance::Error::MissingFile { .. }));
     assert!(err.to_string().contains("tokenizer.json"));
 }
 

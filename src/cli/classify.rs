@@ -211,7 +211,7 @@ fn classify(
                 }
                 Err(e) => {
                     failed += 1;
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", ingest_message(&e));
                     if input.fail_fast {
                         // Inputs before the failure are still processed; nothing after it.
                         eprintln!("stopping at the first failed input (--fail-fast)");

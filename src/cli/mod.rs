@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 
-use quotestance::article::{self, Article, ReadOptions};
+use quotestance::article::{self, Article, IngestError, ReadOptions};
 use quotestance::model::{
     source, DeviceSpec, Encoder, EncoderOptions, ModelFiles, ModelQuery, ModelSpec, MINILM,
 };
@@ -205,7 +205,46 @@ pub fn error_chain(err: &anyhow::Error) -> String {
             message.push_str(&cause);
         }
     }
+    if let Some(advice) = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<quotestance::Error>())
+        .and_then(advice)
+    {
+        message.push_str(advice);
+    }
     message
+}
+
+/// What to do about a library error, in this command line's terms (the
+/// library's messages say what went wrong, not which command fixes it).
+fn advice(err: &quotestance::Error) -> Option<&'static str> {
+    use quotestance::Error as E;
+    Some(match err {
+        E::ModelNotFound { .. } => ". To get it, run `make model` (or `quotestance model fetch`)",
+        E::NotADirectory { .. } => {
+            " (--model takes a directory holding config.json, tokenizer.json and model.safetensors)"
+        }
+        E::MissingFile { .. } | E::WrongSize { .. } => {
+            "; run `make model` (or `quotestance model fetch`)"
+        }
+        E::Checksum { .. } => "; delete it and run `make model` (or `quotestance model fetch`)",
+        E::CardRead { .. } => "; train heads with `make train`",
+        E::HeadsForOtherEncoder { .. } => {
+            ". Use --model with that encoder, or retrain with `make train`"
+        }
+        E::HeadLoad { .. } => "; retrain with `make train`",
+        E::Ingest(e) => return ingest_advice(e),
+        _ => return None,
+    })
+}
+
+fn ingest_advice(err: &IngestError) -> Option<&'static str> {
+    matches!(err, IngestError::TooLarge { .. }).then_some("; raise it with --max-bytes")
+}
+
+/// An input's error as printed: the library's message and what to do.
+fn ingest_message(err: &IngestError) -> String {
+    format!("{err}{}", ingest_advice(err).unwrap_or(""))
 }
 
 pub fn init_logging(verbose: u8) {
@@ -239,7 +278,7 @@ fn read_articles(inputs: &[PathBuf], args: &InputArgs) -> (Vec<Article>, usize, 
             Ok(a) => ok.push(a),
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                eprintln!("error: {}", ingest_message(&e));
                 if args.fail_fast {
                     // Inputs before the failure are still processed; nothing after it.
                     eprintln!("stopping at the first failed input (--fail-fast)");

@@ -1,5 +1,6 @@
 //! The gold format (evaluation/README.md): one JSON file per article.
 
+use crate::Error;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -94,27 +95,9 @@ pub struct GoldArticle {
     pub speakers: Vec<GoldSpeaker>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum GoldError {
-    #[error("{}: {message}", .path.display())]
-    File { path: PathBuf, message: String },
-    #[error("{}: quote {index}: {message}", .path.display())]
-    Quote {
-        path: PathBuf,
-        index: usize,
-        message: String,
-    },
-    #[error("{}: speaker {index}: {message}", .path.display())]
-    Speaker {
-        path: PathBuf,
-        index: usize,
-        message: String,
-    },
-}
-
 /// Loads and validates one gold file.
-pub fn load_gold_file(path: &Path) -> Result<GoldArticle, GoldError> {
-    let file_err = |message: String| GoldError::File {
+pub fn load_gold_file(path: &Path) -> Result<GoldArticle, Error> {
+    let file_err = |message: String| Error::GoldFile {
         path: path.to_path_buf(),
         message,
     };
@@ -136,7 +119,7 @@ pub fn load_gold_file(path: &Path) -> Result<GoldArticle, GoldError> {
         (None, None) => return Err(file_err("needs \"text\" or \"source\"".into())),
     };
     for (index, q) in file.quotes.iter().enumerate() {
-        let quote_err = |message: String| GoldError::Quote {
+        let quote_err = |message: String| Error::GoldQuote {
             path: path.to_path_buf(),
             index,
             message,
@@ -184,7 +167,7 @@ pub fn load_gold_file(path: &Path) -> Result<GoldArticle, GoldError> {
     }
     for (index, s) in file.speakers.iter().enumerate() {
         if !STANCE_LABELS.contains(&s.stance.as_str()) {
-            return Err(GoldError::Speaker {
+            return Err(Error::GoldSpeaker {
                 path: path.to_path_buf(),
                 index,
                 message: format!("unknown stance label `{}`", s.stance),
@@ -203,8 +186,8 @@ pub fn load_gold_file(path: &Path) -> Result<GoldArticle, GoldError> {
 }
 
 /// Loads every `*.json` in `dir` (sorted), keeping those of `split` (all if None).
-pub fn load_gold_dir(dir: &Path, split: Option<Split>) -> Result<Vec<GoldArticle>, GoldError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| GoldError::File {
+pub fn load_gold_dir(dir: &Path, split: Option<Split>) -> Result<Vec<GoldArticle>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::GoldFile {
         path: dir.to_path_buf(),
         message: format!("cannot read the gold directory: {e}"),
     })?;
@@ -221,7 +204,7 @@ pub fn load_gold_dir(dir: &Path, split: Option<Split>) -> Result<Vec<GoldArticle
         }
     }
     if out.is_empty() {
-        return Err(GoldError::File {
+        return Err(Error::GoldFile {
             path: dir.to_path_buf(),
             message: "no gold articles (for this split)".into(),
         });

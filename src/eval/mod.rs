@@ -9,4 +9,4 @@ pub mod report;
 pub mod stance;
 
 pub use extraction::{score_extraction, ExtractionScores};
-pub use gold::{load_gold_dir, GoldArticle, GoldError, GoldQuote, GoldSpeaker, Split};
+pub use gold::{load_gold_dir, GoldArticle, GoldQuote, GoldSpeaker, Split};

@@ -6,6 +6,7 @@
 //! batch's padding changes the order of sums), so runs that must be
 //! reproducible byte for byte (`make train`, the tests) leave it off.
 
+use crate::Error;
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -13,8 +14,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
-
-use super::ModelError;
 
 type Key = [u8; 16];
 
@@ -29,10 +28,10 @@ pub struct EmbeddingCache {
 impl EmbeddingCache {
     /// Opens (or creates) `dir/<model>.<dim>.emb` and reads what it holds; a
     /// torn last record (an interrupted run) is ignored.
-    pub fn open(dir: &Path, model: &str, dim: usize) -> Result<Self, ModelError> {
+    pub fn open(dir: &Path, model: &str, dim: usize) -> Result<Self, Error> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
-            move |source| ModelError::Io { path, source }
+            move |source| Error::Io { path, source }
         };
         std::fs::create_dir_all(dir).map_err(io(dir))?;
         let path = dir.join(format!("{model}.{dim}.emb"));
@@ -88,7 +87,7 @@ impl EmbeddingCache {
     }
 
     /// Stores new rows (in memory and appended to the file).
-    pub fn put(&self, items: &[(Key, &[f32], bool)]) -> Result<(), ModelError> {
+    pub fn put(&self, items: &[(Key, &[f32], bool)]) -> Result<(), Error> {
         let mut buf = Vec::new();
         for (key, row, truncated) in items {
             if row.len() != self.dim {
@@ -101,7 +100,7 @@ impl EmbeddingCache {
             }
         }
         if let Ok(mut file) = self.file.lock() {
-            file.write_all(&buf).map_err(|source| ModelError::Io {
+            file.write_all(&buf).map_err(|source| Error::Io {
                 path: self.path.clone(),
                 source,
             })?;

@@ -1,10 +1,9 @@
 //! `--device auto|cpu|cuda[:N]|metal[:N]`.
 
+use crate::Error;
 use std::str::FromStr;
 
 use candle_core::Device;
-
-use super::ModelError;
 
 /// A device as the user names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,14 +17,14 @@ pub enum DeviceSpec {
 }
 
 impl FromStr for DeviceSpec {
-    type Err = ModelError;
+    type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim().to_ascii_lowercase();
         let (kind, ordinal) = match s.split_once(':') {
             Some((kind, n)) => {
                 let n = n.parse::<usize>().map_err(|_| {
-                    ModelError::Device(format!(
+                    Error::Device(format!(
                         "`{s}`: the device number after ':' must be a whole number"
                     ))
                 })?;
@@ -38,7 +37,7 @@ impl FromStr for DeviceSpec {
             "cpu" if !s.contains(':') => Ok(DeviceSpec::Cpu),
             "cuda" | "gpu" => Ok(DeviceSpec::Cuda(ordinal)),
             "metal" => Ok(DeviceSpec::Metal(ordinal)),
-            _ => Err(ModelError::Device(format!(
+            _ => Err(Error::Device(format!(
                 "unknown device `{s}`; use auto, cpu, cuda, cuda:N, metal or metal:N"
             ))),
         }
@@ -59,7 +58,7 @@ impl std::fmt::Display for DeviceSpec {
 impl DeviceSpec {
     /// Opens the device; an absent or not-compiled-in device is an error,
     /// except under `auto`, which falls back to the CPU.
-    pub fn open(self) -> Result<Device, ModelError> {
+    pub fn open(self) -> Result<Device, Error> {
         match self {
             DeviceSpec::Cpu => Ok(Device::Cpu),
             DeviceSpec::Cuda(n) => open_cuda(n),
@@ -80,22 +79,22 @@ pub fn describe(device: &Device) -> String {
     }
 }
 
-fn open_cuda(n: usize) -> Result<Device, ModelError> {
+fn open_cuda(n: usize) -> Result<Device, Error> {
     if !cfg!(feature = "cuda") {
-        return Err(ModelError::Device(
+        return Err(Error::Device(
             "this build has no CUDA support; rebuild with `--features cuda`".into(),
         ));
     }
-    Device::new_cuda(n).map_err(|e| ModelError::Device(format!("cuda:{n} is not available: {e}")))
+    Device::new_cuda(n).map_err(|e| Error::Device(format!("cuda:{n} is not available: {e}")))
 }
 
-fn open_metal(n: usize) -> Result<Device, ModelError> {
+fn open_metal(n: usize) -> Result<Device, Error> {
     if !cfg!(feature = "metal") {
-        return Err(ModelError::Device(
+        return Err(Error::Device(
             "this build has no Metal support; rebuild with `--features metal`".into(),
         ));
     }
-    Device::new_metal(n).map_err(|e| ModelError::Device(format!("metal:{n} is not available: {e}")))
+    Device::new_metal(n).map_err(|e| Error::Device(format!("metal:{n} is not available: {e}")))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! dense layers), L2-normalise — what sentence-transformers does for
 //! all-MiniLM-L6-v2 and for EmbeddingGemma.
 
+use crate::Error;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config;
@@ -13,7 +14,6 @@ use super::gemma::{Gemma, GemmaConfig, GemmaWeights};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::source::ModelFiles;
-use super::ModelError;
 
 /// Tokens per text by default, specials and prompt included: MiniLM's
 /// sentence-transformers `max_seq_length` (the shipped tokenizer.json says
@@ -120,7 +120,7 @@ impl Encoder {
         files: &ModelFiles,
         device: &Device,
         options: EncoderOptions,
-    ) -> Result<Self, ModelError> {
+    ) -> Result<Self, Error> {
         let text = read(&files.config)?;
         let kind: ModelType =
             serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
@@ -196,7 +196,7 @@ impl Encoder {
 
     /// Keeps embeddings in `dir` across runs ([`super::cache`]); `model`
     /// names the weights (their sha256, say).
-    pub fn enable_cache(&mut self, dir: &std::path::Path, model: &str) -> Result<(), ModelError> {
+    pub fn enable_cache(&mut self, dir: &std::path::Path, model: &str) -> Result<(), Error> {
         let cache = super::cache::EmbeddingCache::open(dir, model, self.dim())?;
         self.cache = Some(std::sync::Arc::new(cache));
         Ok(())
@@ -259,20 +259,20 @@ impl Encoder {
     }
 
     /// The BERT network, which LoRA adaptation needs; an error for other models.
-    pub fn bert(&self) -> Result<&Bert, ModelError> {
+    pub fn bert(&self) -> Result<&Bert, Error> {
         match &self.backbone {
             Backbone::Bert { model, .. } => Ok(model),
-            Backbone::Gemma(_) => Err(ModelError::Encode(
+            Backbone::Gemma(_) => Err(Error::Encode(
                 "LoRA adaptation is implemented for the MiniLM (BERT) encoder only".into(),
             )),
         }
     }
 
     /// Folds low-rank adapters into the loaded weights (the files stay untouched).
-    pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), ModelError> {
+    pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), Error> {
         match &mut self.backbone {
             Backbone::Bert { model, .. } => Ok(model.merge_lora(lora)?),
-            Backbone::Gemma(_) => Err(ModelError::Encode(
+            Backbone::Gemma(_) => Err(Error::Encode(
                 "LoRA adapters apply to the MiniLM (BERT) encoder only".into(),
             )),
         }
@@ -280,7 +280,7 @@ impl Encoder {
 
     /// Each text's hidden states after the first `layers` layers, `[len, hidden]`
     /// without padding, in input order: the frozen part of adapter training.
-    pub fn hidden_states(&self, texts: &[&str], layers: usize) -> Result<Vec<Tensor>, ModelError> {
+    pub fn hidden_states(&self, texts: &[&str], layers: usize) -> Result<Vec<Tensor>, Error> {
         let bert = self.bert()?;
         let tokenized = self.tokenize(texts)?;
         let mut out: Vec<Option<Tensor>> = vec![None; texts.len()];
@@ -295,12 +295,12 @@ impl Encoder {
             }
         }
         out.into_iter()
-            .map(|t| t.ok_or_else(|| ModelError::Encode("missing hidden state".into())))
+            .map(|t| t.ok_or_else(|| Error::Encode("missing hidden state".into())))
             .collect()
     }
 
     /// Right-padded ids and the mask, `[n, longest]` each.
-    fn pad(&self, batch: &[&[u32]]) -> Result<(Tensor, Tensor), ModelError> {
+    fn pad(&self, batch: &[&[u32]]) -> Result<(Tensor, Tensor), Error> {
         let n = batch.len();
         let width = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
         let mut ids = vec![0u32; n * width];
@@ -317,7 +317,7 @@ impl Encoder {
 
     /// Token ids for each text (prompt and special tokens included,
     /// truncated), and whether each was truncated.
-    pub fn tokenize(&self, texts: &[&str]) -> Result<Vec<(Vec<u32>, bool)>, ModelError> {
+    pub fn tokenize(&self, texts: &[&str]) -> Result<Vec<(Vec<u32>, bool)>, Error> {
         let inputs: Vec<String> = texts
             .iter()
             .map(|t| format!("{}{t}", self.prompt))
@@ -325,7 +325,7 @@ impl Encoder {
         let encodings = self
             .tokenizer
             .encode_batch(inputs, true)
-            .map_err(|e| ModelError::Encode(format!("tokenizer: {e}")))?;
+            .map_err(|e| Error::Encode(format!("tokenizer: {e}")))?;
         Ok(encodings
             .into_iter()
             .map(|enc| {
@@ -337,7 +337,7 @@ impl Encoder {
 
     /// Embeds `texts`: sorted by length so each batch pads to its longest
     /// member, then returned in input order.
-    pub fn embed(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
+    pub fn embed(&self, texts: &[&str]) -> Result<Embeddings, Error> {
         let Some(cache) = &self.cache else {
             return self.embed_uncached(texts);
         };
@@ -367,7 +367,7 @@ impl Encoder {
                 Some((row, t)) => (row, t),
                 None => match fresh_rows.next() {
                     Some((_, (_, row, t))) => (row.to_vec(), *t),
-                    None => return Err(ModelError::Encode("embedding cache out of step".into())),
+                    None => return Err(Error::Encode("embedding cache out of step".into())),
                 },
             };
             out.data[i * dim..(i + 1) * dim].copy_from_slice(&row);
@@ -378,7 +378,7 @@ impl Encoder {
         Ok(out)
     }
 
-    fn embed_uncached(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
+    fn embed_uncached(&self, texts: &[&str]) -> Result<Embeddings, Error> {
         // Run on a worker of the thread pool: the calling thread then sleeps
         // instead of competing for the cores with the pool's workers.
         if self.device.is_cpu() && rayon::current_thread_index().is_none() {
@@ -387,7 +387,7 @@ impl Encoder {
         self.embed_sorted(texts)
     }
 
-    fn embed_sorted(&self, texts: &[&str]) -> Result<Embeddings, ModelError> {
+    fn embed_sorted(&self, texts: &[&str]) -> Result<Embeddings, Error> {
         let tokenized = self.tokenize(texts)?;
         let dim = self.dim();
         let mut data = vec![0f32; texts.len() * dim];
@@ -416,7 +416,7 @@ impl Encoder {
     /// One batch through the network; returns normalised pooled rows. BERT
     /// on the CPU (always f32) runs without padding ([`Bert::embed_packed`]);
     /// everything else is padded to the longest member.
-    fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
+    fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, Error> {
         match &self.backbone {
             Backbone::Bert { model, .. } if self.device.is_cpu() => Ok(model.embed_packed(batch)?),
             _ => self.forward_pooled_padded(batch),
@@ -424,7 +424,7 @@ impl Encoder {
     }
 
     /// One padded batch through the network's tensor forward pass, any device.
-    pub fn forward_pooled_padded(&self, batch: &[&[u32]]) -> Result<Vec<f32>, ModelError> {
+    pub fn forward_pooled_padded(&self, batch: &[&[u32]]) -> Result<Vec<f32>, Error> {
         let model = match &self.backbone {
             Backbone::Bert { model, .. } => model,
             Backbone::Gemma(g) => return Ok(g.embed(batch)?),
@@ -452,21 +452,21 @@ pub fn compute_dtype(device: &Device) -> DType {
     }
 }
 
-fn load_err(path: &std::path::Path, e: impl std::fmt::Display) -> ModelError {
-    ModelError::Load {
+fn load_err(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
+    Error::Load {
         path: path.to_path_buf(),
-        message: format!("{e} (if the file is damaged, delete it and run `make model`)"),
+        message: format!("{e} (if the file is damaged, delete it and fetch it again)"),
     }
 }
 
-fn read(path: &std::path::Path) -> Result<String, ModelError> {
-    std::fs::read_to_string(path).map_err(|source| ModelError::Io {
+fn read(path: &std::path::Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })
 }
 
-fn load_tokenizer(files: &ModelFiles, max_tokens: usize) -> Result<Tokenizer, ModelError> {
+fn load_tokenizer(files: &ModelFiles, max_tokens: usize) -> Result<Tokenizer, Error> {
     let mut tokenizer =
         Tokenizer::from_file(&files.tokenizer).map_err(|e| load_err(&files.tokenizer, e))?;
     // The shipped file pads every input to 128 and truncates at 128: padding

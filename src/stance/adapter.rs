@@ -1,11 +1,12 @@
 //! A LoRA adapter on the encoder's top layers, as the head card records it:
 //! its settings and the loader. Training it is `crate::train::lora`.
 
+use crate::Error;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::head::{read_safetensors, HeadError};
+use super::head::read_safetensors;
 use crate::model::bert::{LayerLora, Lora, LowRank};
 
 /// Adapter training settings (stored in the card).
@@ -68,8 +69,8 @@ pub fn load_lora(
     from_layer: usize,
     num_layers: usize,
     scale: f64,
-) -> Result<Lora, HeadError> {
-    let err = |message: String| HeadError::Load {
+) -> Result<Lora, Error> {
+    let err = |message: String| Error::HeadLoad {
         path: path.to_path_buf(),
         message,
     };

@@ -1,6 +1,7 @@
 //! The JSON card beside trained heads: what they were trained for and on,
 //! how well, and which encoder they need.
 
+use crate::Error;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::adapter::AdaptConfig;
 
 use super::features::FeatureSpec;
-use super::head::{HeadError, LinearHead, TrainConfig};
+use super::head::{LinearHead, TrainConfig};
 use super::task::Task;
 
 pub const CARD_FILE: &str = "card.json";
@@ -142,29 +143,14 @@ pub struct AdaptationReport {
     pub file: Option<String>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum CardError {
-    #[error("{}: cannot read the head card ({message}); train heads with `make train`", .path.display())]
-    Read { path: PathBuf, message: String },
-    #[error("{}: these heads were trained for encoder {expected} ({expected_dim}-d); the loaded encoder {found}. Use --model with that encoder, or retrain with `make train`", .path.display())]
-    Encoder {
-        path: PathBuf,
-        expected: String,
-        expected_dim: usize,
-        found: String,
-    },
-    #[error(transparent)]
-    Head(#[from] HeadError),
-}
-
 impl HeadCard {
-    pub fn load(dir: &Path) -> Result<HeadCard, CardError> {
+    pub fn load(dir: &Path) -> Result<HeadCard, Error> {
         let path = dir.join(CARD_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| CardError::Read {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::CardRead {
             path: path.clone(),
             message: e.to_string(),
         })?;
-        serde_json::from_str(&text).map_err(|e| CardError::Read {
+        serde_json::from_str(&text).map_err(|e| Error::CardRead {
             path,
             message: e.to_string(),
         })
@@ -177,8 +163,8 @@ impl HeadCard {
 
     /// The heads need the encoder they were trained on: same width, and the
     /// same weights when the loaded encoder's checksum is known.
-    pub fn check_encoder(&self, weights_sha256: Option<&str>, dim: usize) -> Result<(), CardError> {
-        let mismatch = |found: String| CardError::Encoder {
+    pub fn check_encoder(&self, weights_sha256: Option<&str>, dim: usize) -> Result<(), Error> {
+        let mismatch = |found: String| Error::HeadsForOtherEncoder {
             path: PathBuf::from(CARD_FILE),
             expected: format!(
                 "{} (sha256 {}…)",
@@ -207,7 +193,7 @@ impl HeadCard {
         &self,
         dir: &Path,
         num_layers: usize,
-    ) -> Result<Option<crate::model::bert::Lora>, CardError> {
+    ) -> Result<Option<crate::model::bert::Lora>, Error> {
         let Some(report) = self.adaptation.as_ref().filter(|a| a.kept) else {
             return Ok(None);
         };
@@ -228,7 +214,7 @@ impl HeadCard {
         &self,
         dir: &Path,
         encoder_dim: usize,
-    ) -> Result<(LinearHead, LinearHead), CardError> {
+    ) -> Result<(LinearHead, LinearHead), Error> {
         Ok((
             self.load_head(dir, &self.stance, encoder_dim)?,
             self.load_head(dir, &self.sentiment, encoder_dim)?,
@@ -240,12 +226,12 @@ impl HeadCard {
         dir: &Path,
         file: &HeadFile,
         encoder_dim: usize,
-    ) -> Result<LinearHead, CardError> {
-        Ok(LinearHead::load(
+    ) -> Result<LinearHead, Error> {
+        LinearHead::load(
             &dir.join(&file.file),
             &file.labels,
             file.spec,
             file.spec.dim(encoder_dim),
-        )?)
+        )
     }
 }

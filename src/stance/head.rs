@@ -2,6 +2,7 @@
 //! class weights, fixed initialisation, full batches: deterministic on CPU),
 //! saved as a small safetensors file, applied with plain arithmetic.
 
+use crate::Error;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -43,23 +44,6 @@ impl Default for TrainConfig {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum HeadError {
-    #[error("{}: {message}; retrain with `make train`", .path.display())]
-    Load {
-        path: std::path::PathBuf,
-        message: String,
-    },
-    #[error("training: {0}")]
-    Train(String),
-}
-
-impl From<candle_core::Error> for HeadError {
-    fn from(e: candle_core::Error) -> Self {
-        HeadError::Train(e.to_string())
-    }
-}
-
 /// Rounds to a grid so tiny float differences (thread counts, CPUs) do not
 /// change what is trained or saved.
 pub fn quantize(x: f32, step: f32) -> f32 {
@@ -67,8 +51,8 @@ pub fn quantize(x: f32, step: f32) -> f32 {
 }
 
 /// The tensors of a safetensors file on the CPU, or an error naming the file.
-pub fn read_safetensors(path: &Path) -> Result<HashMap<String, Tensor>, HeadError> {
-    candle_core::safetensors::load(path, &Device::Cpu).map_err(|e| HeadError::Load {
+pub fn read_safetensors(path: &Path) -> Result<HashMap<String, Tensor>, Error> {
+    candle_core::safetensors::load(path, &Device::Cpu).map_err(|e| Error::HeadLoad {
         path: path.to_path_buf(),
         message: format!("not a readable safetensors file ({e})"),
     })
@@ -119,11 +103,11 @@ impl LinearHead {
         x: &[f32],
         y: &[usize],
         config: &TrainConfig,
-    ) -> Result<LinearHead, HeadError> {
+    ) -> Result<LinearHead, Error> {
         let n = y.len();
         let k = labels.len();
         if n == 0 || x.len() != n * dim {
-            return Err(HeadError::Train(format!(
+            return Err(Error::Invalid(format!(
                 "{n} labels for {} feature values of width {dim}",
                 x.len()
             )));
@@ -181,7 +165,7 @@ impl LinearHead {
     }
 
     /// Writes the weights as safetensors (`weight` `[dim, labels]`, `bias` `[labels]`).
-    pub fn save(&self, path: &Path) -> Result<(), HeadError> {
+    pub fn save(&self, path: &Path) -> Result<(), Error> {
         let k = self.labels.len();
         let mut tensors = HashMap::new();
         tensors.insert(
@@ -202,8 +186,8 @@ impl LinearHead {
         labels: &[String],
         spec: FeatureSpec,
         dim: usize,
-    ) -> Result<LinearHead, HeadError> {
-        let err = |message: String| HeadError::Load {
+    ) -> Result<LinearHead, Error> {
+        let err = |message: String| Error::HeadLoad {
             path: path.to_path_buf(),
             message,
         };
@@ -324,7 +308,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("expected [3, 3]") && err.contains("make train"),
+            err.contains("expected [3, 3]") && err.contains("h.safetensors"),
             "{err}"
         );
         std::fs::write(&p, b"garbage").unwrap();

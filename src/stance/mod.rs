@@ -9,6 +9,7 @@ pub mod head;
 pub mod task;
 pub mod zeroshot;
 
+use crate::Error;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -22,21 +23,8 @@ pub use task::Task;
 pub use zeroshot::ZeroShot;
 
 use crate::article::Article;
-use crate::model::{Encoder, ModelError};
+use crate::model::Encoder;
 use crate::quotes::{extract, Extraction, SpeakerKind};
-
-/// Everything that can fail while classifying.
-#[derive(Debug, thiserror::Error)]
-pub enum StanceError {
-    #[error(transparent)]
-    Model(#[from] ModelError),
-    #[error(transparent)]
-    Head(#[from] head::HeadError),
-    #[error(transparent)]
-    Card(#[from] card::CardError),
-    #[error(transparent)]
-    Task(#[from] task::TaskError),
-}
 
 /// One predictor: a trained head or zero-shot similarity.
 #[derive(Debug, Clone)]
@@ -165,7 +153,7 @@ impl Classifier {
         encoder: Encoder,
         head_dir: &Path,
         weights_sha256: Option<&str>,
-    ) -> Result<Self, StanceError> {
+    ) -> Result<Self, Error> {
         let card = HeadCard::load(head_dir)?;
         card.check_encoder(weights_sha256, encoder.dim())?;
         let mut encoder = encoder;
@@ -185,7 +173,7 @@ impl Classifier {
     }
 
     /// Zero-shot for `task` (and for sentiment).
-    pub fn zero_shot(encoder: Encoder, task: Task) -> Result<Self, StanceError> {
+    pub fn zero_shot(encoder: Encoder, task: Task) -> Result<Self, Error> {
         let stance = ZeroShot::new(&task, &encoder)?;
         let sentiment = ZeroShot::new(&Task::sentiment(), &encoder)?;
         Ok(Classifier {
@@ -202,7 +190,7 @@ impl Classifier {
         &self,
         inputs: &[QuoteInput],
         spec: FeatureSpec,
-    ) -> Result<(Vec<f32>, Vec<bool>), ModelError> {
+    ) -> Result<(Vec<f32>, Vec<bool>), Error> {
         features_for(&self.encoder, inputs, spec)
     }
 
@@ -210,7 +198,7 @@ impl Classifier {
     pub fn predict(
         &self,
         inputs: &[QuoteInput],
-    ) -> Result<(Vec<QuotePrediction>, Vec<bool>), ModelError> {
+    ) -> Result<(Vec<QuotePrediction>, Vec<bool>), Error> {
         let dim = self.encoder.dim();
         let stance_spec = self.stance.spec();
         let sentiment_spec = self.sentiment.spec();
@@ -231,7 +219,7 @@ impl Classifier {
 
     /// Extracts, classifies and aggregates a batch of articles (their quotes go
     /// to the encoder together).
-    pub fn classify(&self, articles: &[&Article]) -> Result<Vec<ArticleResult>, ModelError> {
+    pub fn classify(&self, articles: &[&Article]) -> Result<Vec<ArticleResult>, Error> {
         let extractions: Vec<Extraction> = articles.iter().map(|a| extract(&a.text)).collect();
         let mut inputs = Vec::new();
         let mut owners = Vec::new();
@@ -341,7 +329,7 @@ pub fn features_for(
     encoder: &Encoder,
     inputs: &[QuoteInput],
     spec: FeatureSpec,
-) -> Result<(Vec<f32>, Vec<bool>), ModelError> {
+) -> Result<(Vec<f32>, Vec<bool>), Error> {
     let dim = encoder.dim();
     let table = features::TextTable::new(inputs, spec.context);
     let emb = encoder.embed(&table.as_strs())?;

@@ -1,5 +1,6 @@
 //! A task: a target, its labels, and natural-language hypotheses per label.
 
+use crate::Error;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -28,22 +29,6 @@ pub struct Task {
 pub struct LabelHypotheses {
     pub label: String,
     pub hypotheses: Vec<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum TaskError {
-    #[error("{}: cannot read the task file: {source}", .path.display())]
-    Read {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}: not a valid task file: {message}", .path.display())]
-    Parse {
-        path: std::path::PathBuf,
-        message: String,
-    },
-    #[error("task `{task}`: {message}")]
-    Invalid { task: String, message: String },
 }
 
 impl Task {
@@ -123,12 +108,12 @@ impl Task {
     }
 
     /// Loads a task from TOML (format in evaluation/tasks/README.md).
-    pub fn from_toml_file(path: &Path) -> Result<Task, TaskError> {
-        let text = std::fs::read_to_string(path).map_err(|source| TaskError::Read {
+    pub fn from_toml_file(path: &Path) -> Result<Task, Error> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::TaskRead {
             path: path.to_path_buf(),
             source,
         })?;
-        let task: Task = toml::from_str(&text).map_err(|e| TaskError::Parse {
+        let task: Task = toml::from_str(&text).map_err(|e| Error::TaskParse {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
@@ -137,8 +122,8 @@ impl Task {
     }
 
     /// Labels unique and non-empty, neutral among them, hypotheses for every label.
-    pub fn validate(&self) -> Result<(), TaskError> {
-        let bad = |message: String| TaskError::Invalid {
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |message: String| Error::TaskInvalid {
             task: self.name.clone(),
             message,
         };

@@ -3,7 +3,8 @@
 
 use super::head::softmax;
 use super::task::Task;
-use crate::model::{Encoder, ModelError};
+use crate::model::Encoder;
+use crate::Error;
 
 /// Default temperature when nothing was fitted.
 pub const DEFAULT_TEMPERATURE: f32 = 0.05;
@@ -17,7 +18,7 @@ pub struct ZeroShot {
 }
 
 impl ZeroShot {
-    pub fn new(task: &Task, encoder: &Encoder) -> Result<Self, ModelError> {
+    pub fn new(task: &Task, encoder: &Encoder) -> Result<Self, Error> {
         let mut prototypes = Vec::with_capacity(task.labels.len());
         for label in &task.labels {
             let hyps: Vec<&str> = task

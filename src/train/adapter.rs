@@ -1,5 +1,6 @@
 //! Whether to keep a LoRA adapter: cross-validated against the frozen head.
 
+use crate::Error;
 use std::cell::{Cell, RefCell};
 use std::path::Path;
 
@@ -10,7 +11,6 @@ use crate::stance::card::AdaptationReport;
 use crate::stance::head::{argmax, LinearHead};
 
 use super::select::*;
-use super::TrainError;
 
 /// What grouped cross-validation of the adapter measured.
 pub(crate) struct AdapterCv {
@@ -32,10 +32,10 @@ pub(crate) fn cross_validate_adapter(
     labels: &[String],
     y: &[usize],
     (folds, k): (&[usize], usize),
-    fit_frozen: &dyn Fn(&[usize]) -> Result<LinearHead, TrainError>,
+    fit_frozen: &dyn Fn(&[usize]) -> Result<LinearHead, Error>,
     cfg: &AdaptConfig,
     progress: &dyn Fn(&str),
-) -> Result<AdapterCv, TrainError> {
+) -> Result<AdapterCv, Error> {
     let n = folds.len();
     let probs = RefCell::new(vec![vec![Vec::new(); n]; cfg.max_epochs]);
     for f in 0..k {
@@ -71,7 +71,7 @@ pub(crate) fn cross_validate_adapter(
             cfg,
             progress,
         )
-        .map_err(|e| TrainError::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(e.to_string()))?;
     }
     let probs = probs.into_inner();
     let scored: Vec<usize> = (0..n)
@@ -179,12 +179,12 @@ pub(crate) const FROZEN_SENTIMENT_FILE: &str = "frozen-sentiment.safetensors";
 /// Removes the adapter and the frozen heads kept beside it, left in `out` by
 /// an earlier run that kept an adapter: they would outlive it and mislead
 /// whoever lists the directory (the new card does not name them).
-pub(crate) fn remove_adapter_files(out: &Path) -> Result<(), TrainError> {
+pub(crate) fn remove_adapter_files(out: &Path) -> Result<(), Error> {
     for stale in [ADAPTER_FILE, FROZEN_STANCE_FILE, FROZEN_SENTIMENT_FILE] {
         let path = out.join(stale);
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(TrainError::Io { path, source: e })
+                return Err(Error::Io { path, source: e })
             }
             _ => {}
         }

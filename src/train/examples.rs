@@ -1,5 +1,6 @@
 //! Training examples: the written JSON Lines examples and the quotes of gold articles.
 
+use crate::Error;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -9,8 +10,6 @@ use crate::eval::gold::GoldArticle;
 use crate::stance::features::{self, QuoteInput};
 use crate::stance::task::Task;
 use crate::text::Segments;
-
-use super::TrainError;
 
 /// One labelled quote with its context.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,8 +23,8 @@ pub struct TrainExample {
 }
 
 /// Reads a JSON Lines file of [`TrainExample`]s, checking labels against the task.
-pub fn load_examples(path: &Path, task: &Task) -> Result<Vec<TrainExample>, TrainError> {
-    let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io {
+pub fn load_examples(path: &Path, task: &Task) -> Result<Vec<TrainExample>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
@@ -35,7 +34,7 @@ pub fn load_examples(path: &Path, task: &Task) -> Result<Vec<TrainExample>, Trai
         if line.trim().is_empty() {
             continue;
         }
-        let err = |message: String| TrainError::Data {
+        let err = |message: String| Error::TrainData {
             path: path.to_path_buf(),
             line: i + 1,
             message,

@@ -10,6 +10,7 @@
 //! An optional supervised contrastive term (SetFit's idea, in batch form) can
 //! be added to the cross-entropy.
 
+use crate::Error;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -18,9 +19,9 @@ use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use serde::{Deserialize, Serialize};
 
 use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRank};
-use crate::model::{Encoder, ModelError};
+use crate::model::Encoder;
 use crate::stance::features::{self, FeatureSpec, QuoteInput};
-use crate::stance::head::{class_weights, quantize, HeadError, LinearHead, TrainConfig};
+use crate::stance::head::{class_weights, quantize, LinearHead, TrainConfig};
 
 use crate::stance::adapter::*;
 
@@ -44,10 +45,10 @@ impl Prepared {
         inputs: &[QuoteInput],
         spec: FeatureSpec,
         adapted_layers: usize,
-    ) -> Result<Prepared, ModelError> {
+    ) -> Result<Prepared, Error> {
         if !encoder.device().is_cpu() {
-            return Err(ModelError::Device(
-                "adapter training runs on the CPU; use --device cpu".into(),
+            return Err(Error::Device(
+                "adapter training runs on the CPU only".into(),
             ));
         }
         let total = encoder.bert()?.num_layers();
@@ -287,7 +288,7 @@ pub fn predict_probs(
     prepared: &Prepared,
     adapted: &Adapted,
     idx: &[usize],
-) -> Result<Vec<Vec<f32>>, HeadError> {
+) -> Result<Vec<Vec<f32>>, Error> {
     let mut out = Vec::with_capacity(idx.len());
     for chunk in idx.chunks(64) {
         let x = prepared.features(bert, &adapted.lora, chunk)?;
@@ -352,9 +353,9 @@ pub fn train_adapter(
     dev: Option<HeldOut>,
     cfg: &AdaptConfig,
     progress: &dyn Fn(&str),
-) -> Result<(Adapted, AdaptRun), HeadError> {
+) -> Result<(Adapted, AdaptRun), Error> {
     if train_idx.is_empty() {
-        return Err(HeadError::Train("no examples to adapt on".into()));
+        return Err(Error::Invalid("no examples to adapt on".into()));
     }
     let device = Device::Cpu;
     let k = head.labels.len();
@@ -475,7 +476,7 @@ pub fn supervised_contrastive(
 }
 
 /// Writes the adapter as safetensors (`layer.L.MAP.a` `[in, rank]`, `.b` `[rank, out]`).
-pub fn save_lora(lora: &Lora, path: &Path) -> Result<(), HeadError> {
+pub fn save_lora(lora: &Lora, path: &Path) -> Result<(), Error> {
     let mut tensors = HashMap::new();
     for (i, maps) in lora.layers.iter().enumerate() {
         for (m, ab) in maps.iter().enumerate() {

@@ -6,12 +6,13 @@
 //! summary covers all dev articles at once; this answers "how does the model
 //! do on these articles?" without retraining.
 
+use crate::Error;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::select::{speaker_summary, summary};
-use super::{SpeakerLabel, TrainError};
+use super::SpeakerLabel;
 use crate::stance::card::ScoreSummary;
 use crate::stance::task::Task;
 
@@ -37,8 +38,8 @@ struct Header {
 }
 
 /// Writes an `--oof-out` file (atomically): the header, then one line each.
-pub fn write(path: &Path, labels: &[String], lines: &[OutOfFoldLine]) -> Result<(), TrainError> {
-    let io = |source| TrainError::Io {
+pub fn write(path: &Path, labels: &[String], lines: &[OutOfFoldLine]) -> Result<(), Error> {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
@@ -76,16 +77,16 @@ pub struct OutOfFoldScore {
 
 impl OutOfFold {
     /// Reads the file; a bad line is an error naming the file and line.
-    pub fn read(path: &Path) -> Result<OutOfFold, TrainError> {
-        let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io {
+    pub fn read(path: &Path) -> Result<OutOfFold, Error> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
         Self::parse(path, &text)
     }
 
-    fn parse(path: &Path, text: &str) -> Result<OutOfFold, TrainError> {
-        let bad = |line: usize, message: String| TrainError::Data {
+    fn parse(path: &Path, text: &str) -> Result<OutOfFold, Error> {
+        let bad = |line: usize, message: String| Error::TrainData {
             path: path.to_path_buf(),
             line,
             message,
@@ -97,13 +98,15 @@ impl OutOfFold {
         let Some((i, first)) = rows.next() else {
             return Err(bad(
                 1,
-                "empty file; write one with `quotestance train --oof-out FILE`".into(),
+                "empty file (expected the out-of-fold probabilities training writes)".into(),
             ));
         };
         let header: Header = serde_json::from_str(first).map_err(|e| {
             bad(
                 i + 1,
-                format!("expected the header line {{\"labels\": [...]}} that `train --oof-out` writes ({e})"),
+                format!(
+                    "expected the header line {{\"labels\": [...]}} that training writes ({e})"
+                ),
             )
         })?;
         let k = header.labels.len();
@@ -152,10 +155,10 @@ impl OutOfFold {
         task: &Task,
         keep: &dyn Fn(&str) -> bool,
         speakers: &[SpeakerLabel],
-    ) -> Result<Vec<OutOfFoldScore>, TrainError> {
+    ) -> Result<Vec<OutOfFoldScore>, Error> {
         if task.labels != self.labels {
-            return Err(TrainError::Invalid(format!(
-                "{}: labels {:?}, but the task `{}` has {:?}; pass the task it was trained with (--task FILE)",
+            return Err(Error::Invalid(format!(
+                "{}: labels {:?}, but the task `{}` has {:?}; score it with the task it was trained with",
                 self.path.display(),
                 self.labels,
                 task.name,
@@ -164,7 +167,7 @@ impl OutOfFold {
         }
         let chosen: Vec<&OutOfFoldLine> = self.lines.iter().filter(|l| keep(&l.group)).collect();
         if chosen.is_empty() {
-            return Err(TrainError::Invalid(format!(
+            return Err(Error::Invalid(format!(
                 "{}: no line's group matches; groups look like `{}`",
                 self.path.display(),
                 self.lines

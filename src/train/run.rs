@@ -1,6 +1,7 @@
 //! `quotestance train`: data loading, model selection on the dev split,
 //! grouped cross-validation, and the final fit.
 
+use crate::Error;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,6 @@ use crate::stance::{features_for, project};
 use super::adapter::*;
 use super::examples::*;
 use super::select::*;
-use super::TrainError;
 
 /// Everything `train` needs.
 pub struct TrainJob<'a> {
@@ -64,10 +64,10 @@ pub struct TrainJob<'a> {
 
 /// Selects settings on dev, cross-validates, fits on everything and writes
 /// heads and card to `out`.
-pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
+pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, Error> {
     if job.written.is_empty() || job.dev.is_empty() {
-        return Err(TrainError::Invalid(
-            "training needs written examples (--data) and dev gold articles (--gold)".into(),
+        return Err(Error::Invalid(
+            "training needs written examples and dev gold articles".into(),
         ));
     }
     let dim = job.encoder.dim();
@@ -97,7 +97,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             text.push_str(&row.to_string());
             text.push('\n');
         }
-        std::fs::write(path, text).map_err(|source| TrainError::Io {
+        std::fs::write(path, text).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
@@ -135,7 +135,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             &yy,
             &cfg,
         )
-        .map_err(|e| TrainError::Invalid(e.to_string()))
+        .map_err(|e| Error::Invalid(e.to_string()))
     };
     let fit = |labels: &[String], spec: FeatureSpec, idx: &[usize], y: &[usize], s: Setting| {
         fit_on(&x_full, labels, spec, idx, y, s)
@@ -157,7 +157,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                        labels: &[String],
                        y: &[usize],
                        spec: FeatureSpec|
-     -> Result<Vec<SelectionRow>, TrainError> {
+     -> Result<Vec<SelectionRow>, Error> {
         let mut rows = Vec::new();
         let (epoch_choices, decay_choices): (&[usize], &[f64]) = if job.small_grid {
             (&EPOCH_CHOICES[..1], &WEIGHT_DECAY_CHOICES[1..2])
@@ -294,7 +294,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let cv = |labels: &[String],
               setting: Setting,
               y: &[usize]|
-     -> Result<(ScoreSummary, Vec<Vec<f32>>), TrainError> {
+     -> Result<(ScoreSummary, Vec<Vec<f32>>), Error> {
         let mut probs = vec![Vec::new(); all.len()];
         for f in 0..job.folds {
             let Some((train_idx, test_idx)) = fold_split(&folds, f) else {
@@ -339,7 +339,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let mut adaptation = match job.adapt {
         None => None,
         Some(cfg) if cfg.max_epochs == 0 => {
-            return Err(TrainError::Invalid(
+            return Err(Error::Invalid(
                 "adapting the encoder needs at least one epoch".into(),
             ))
         }
@@ -365,10 +365,10 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
                 &cfg,
                 job.progress,
             )
-            .map_err(|e| TrainError::Invalid(e.to_string()))?;
+            .map_err(|e| Error::Invalid(e.to_string()))?;
             if job.show_dev_errors {
                 let probs = predict_probs(job.encoder.bert()?, &prepared, &dev_adapted, &dev_idx)
-                    .map_err(|e| TrainError::Invalid(e.to_string()))?;
+                    .map_err(|e| Error::Invalid(e.to_string()))?;
                 let pred: Vec<usize> = probs.iter().map(|p| argmax(p)).collect();
                 let what = format!("the adapter (best dev epoch {})", dev_run.best_epoch);
                 for line in
@@ -492,7 +492,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             cfg,
             job.progress,
         )
-        .map_err(|e| TrainError::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(e.to_string()))?;
         let mut adapted_encoder = job.encoder.clone();
         adapted_encoder.merge_lora(&adapted.lora)?;
         let (x_adapted, _) = features_for(&adapted_encoder, &inputs, full)?;
@@ -528,13 +528,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
     let dev_y: Vec<usize> = dev_idx.iter().map(|&i| y_stance[i]).collect();
     zs.fit_temperature(&dev_quote_emb, &dev_y);
 
-    std::fs::create_dir_all(out).map_err(|source| TrainError::Io {
+    std::fs::create_dir_all(out).map_err(|source| Error::Io {
         path: out.to_path_buf(),
         source,
     })?;
     let save = |head: &LinearHead, file: &str| {
         head.save(&out.join(file))
-            .map_err(|e| TrainError::Invalid(e.to_string()))
+            .map_err(|e| Error::Invalid(e.to_string()))
     };
     save(&stance_head, "stance.safetensors")?;
     save(&sent_head, "sentiment.safetensors")?;
@@ -553,7 +553,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
         None => None,
     };
     if let (Some(lora), Some(report)) = (&adapter, adaptation.as_mut()) {
-        save_lora(lora, &out.join(ADAPTER_FILE)).map_err(|e| TrainError::Invalid(e.to_string()))?;
+        save_lora(lora, &out.join(ADAPTER_FILE)).map_err(|e| Error::Invalid(e.to_string()))?;
         report.file = Some(ADAPTER_FILE.into());
     } else {
         remove_adapter_files(out)?;
@@ -600,7 +600,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, TrainError> {
             dev_articles: Some(cv_dev_articles),
         },
     };
-    card.save(out).map_err(|source| TrainError::Io {
+    card.save(out).map_err(|source| Error::Io {
         path: out.to_path_buf(),
         source,
     })?;

@@ -288,7 +288,7 @@ pub fn load_dir(
     dir: &Path,
     batch_size: usize,
     max_tokens: usize,
-) -> Result<quotestance::model::Encoder, quotestance::model::ModelError> {
+) -> Result<quotestance::model::Encoder, quotestance::Error> {
     use quotestance::model::{source, Encoder, EncoderOptions, ModelOrigin, ModelQuery, MINILM};
     let files = source::locate(&ModelQuery::standard(
         &MINILM,
