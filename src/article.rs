@@ -25,6 +25,19 @@ pub struct Article {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Article {
+    /// An article from a text in memory; `id` is also its source.
+    pub fn from_text(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            text: text.to_string(),
+            source: id.to_string(),
+            line: None,
+            extra: Default::default(),
+        }
+    }
+}
+
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum IngestError {

@@ -10,8 +10,8 @@
 //!
 //! ```no_run
 //! # fn main() -> Result<(), quotestance::Error> {
-//! let pipeline = quotestance::Pipeline::builder().build()?;
-//! let result = pipeline.classify_text("note", "“We will talk,” said Ana Polk, a fictional envoy.")?;
+//! let pipeline = quotestance::Pipeline::builder().heads_root("models/heads").build()?;
+//! let result = pipeline.classify_text("“We will talk,” said Ana Polk, a fictional envoy.")?;
 //! println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
 //! # Ok(()) }
 //! ```

@@ -95,7 +95,7 @@ fn compare(
             }
         };
         eprintln!("loaded {} ({})", spec.hub_id, files.dir().display());
-        let heads = stance::default_heads_dir(spec.name, &task.name);
+        let heads = stance::find_heads(&heads_roots(), spec.name, &task.name);
         let card = heads.as_ref().and_then(|d| stance::HeadCard::load(d).ok());
         let mut zs = Classifier::zero_shot(encoder.clone(), task.clone())?;
         if let (Some(card), Predictor::ZeroShot(z)) = (&card, &mut zs.stance) {

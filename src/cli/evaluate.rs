@@ -132,7 +132,7 @@ fn evaluate(
     let heads_dir = args
         .heads
         .clone()
-        .or_else(|| stance::default_heads_dir(args.model.heads_key(), &task.name));
+        .or_else(|| stance::find_heads(&heads_roots(), args.model.heads_key(), &task.name));
     let card = heads_dir
         .as_ref()
         .and_then(|d| stance::HeadCard::load(d).ok());
@@ -256,7 +256,7 @@ fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
     let card = args
         .heads
         .clone()
-        .or_else(|| stance::default_heads_dir(args.model.heads_key(), &task.name))
+        .or_else(|| stance::find_heads(&heads_roots(), args.model.heads_key(), &task.name))
         .and_then(|d| stance::HeadCard::load(&d).ok());
     card.and_then(|c| {
         c.training

@@ -82,6 +82,15 @@ pub struct ClassifierArgs {
     model: ModelArgs,
 }
 
+/// Where trained heads are looked for: `./models/heads`, then the source
+/// tree this binary was built from (so it runs from any directory).
+pub fn heads_roots() -> Vec<PathBuf> {
+    vec![
+        PathBuf::from("models/heads"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/heads"),
+    ]
+}
+
 /// The real-news gold directory, when present: `$QUOTESTANCE_REALNEWS`, else
 /// `.cache/realnews-gold` (what `make realnews` writes).
 fn realnews_dir() -> Option<PathBuf> {
@@ -172,7 +181,7 @@ impl ClassifierArgs {
         let heads = self
             .heads
             .clone()
-            .or_else(|| stance::default_heads_dir(encoder_key, &task_name));
+            .or_else(|| stance::find_heads(&heads_roots(), encoder_key, &task_name));
         match heads {
             Some(dir) => {
                 let c = Classifier::with_heads(encoder, &dir, files.pinned_weights_sha256())

@@ -383,16 +383,16 @@ pub fn project(row: &[f32], from: FeatureSpec, to: FeatureSpec, dim: usize) -> V
     out
 }
 
-/// Where the trained heads of encoder `encoder` for `task_name` live:
-/// `./models/heads/ENCODER/TASK`, then the source tree's.
-pub fn default_heads_dir(encoder: &str, task_name: &str) -> Option<std::path::PathBuf> {
-    [
-        std::path::PathBuf::from("models/heads"),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/heads"),
-    ]
-    .into_iter()
-    .map(|root| root.join(encoder).join(task_name))
-    .find(|dir| dir.join(card::CARD_FILE).is_file())
+/// The first `ROOT/ENCODER/TASK` of `roots` that holds trained heads (a card).
+pub fn find_heads(
+    roots: &[std::path::PathBuf],
+    encoder: &str,
+    task_name: &str,
+) -> Option<std::path::PathBuf> {
+    roots
+        .iter()
+        .map(|root| root.join(encoder).join(task_name))
+        .find(|dir| dir.join(card::CARD_FILE).is_file())
 }
 
 #[cfg(test)]
