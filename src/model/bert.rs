@@ -416,6 +416,68 @@ pub fn l2_normalize(x: &Tensor) -> Result<Tensor> {
     x.broadcast_div(&norm)
 }
 
+/// MiniLM's network with its config, as an [`Network`](super::network::Network).
+#[derive(Clone)]
+pub struct BertNetwork {
+    /// The forward passes.
+    pub model: Bert,
+    /// Its config.json.
+    pub config: Config,
+}
+
+impl super::network::Network for BertNetwork {
+    fn architecture(&self) -> super::network::Architecture {
+        let c = &self.config;
+        super::network::Architecture {
+            model_type: "bert",
+            hidden: c.hidden_size,
+            layers: c.num_hidden_layers,
+            heads: c.num_attention_heads,
+            vocab: c.vocab_size,
+            dim: c.hidden_size,
+        }
+    }
+
+    fn max_positions(&self) -> usize {
+        self.config.max_position_embeddings
+    }
+
+    /// On the CPU (always f32) without padding ([`Bert::embed_packed`]);
+    /// elsewhere padded to the longest member.
+    fn embed_ids(&self, batch: &[&[u32]], device: &Device) -> Result<Vec<f32>> {
+        if device.is_cpu() {
+            self.model.embed_packed(batch)
+        } else {
+            self.embed_padded(batch, device)
+        }
+    }
+
+    fn embed_padded(&self, batch: &[&[u32]], device: &Device) -> Result<Vec<f32>> {
+        let (ids, mask) = super::network::pad(batch, device)?;
+        // The mask always goes in: without it padded batches attend to padding,
+        // and the mean must not count padding either. Pooling in f32 whatever
+        // the model's dtype.
+        let hidden = self.model.forward(&ids, &mask)?.to_dtype(DType::F32)?;
+        let normalised = l2_normalize(&masked_mean(&hidden, &mask)?)?;
+        normalised
+            .to_dtype(DType::F32)?
+            .flatten_all()?
+            .to_vec1::<f32>()
+    }
+
+    fn bert(&self) -> Option<&Bert> {
+        Some(&self.model)
+    }
+
+    fn bert_mut(&mut self) -> Option<&mut Bert> {
+        Some(&mut self.model)
+    }
+
+    fn boxed_clone(&self) -> Box<dyn super::network::Network> {
+        Box::new(self.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,10 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config;
 
-use super::bert::{l2_normalize, masked_mean, Bert, Lora};
+use super::bert::{Bert, BertNetwork, Lora};
 use super::gemma::{Gemma, GemmaConfig, GemmaWeights};
+pub use super::network::Architecture;
+use super::network::{pad, Network};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::source::ModelFiles;
@@ -69,30 +71,9 @@ impl Embeddings {
     }
 }
 
-/// The network behind an [`Encoder`].
-#[derive(Clone)]
-enum Backbone {
-    Bert { model: Bert, config: Config },
-    Gemma(Gemma),
-}
-
-/// The sizes `model info` prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Architecture {
-    /// `bert` or `gemma3_text`.
-    pub model_type: &'static str,
-    pub hidden: usize,
-    pub layers: usize,
-    pub heads: usize,
-    pub vocab: usize,
-    /// Width of an embedding (after any projection).
-    pub dim: usize,
-}
-
 /// The loaded encoder.
-#[derive(Clone)]
 pub struct Encoder {
-    backbone: Backbone,
+    network: Box<dyn Network>,
     tokenizer: Tokenizer,
     device: Device,
     options: EncoderOptions,
@@ -124,7 +105,7 @@ impl Encoder {
         let text = read(&files.config)?;
         let kind: ModelType =
             serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
-        let (backbone, positions) = match kind.model_type.as_str() {
+        let network: Box<dyn Network> = match kind.model_type.as_str() {
             "bert" => {
                 let config: Config =
                     serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
@@ -139,8 +120,7 @@ impl Encoder {
                 }
                 .map_err(|e| load_err(&files.weights, e))?;
                 let model = Bert::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
-                let positions = config.max_position_embeddings;
-                (Backbone::Bert { model, config }, positions)
+                Box::new(BertNetwork { model, config })
             }
             "gemma3_text" => {
                 let config: GemmaConfig =
@@ -155,8 +135,7 @@ impl Encoder {
                 // Gemma's activations overflow float16: f32 on every device.
                 let model = Gemma::load(&weights, DType::F32, device)
                     .map_err(|(path, e)| load_err(&path, e))?;
-                let positions = config.max_position_embeddings;
-                (Backbone::Gemma(model), positions)
+                Box::new(model)
             }
             other => {
                 return Err(load_err(
@@ -165,7 +144,7 @@ impl Encoder {
                 ))
             }
         };
-        let max_tokens = options.max_tokens.min(positions).max(2);
+        let max_tokens = options.max_tokens.min(network.max_positions()).max(2);
         let tokenizer = load_tokenizer(files, max_tokens)?;
         let prompts: Vec<(String, String)> = match files.sentence_transformers_config() {
             Some(path) => {
@@ -181,7 +160,7 @@ impl Encoder {
             .map(|(_, p)| p.clone())
             .unwrap_or_default();
         Ok(Encoder {
-            backbone,
+            network,
             tokenizer,
             device: device.clone(),
             options: EncoderOptions {
@@ -204,37 +183,15 @@ impl Encoder {
 
     /// Width of an embedding.
     pub fn dim(&self) -> usize {
-        match &self.backbone {
-            Backbone::Bert { config, .. } => config.hidden_size,
-            Backbone::Gemma(g) => g.dim(),
-        }
+        self.network.dim()
     }
 
     /// The sizes of the loaded network.
     pub fn architecture(&self) -> Architecture {
-        match &self.backbone {
-            Backbone::Bert { config, .. } => Architecture {
-                model_type: "bert",
-                hidden: config.hidden_size,
-                layers: config.num_hidden_layers,
-                heads: config.num_attention_heads,
-                vocab: config.vocab_size,
-                dim: config.hidden_size,
-            },
-            Backbone::Gemma(g) => {
-                let c = g.config();
-                Architecture {
-                    model_type: "gemma3_text",
-                    hidden: c.hidden_size,
-                    layers: c.num_hidden_layers,
-                    heads: c.num_attention_heads,
-                    vocab: c.vocab_size,
-                    dim: g.dim(),
-                }
-            }
-        }
+        self.network.architecture()
     }
 
+    /// The device the network runs on.
     pub fn device(&self) -> &Device {
         &self.device
     }
@@ -260,19 +217,18 @@ impl Encoder {
 
     /// The BERT network, which LoRA adaptation needs; an error for other models.
     pub fn bert(&self) -> Result<&Bert, Error> {
-        match &self.backbone {
-            Backbone::Bert { model, .. } => Ok(model),
-            Backbone::Gemma(_) => Err(Error::Encode(
+        self.network.bert().ok_or_else(|| {
+            Error::Encode(
                 "LoRA adaptation is implemented for the MiniLM (BERT) encoder only".into(),
-            )),
-        }
+            )
+        })
     }
 
     /// Folds low-rank adapters into the loaded weights (the files stay untouched).
     pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), Error> {
-        match &mut self.backbone {
-            Backbone::Bert { model, .. } => Ok(model.merge_lora(lora)?),
-            Backbone::Gemma(_) => Err(Error::Encode(
+        match self.network.bert_mut() {
+            Some(model) => Ok(model.merge_lora(lora)?),
+            None => Err(Error::Encode(
                 "LoRA adapters apply to the MiniLM (BERT) encoder only".into(),
             )),
         }
@@ -288,7 +244,7 @@ impl Encoder {
         order.sort_by_key(|&i| (tokenized[i].0.len(), i));
         for chunk in order.chunks(self.options.batch_size) {
             let ids: Vec<&[u32]> = chunk.iter().map(|&i| tokenized[i].0.as_slice()).collect();
-            let (ids_t, mask_t) = self.pad(&ids)?;
+            let (ids_t, mask_t) = pad(&ids, &self.device)?;
             let hidden = bert.forward_to(&ids_t, &mask_t, layers)?;
             for (r, &i) in chunk.iter().enumerate() {
                 out[i] = Some(hidden.get(r)?.narrow(0, 0, ids[r].len())?.contiguous()?);
@@ -297,22 +253,6 @@ impl Encoder {
         out.into_iter()
             .map(|t| t.ok_or_else(|| Error::Encode("missing hidden state".into())))
             .collect()
-    }
-
-    /// Right-padded ids and the mask, `[n, longest]` each.
-    fn pad(&self, batch: &[&[u32]]) -> Result<(Tensor, Tensor), Error> {
-        let n = batch.len();
-        let width = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
-        let mut ids = vec![0u32; n * width];
-        let mut mask = vec![0u32; n * width];
-        for (r, seq) in batch.iter().enumerate() {
-            ids[r * width..r * width + seq.len()].copy_from_slice(seq);
-            mask[r * width..r * width + seq.len()].fill(1);
-        }
-        Ok((
-            Tensor::from_vec(ids, (n, width), &self.device)?,
-            Tensor::from_vec(mask, (n, width), &self.device)?,
-        ))
     }
 
     /// Token ids for each text (prompt and special tokens included,
@@ -413,32 +353,28 @@ impl Encoder {
         })
     }
 
-    /// One batch through the network; returns normalised pooled rows. BERT
-    /// on the CPU (always f32) runs without padding ([`Bert::embed_packed`]);
-    /// everything else is padded to the longest member.
+    /// One batch through the network's fastest pass; normalised pooled rows.
     fn forward_pooled(&self, batch: &[&[u32]]) -> Result<Vec<f32>, Error> {
-        match &self.backbone {
-            Backbone::Bert { model, .. } if self.device.is_cpu() => Ok(model.embed_packed(batch)?),
-            _ => self.forward_pooled_padded(batch),
-        }
+        Ok(self.network.embed_ids(batch, &self.device)?)
     }
 
     /// One padded batch through the network's tensor forward pass, any device.
     pub fn forward_pooled_padded(&self, batch: &[&[u32]]) -> Result<Vec<f32>, Error> {
-        let model = match &self.backbone {
-            Backbone::Bert { model, .. } => model,
-            Backbone::Gemma(g) => return Ok(g.embed(batch)?),
-        };
-        let (ids, mask) = self.pad(batch)?;
-        // The mask always goes in: without it padded batches attend to padding,
-        // and the mean must not count padding either.
-        // Pooling in f32 whatever the model's dtype.
-        let hidden = model.forward(&ids, &mask)?.to_dtype(DType::F32)?;
-        let normalised = l2_normalize(&masked_mean(&hidden, &mask)?)?;
-        Ok(normalised
-            .to_dtype(DType::F32)?
-            .flatten_all()?
-            .to_vec1::<f32>()?)
+        Ok(self.network.embed_padded(batch, &self.device)?)
+    }
+}
+
+impl Clone for Encoder {
+    fn clone(&self) -> Self {
+        Encoder {
+            network: self.network.boxed_clone(),
+            tokenizer: self.tokenizer.clone(),
+            device: self.device.clone(),
+            options: self.options,
+            prompt: self.prompt.clone(),
+            prompts: self.prompts.clone(),
+            cache: self.cache.clone(),
+        }
     }
 }
 

@@ -571,3 +571,29 @@ impl Gemma {
         Ok((full, sliding))
     }
 }
+
+impl super::network::Network for Gemma {
+    fn architecture(&self) -> super::network::Architecture {
+        let c = &self.config;
+        super::network::Architecture {
+            model_type: "gemma3_text",
+            hidden: c.hidden_size,
+            layers: c.num_hidden_layers,
+            heads: c.num_attention_heads,
+            vocab: c.vocab_size,
+            dim: self.out_dim,
+        }
+    }
+
+    fn max_positions(&self) -> usize {
+        self.config.max_position_embeddings
+    }
+
+    fn embed_padded(&self, batch: &[&[u32]], _device: &Device) -> Result<Vec<f32>> {
+        self.embed(batch)
+    }
+
+    fn boxed_clone(&self) -> Box<dyn super::network::Network> {
+        Box::new(self.clone())
+    }
+}
