@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::task::{Task, SPEAKER_SIDE_SLOTS};
 use crate::quotes::{Extraction, QuoteKind};
 use crate::text::{Segments, Span};
 
@@ -97,10 +98,10 @@ impl FeatureSpec {
 }
 
 /// The blocks after the encoder's for one input, as `spec` asks.
-pub fn extra_features(input: &QuoteInput, spec: FeatureSpec) -> Vec<f32> {
+pub fn extra_features(input: &QuoteInput, spec: FeatureSpec, task: &Task) -> Vec<f32> {
     let mut out = Vec::with_capacity(spec.extra_dim());
     if spec.structured {
-        out.extend_from_slice(&structured(input));
+        out.extend_from_slice(&structured(input, task));
     }
     if spec.lexical {
         let start = out.len();
@@ -162,7 +163,7 @@ impl TextTable {
     }
 }
 
-pub const STRUCTURED_DIM: usize = 3 + 4 + 6 + 3;
+pub const STRUCTURED_DIM: usize = 3 + 4 + (SPEAKER_SIDE_SLOTS + 1) + 3;
 
 /// Buckets of the lexical block.
 pub const LEXICAL_DIM: usize = 8192;
@@ -240,90 +241,6 @@ fn verb_class(cue: Option<&str>) -> usize {
     }
 }
 
-/// Which side a speaker speaks for, from their name and role words.
-fn side(input: &QuoteInput) -> usize {
-    let s = format!(
-        " {} {} ",
-        input.speaker,
-        input.role.as_deref().unwrap_or("")
-    )
-    .to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if has(&[
-        "chinese",
-        "china",
-        "beijing",
-        "pla",
-        "people’s liberation",
-        "people's liberation",
-        "central military",
-        "xinhua",
-        "state news agency",
-        "state-run",
-    ]) {
-        0
-    } else if has(&[
-        "senator",
-        "congressman",
-        "congresswoman",
-        "representative",
-        "lawmaker",
-        "republican",
-        "democrat",
-        " rep.",
-        "house ",
-    ]) {
-        2
-    } else if has(&[
-        "analyst",
-        "scholar",
-        "professor",
-        "fellow",
-        "researcher",
-        "institute",
-        "expert",
-        "historian",
-        "university",
-        "think tank",
-        "commentator",
-        "former",
-        "retired",
-    ]) {
-        3
-    } else if has(&[
-        "u.s.",
-        "pentagon",
-        "state department",
-        "department of defense",
-        "department of state",
-        "secretary",
-        "white house",
-        "administration",
-        "navy",
-        "american",
-        "command",
-        "u.s",
-    ]) {
-        1
-    } else if has(&[
-        "japan",
-        "philippine",
-        "australia",
-        "vietnam",
-        "india",
-        "singapore",
-        "korea",
-        "taiwan",
-        "asean",
-        "british",
-        "european",
-    ]) {
-        4
-    } else {
-        5
-    }
-}
-
 const NEGATIONS: &[&str] = &[
     "not", "never", "no", "nothing", "nobody", "none", "n't", "n’t", "cannot", "refuse", "refused",
 ];
@@ -360,9 +277,10 @@ const HOSTILE: &[&str] = &[
     "stop",
 ];
 
-/// The structured signals: kind (3), reporting verb class (4), speaker side (6),
-/// and rates of negation, hedging and hostile words (3).
-pub fn structured(input: &QuoteInput) -> [f32; STRUCTURED_DIM] {
+/// The structured signals: kind (3), reporting verb class (4), speaker side
+/// (6: the task's sides, then none), and rates of negation, hedging and
+/// hostile words (3).
+pub fn structured(input: &QuoteInput, task: &Task) -> [f32; STRUCTURED_DIM] {
     let mut f = [0f32; STRUCTURED_DIM];
     f[match input.kind {
         QuoteKind::Direct => 0,
@@ -370,7 +288,7 @@ pub fn structured(input: &QuoteInput) -> [f32; STRUCTURED_DIM] {
         QuoteKind::Indirect => 2,
     }] = 1.0;
     f[3 + verb_class(input.cue.as_deref())] = 1.0;
-    f[7 + side(input)] = 1.0;
+    f[7 + task.speaker_side(&input.speaker, input.role.as_deref())] = 1.0;
     let lower = input.quote.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -450,22 +368,23 @@ mod tests {
 
     #[test]
     fn structured_signals() {
-        let f = structured(&input(
-            "they will never agree, and it may not happen",
-            "Wu Li",
-            "Chinese Defense Ministry spokesman",
-            Some("warned"),
-        ));
+        let f = structured(
+            &input(
+                "they will never agree, and it may not happen",
+                "Wu Li",
+                "Chinese Defense Ministry spokesman",
+                Some("warned"),
+            ),
+            &Task::default_stance(),
+        );
         assert_eq!(f[2], 1.0, "indirect");
         assert_eq!(f[3 + 2], 1.0, "contentious verb");
         assert_eq!(f[7], 1.0, "Chinese side");
         assert!(f[13] > 0.0 && f[14] > 0.0);
-        let g = structured(&input(
-            "ok",
-            "Ann Bell",
-            "Republican senator",
-            Some("urged"),
-        ));
+        let g = structured(
+            &input("ok", "Ann Bell", "Republican senator", Some("urged")),
+            &Task::default_stance(),
+        );
         assert_eq!(g[3 + 1], 1.0);
         assert_eq!(g[7 + 2], 1.0);
     }
@@ -531,14 +450,17 @@ mod tests {
             structured,
             lexical,
         };
-        assert!(extra_features(&i, spec(false, false)).is_empty());
+        assert!(extra_features(&i, spec(false, false), &Task::default_stance()).is_empty());
         assert_eq!(
-            extra_features(&i, spec(true, false)),
-            structured(&i).to_vec()
+            extra_features(&i, spec(true, false), &Task::default_stance()),
+            structured(&i, &Task::default_stance()).to_vec()
         );
-        let both = extra_features(&i, spec(true, true));
+        let both = extra_features(&i, spec(true, true), &Task::default_stance());
         assert_eq!(both.len(), STRUCTURED_DIM + LEXICAL_DIM);
-        assert_eq!(&both[..STRUCTURED_DIM], &structured(&i)[..]);
+        assert_eq!(
+            &both[..STRUCTURED_DIM],
+            &structured(&i, &Task::default_stance())[..]
+        );
         let lex = &both[STRUCTURED_DIM..];
         for (b, v) in lexical(&i.quote) {
             assert_eq!(lex[b], v);

@@ -191,7 +191,7 @@ impl Classifier {
         inputs: &[QuoteInput],
         spec: FeatureSpec,
     ) -> Result<(Vec<f32>, Vec<bool>), Error> {
-        features_for(&self.encoder, inputs, spec)
+        features_for(&self.encoder, inputs, spec, &self.task)
     }
 
     /// Stance and sentiment probabilities per input, and whether each quote was cut.
@@ -329,6 +329,7 @@ pub fn features_for(
     encoder: &Encoder,
     inputs: &[QuoteInput],
     spec: FeatureSpec,
+    task: &Task,
 ) -> Result<(Vec<f32>, Vec<bool>), Error> {
     let dim = encoder.dim();
     let table = features::TextTable::new(inputs, spec.context);
@@ -343,7 +344,7 @@ pub fn features_for(
                 quote_cut.push(emb.truncated.binary_search(&i).is_ok());
             }
         }
-        x.extend(features::extra_features(input, spec));
+        x.extend(features::extra_features(input, spec, task));
     }
     Ok((x, quote_cut))
 }

@@ -23,6 +23,123 @@ pub struct Task {
     /// earlier in this list is more marked (LABELING.md §7.12).
     #[serde(default)]
     pub precedence: Vec<String>,
+    /// The sides a speaker can speak for, tried in this order on their name
+    /// and role; the first with a word in them gives the speaker's side (a
+    /// structured signal of the trained heads). None: every speaker is "other".
+    #[serde(default)]
+    pub speaker_sides: Vec<SpeakerSide>,
+}
+
+/// One side a speaker can speak for ("china", "lawmaker" …), by the words
+/// that give it away in a name or role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerSide {
+    /// A short name.
+    pub name: String,
+    /// Its position among the side signals, 0 to [`SPEAKER_SIDE_SLOTS`] − 1.
+    pub slot: usize,
+    /// Lower-case words or phrases, matched inside " name role " (so a
+    /// leading or trailing space makes a word boundary).
+    pub words: Vec<String>,
+}
+
+/// Side signals in a feature row; one more slot holds "no side found".
+pub const SPEAKER_SIDE_SLOTS: usize = 5;
+
+/// The built-in task's sides, in the order they are tried.
+fn talks_speaker_sides() -> Vec<SpeakerSide> {
+    let side = |name: &str, slot: usize, words: &[&str]| SpeakerSide {
+        name: name.into(),
+        slot,
+        words: words.iter().map(|w| w.to_string()).collect(),
+    };
+    vec![
+        side(
+            "china",
+            0,
+            &[
+                "chinese",
+                "china",
+                "beijing",
+                "pla",
+                "people’s liberation",
+                "people's liberation",
+                "central military",
+                "xinhua",
+                "state news agency",
+                "state-run",
+            ],
+        ),
+        side(
+            "lawmaker",
+            2,
+            &[
+                "senator",
+                "congressman",
+                "congresswoman",
+                "representative",
+                "lawmaker",
+                "republican",
+                "democrat",
+                " rep.",
+                "house ",
+            ],
+        ),
+        side(
+            "analyst",
+            3,
+            &[
+                "analyst",
+                "scholar",
+                "professor",
+                "fellow",
+                "researcher",
+                "institute",
+                "expert",
+                "historian",
+                "university",
+                "think tank",
+                "commentator",
+                "former",
+                "retired",
+            ],
+        ),
+        side(
+            "united states",
+            1,
+            &[
+                "u.s.",
+                "pentagon",
+                "state department",
+                "department of defense",
+                "department of state",
+                "secretary",
+                "white house",
+                "administration",
+                "navy",
+                "american",
+                "command",
+                "u.s",
+            ],
+        ),
+        side(
+            "third country",
+            4,
+            &[
+                "japan",
+                "philippine",
+                "australia",
+                "vietnam",
+                "india",
+                "singapore",
+                "korea",
+                "taiwan",
+                "asean",
+                "british",
+                "european",
+            ],
+        ),
+    ]
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +183,7 @@ impl Task {
                 ]),
             ],
             precedence: vec!["critical".into(), "skeptical".into(), "optimistic".into()],
+            speaker_sides: talks_speaker_sides(),
         }
     }
 
@@ -104,6 +222,7 @@ impl Task {
                 ),
             ],
             precedence: vec![],
+            speaker_sides: vec![],
         }
     }
 
@@ -160,6 +279,19 @@ impl Task {
                 return Err(bad(format!("precedence names unknown label `{p}`")));
             }
         }
+        for (i, s) in self.speaker_sides.iter().enumerate() {
+            if s.slot >= SPEAKER_SIDE_SLOTS
+                || self.speaker_sides[..i].iter().any(|t| t.slot == s.slot)
+            {
+                return Err(bad(format!(
+                    "speaker side `{}`: slot {} is repeated or not below {SPEAKER_SIDE_SLOTS}",
+                    s.name, s.slot
+                )));
+            }
+            if s.words.is_empty() || s.words.iter().any(|w| w.trim().is_empty()) {
+                return Err(bad(format!("speaker side `{}` has an empty word", s.name)));
+            }
+        }
         Ok(())
     }
 
@@ -178,6 +310,16 @@ impl Task {
             .find(|h| h.label == label)
             .map(|h| h.hypotheses.as_slice())
             .unwrap_or(&[])
+    }
+
+    /// The side slot of a speaker (see [`SpeakerSide`]); [`SPEAKER_SIDE_SLOTS`]
+    /// when no side's word is in their name or role.
+    pub fn speaker_side(&self, speaker: &str, role: Option<&str>) -> usize {
+        let s = format!(" {speaker} {} ", role.unwrap_or("")).to_lowercase();
+        self.speaker_sides
+            .iter()
+            .find(|side| side.words.iter().any(|w| s.contains(w.as_str())))
+            .map_or(SPEAKER_SIDE_SLOTS, |side| side.slot)
     }
 
     /// Rank for tie-breaking: lower is more marked; unlisted labels come last.
@@ -218,5 +360,24 @@ mod tests {
             err.contains("t.toml") && err.contains("not a valid task file"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn speaker_sides_are_tried_in_order_and_checked() {
+        let t = Task::default_stance();
+        // "former" (analyst) is tried before "U.S." (the United States).
+        assert_eq!(t.speaker_side("Dana Roe", Some("former U.S. envoy")), 3);
+        assert_eq!(t.speaker_side("Dana Roe", Some("U.S. envoy")), 1);
+        assert_eq!(t.speaker_side("Wu Li", Some("PLA spokesman")), 0);
+        assert_eq!(t.speaker_side("Ann Bell", None), SPEAKER_SIDE_SLOTS);
+        assert_eq!(
+            Task::sentiment().speaker_side("Wu Li", Some("PLA")),
+            SPEAKER_SIDE_SLOTS
+        );
+
+        let mut bad = Task::default_stance();
+        bad.speaker_sides[1].slot = bad.speaker_sides[0].slot;
+        let err = bad.validate().unwrap_err().to_string();
+        assert!(err.contains("slot 0 is repeated"), "{err}");
     }
 }

@@ -22,6 +22,7 @@ use crate::model::bert::{l2_normalize, masked_mean, Bert, LayerLora, Lora, LowRa
 use crate::model::Encoder;
 use crate::stance::features::{self, FeatureSpec, QuoteInput};
 use crate::stance::head::{class_weights, quantize, LinearHead, TrainConfig};
+use crate::stance::task::Task;
 
 use crate::stance::adapter::*;
 
@@ -44,6 +45,7 @@ impl Prepared {
         encoder: &Encoder,
         inputs: &[QuoteInput],
         spec: FeatureSpec,
+        task: &Task,
         adapted_layers: usize,
     ) -> Result<Prepared, Error> {
         if !encoder.device().is_cpu() {
@@ -62,7 +64,7 @@ impl Prepared {
             index: table.index,
             extra: inputs
                 .iter()
-                .map(|input| features::extra_features(input, spec))
+                .map(|input| features::extra_features(input, spec, task))
                 .collect(),
             from_layer,
         })

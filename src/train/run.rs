@@ -84,7 +84,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, Error> {
         inputs.len(),
         full.context.texts()
     ));
-    let (x_full, _) = features_for(job.encoder, &inputs, full)?;
+    let (x_full, _) = features_for(job.encoder, &inputs, full, &job.task)?;
     let full_w = full.dim(dim);
     if let Some(path) = &job.features_out {
         let mut text = String::new();
@@ -348,7 +348,13 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, Error> {
                 "adapting the encoder (LoRA rank {} on the top {} layer(s)), scored on dev…",
                 cfg.rank, cfg.layers
             ));
-            let prepared = Prepared::new(job.encoder, &inputs, best_stance.1.spec, cfg.layers)?;
+            let prepared = Prepared::new(
+                job.encoder,
+                &inputs,
+                best_stance.1.spec,
+                &job.task,
+                cfg.layers,
+            )?;
             let frozen = fit_stance(&written_idx)?;
             let dev_score = |probs: &[Vec<f32>]| macro_f1_of(&job.task.labels, &dev_stance, probs);
             let (dev_adapted, dev_run) = train_adapter(
@@ -495,7 +501,7 @@ pub fn train(job: &TrainJob, out: &Path) -> Result<HeadCard, Error> {
         .map_err(|e| Error::Invalid(e.to_string()))?;
         let mut adapted_encoder = job.encoder.clone();
         adapted_encoder.merge_lora(&adapted.lora)?;
-        let (x_adapted, _) = features_for(&adapted_encoder, &inputs, full)?;
+        let (x_adapted, _) = features_for(&adapted_encoder, &inputs, full, &job.task)?;
         let sent_adapted = fit_on(
             &x_adapted,
             &sentiment_task.labels,
