@@ -15,6 +15,14 @@ fn check(text: &str) {
         if let Some(c) = q.cue {
             assert!(c.is_valid_for(text), "cue span {c:?} invalid");
         }
+        for context in [q.sentence, q.paragraph] {
+            assert!(context.is_valid_for(text), "context {context:?} invalid");
+            assert!(
+                context.start <= q.span.start,
+                "context {context:?} starts after the quote {:?}",
+                q.span
+            );
+        }
         if let Some(s) = q.speaker {
             assert!(s < ex.speakers.len());
         }

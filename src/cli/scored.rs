@@ -33,10 +33,13 @@ impl ScoredSet {
             .iter()
             .map(|g| quotestance::quotes::extract(&g.text))
             .collect();
+        // Each article is extracted once: its extraction gives both the
+        // gold quotes' context and the end-to-end inputs.
         let oracle = articles
             .iter()
-            .map(|g| {
-                train::examples_from_gold(std::slice::from_ref(g))
+            .zip(&extractions)
+            .map(|(g, ex)| {
+                train::examples_from_gold_article(g, ex)
                     .into_iter()
                     .map(|e| e.input)
                     .collect()

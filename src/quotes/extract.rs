@@ -165,14 +165,15 @@ pub fn extract(text: &str) -> Extraction {
         }
         kept.push(q);
     }
-    finish(text, kept, &entities)
+    finish(seg, kept, &entities)
 }
 
 /// Renumbers the entities that speak, in order of their first quote.
-pub(super) fn finish(_text: &str, drafts: Vec<Draft>, entities: &Entities) -> Extraction {
+pub(super) fn finish(seg: Segments, drafts: Vec<Draft>, entities: &Entities) -> Extraction {
     let mut order: Vec<usize> = Vec::new();
     let mut quotes = Vec::with_capacity(drafts.len());
     for d in drafts {
+        let (sentence, paragraph) = seg.context(d.span);
         let speaker = d.entity.filter(|&e| e < entities.list.len()).map(|e| {
             order.iter().position(|&x| x == e).unwrap_or_else(|| {
                 order.push(e);
@@ -190,6 +191,8 @@ pub(super) fn finish(_text: &str, drafts: Vec<Draft>, entities: &Entities) -> Ex
                 Attribution::Unattributed
             },
             confidence: if speaker.is_some() { d.confidence } else { 0.0 },
+            sentence,
+            paragraph,
         });
     }
     let speakers = order
@@ -210,7 +213,11 @@ pub(super) fn finish(_text: &str, drafts: Vec<Draft>, entities: &Entities) -> Ex
             }
         })
         .collect();
-    Extraction { quotes, speakers }
+    Extraction {
+        quotes,
+        speakers,
+        segments: seg,
+    }
 }
 
 #[cfg(test)]

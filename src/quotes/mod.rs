@@ -16,7 +16,7 @@ mod sieve;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::Span;
+use crate::text::{Segments, Span};
 pub use extract::extract;
 pub use lexicon::Gender;
 pub use mentions::SpeakerKind;
@@ -110,6 +110,10 @@ pub struct Quote {
     pub attribution: Attribution,
     /// How sure the attribution is, 0–1.
     pub confidence: f32,
+    /// The sentence(s) the quote touches.
+    pub sentence: Span,
+    /// The paragraph the quote starts in.
+    pub paragraph: Span,
 }
 
 /// A speaker with a canonical name and every mention of it.
@@ -129,6 +133,9 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// Only speakers with at least one quote, in order of their first quote.
     pub speakers: Vec<Speaker>,
+    /// The article's paragraphs and sentences, as the extractor read them.
+    #[serde(skip)]
+    pub segments: Segments,
 }
 
 impl Extraction {

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use super::task::{Task, SPEAKER_SIDE_SLOTS};
 use crate::quotes::{Extraction, QuoteKind};
-use crate::text::{Segments, Span};
 
 /// One quote with its context, from an article or a training file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -312,12 +311,11 @@ pub fn structured(input: &QuoteInput, task: &Task) -> [f32; STRUCTURED_DIM] {
 
 /// Builds a classifier input for every quote of an extraction.
 pub fn inputs_from_extraction(text: &str, extraction: &Extraction) -> Vec<QuoteInput> {
-    let seg = Segments::new(text);
     extraction
         .quotes
         .iter()
         .map(|q| {
-            let (sentence, paragraph) = context_spans(&seg, q.span);
+            let (sentence, paragraph) = (q.sentence, q.paragraph);
             let speaker = q.speaker.and_then(|i| extraction.speakers.get(i));
             QuoteInput {
                 quote: q.span.text(text).to_string(),
@@ -330,24 +328,6 @@ pub fn inputs_from_extraction(text: &str, extraction: &Extraction) -> Vec<QuoteI
             }
         })
         .collect()
-}
-
-/// The sentences a span touches, and the paragraph it starts in.
-pub fn context_spans(seg: &Segments, span: Span) -> (Span, Span) {
-    let Some((p, s)) = seg.locate(span.start) else {
-        return (span, span);
-    };
-    let sentences = &seg.sentences[p];
-    let last = sentences
-        .iter()
-        .rposition(|x| x.start < span.end.max(span.start + 1))
-        .unwrap_or(s)
-        .max(s);
-    let sentence = Span::new(
-        sentences[s].start,
-        sentences[last].end.max(span.end.min(seg.paragraphs[p].end)),
-    );
-    (sentence, seg.paragraphs[p])
 }
 
 #[cfg(test)]

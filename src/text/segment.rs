@@ -10,7 +10,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Paragraphs and their sentences, computed once per article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Segments {
     pub paragraphs: Vec<Span>,
     /// Sentences of each paragraph.
@@ -35,6 +35,27 @@ impl Segments {
             .rposition(|s| s.start <= pos)
             .unwrap_or(0);
         Some((p, s))
+    }
+
+    /// The sentences a span touches, and the paragraph it starts in (the
+    /// span itself twice when it lies before every paragraph).
+    pub fn context(&self, span: Span) -> (Span, Span) {
+        let Some((p, s)) = self.locate(span.start) else {
+            return (span, span);
+        };
+        let sentences = &self.sentences[p];
+        let last = sentences
+            .iter()
+            .rposition(|x| x.start < span.end.max(span.start + 1))
+            .unwrap_or(s)
+            .max(s);
+        let sentence = Span::new(
+            sentences[s].start,
+            sentences[last]
+                .end
+                .max(span.end.min(self.paragraphs[p].end)),
+        );
+        (sentence, self.paragraphs[p])
     }
 
     /// Index of the paragraph holding `pos` (or the last one starting before it).

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::eval::extraction::match_quotes;
 use crate::eval::gold::GoldArticle;
-use crate::stance::features::{self, QuoteInput};
+use crate::quotes::Extraction;
+use crate::stance::features::QuoteInput;
 use crate::stance::task::Task;
-use crate::text::Segments;
 
 /// One labelled quote with its context.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,38 +60,44 @@ pub fn load_examples(path: &Path, task: &Task) -> Result<Vec<TrainExample>, Erro
 /// Training examples from gold articles: each gold quote with its sentence,
 /// paragraph, gold speaker and role, and the reporting verb the extractor found.
 pub fn examples_from_gold(articles: &[GoldArticle]) -> Vec<TrainExample> {
+    articles
+        .iter()
+        .flat_map(|g| examples_from_gold_article(g, &crate::quotes::extract(&g.text)))
+        .collect()
+}
+
+/// The same for one gold article already extracted (`ex` is its extraction:
+/// its segments give the context, its cues the reporting verbs).
+pub fn examples_from_gold_article(g: &GoldArticle, ex: &Extraction) -> Vec<TrainExample> {
     let mut out = Vec::new();
-    for g in articles {
-        let seg = Segments::new(&g.text);
-        let ex = crate::quotes::extract(&g.text);
-        let pairs = match_quotes(&g.text, &g.quotes, &ex);
-        for (gi, q) in g.quotes.iter().enumerate() {
-            let (sentence, paragraph) = features::context_spans(&seg, q.span());
-            let cue = pairs
-                .iter()
-                .find(|(a, _)| *a == gi)
-                .and_then(|(_, pi)| ex.quotes[*pi].cue)
-                .map(|c| c.text(&g.text).to_string());
-            let role = g
-                .speakers
-                .iter()
-                .find(|s| s.name == q.speaker)
-                .and_then(|s| s.role.clone());
-            out.push(TrainExample {
-                input: QuoteInput {
-                    quote: q.span().text(&g.text).to_string(),
-                    sentence: sentence.text(&g.text).to_string(),
-                    paragraph: paragraph.text(&g.text).to_string(),
-                    speaker: q.speaker.clone(),
-                    role,
-                    kind: q.kind,
-                    cue,
-                },
-                stance: q.stance.clone(),
-                sentiment: q.sentiment.clone(),
-                group: g.id.clone(),
-            });
-        }
+    let seg = &ex.segments;
+    let pairs = match_quotes(&g.text, &g.quotes, ex);
+    for (gi, q) in g.quotes.iter().enumerate() {
+        let (sentence, paragraph) = seg.context(q.span());
+        let cue = pairs
+            .iter()
+            .find(|(a, _)| *a == gi)
+            .and_then(|(_, pi)| ex.quotes[*pi].cue)
+            .map(|c| c.text(&g.text).to_string());
+        let role = g
+            .speakers
+            .iter()
+            .find(|s| s.name == q.speaker)
+            .and_then(|s| s.role.clone());
+        out.push(TrainExample {
+            input: QuoteInput {
+                quote: q.span().text(&g.text).to_string(),
+                sentence: sentence.text(&g.text).to_string(),
+                paragraph: paragraph.text(&g.text).to_string(),
+                speaker: q.speaker.clone(),
+                role,
+                kind: q.kind,
+                cue,
+            },
+            stance: q.stance.clone(),
+            sentiment: q.sentiment.clone(),
+            group: g.id.clone(),
+        });
     }
     out
 }

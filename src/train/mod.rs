@@ -10,6 +10,7 @@ mod run;
 mod select;
 
 pub use examples::{
-    examples_from_gold, load_examples, speaker_labels_from_gold, SpeakerLabel, TrainExample,
+    examples_from_gold, examples_from_gold_article, load_examples, speaker_labels_from_gold,
+    SpeakerLabel, TrainExample,
 };
 pub use run::{train, TrainJob};
