@@ -13,6 +13,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 /// One article: its id, its text, and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {
+    /// Identifier: the file stem, or for JSON Lines the `id` field (else `stem:line`).
     pub id: String,
     /// The text all spans index into (a leading BOM removed; nothing else changed).
     pub text: String,
@@ -41,37 +42,92 @@ impl Article {
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum IngestError {
+    /// The input path does not exist.
     #[error("{path}: no such file or directory")]
-    Missing { path: String },
+    Missing {
+        /// The file path as given.
+        path: String,
+    },
+    /// The input exists but could not be read.
     #[error("{path}: cannot read: {message}")]
-    Unreadable { path: String, message: String },
+    Unreadable {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+        /// The operating system's error message.
+        message: String,
+    },
+    /// The input is not valid UTF-8.
     #[error("{path}: not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first")]
-    NotUtf8 { path: String, offset: usize },
+    NotUtf8 {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+        /// Byte offset of the first invalid UTF-8 byte.
+        offset: usize,
+    },
+    /// The input holds a NUL byte, so it looks like a binary file.
     #[error(
         "{path}: looks binary (NUL byte at offset {offset}); only UTF-8 text articles are read"
     )]
-    Binary { path: String, offset: usize },
+    Binary {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The input holds no text (only whitespace, or no JSON Lines records).
     #[error("{path}: empty article (no text)")]
-    Empty { path: String },
+    Empty {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+    },
+    /// The input is bigger than the size limit.
     #[error("{path}: {size} bytes is over the {limit}-byte limit")]
-    TooLarge { path: String, size: u64, limit: u64 },
+    TooLarge {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+        /// Size of the input, in bytes.
+        size: u64,
+        /// The largest size allowed, in bytes.
+        limit: u64,
+    },
+    /// A JSON Lines line is not valid JSON or not a JSON object.
     #[error("{path}:{line}: not valid JSON: {message}")]
     BadJson {
+        /// Input as shown to the user: the file path, or `-` for stdin.
         path: String,
+        /// 1-based line number in the JSON Lines input.
         line: usize,
+        /// The JSON parser's error message.
         message: String,
     },
+    /// A JSON Lines object has no string `text` field.
     #[error("{path}:{line}: JSON object has no string field \"text\"")]
-    NoText { path: String, line: usize },
+    NoText {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+        /// 1-based line number in the JSON Lines input.
+        line: usize,
+    },
+    /// A JSON Lines object's `text` is empty or only whitespace.
     #[error("{path}:{line}: empty \"text\"")]
-    EmptyJsonText { path: String, line: usize },
+    EmptyJsonText {
+        /// Input as shown to the user: the file path, or `-` for stdin.
+        path: String,
+        /// 1-based line number in the JSON Lines input.
+        line: usize,
+    },
+    /// A directory holds no article files (`.txt`, `.text`, `.jsonl`, `.ndjson`).
     #[error("{path}: directory holds no .txt or .jsonl articles")]
-    EmptyDirectory { path: String },
+    EmptyDirectory {
+        /// The directory as named on the command line.
+        path: String,
+    },
 }
 
 /// How inputs are read.
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
+    /// Largest input accepted, in bytes; larger files or stdin are refused.
     pub max_bytes: u64,
 }
 
@@ -99,7 +155,9 @@ pub fn read_inputs(paths: &[PathBuf], options: ReadOptions) -> Vec<Input> {
 /// one file at a time and keep memory flat.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
+    /// Standard input (`-`), read as JSON Lines if it starts with `{`.
     Stdin,
+    /// One file, read as JSON Lines if its extension is `.jsonl` or `.ndjson`.
     File(PathBuf),
     /// A named input that yields no file (an empty directory).
     Failed(IngestError),

@@ -10,13 +10,21 @@ use crate::quotes::{Extraction, SpeakerKind};
 /// One quote as written out (`quotes` command).
 #[derive(Debug, Serialize)]
 pub struct QuoteRecord<'a> {
+    /// Byte offset where the quote starts in the article text (quotation marks excluded).
     pub start: usize,
+    /// Byte offset one past the quote's last byte in the article text.
     pub end: usize,
+    /// The quote itself (the article's bytes `start..end`), without its quotation marks.
     pub text: &'a str,
+    /// `direct`, `partial` or `indirect`.
     pub kind: &'static str,
+    /// The speaker's name, or `null` when no speaker could be found.
     pub speaker: Option<&'a str>,
+    /// The sieve rule that attributed the quote (`lead_in_cue`, …, `unattributed`).
     pub attribution: &'static str,
+    /// How sure the attribution is, 0–1, rounded to two decimals (0 when unattributed).
     pub confidence: f32,
+    /// The reporting verb or label that attributed the quote; omitted when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<&'a str>,
 }
@@ -24,24 +32,34 @@ pub struct QuoteRecord<'a> {
 /// One speaker as written out.
 #[derive(Debug, Serialize)]
 pub struct SpeakerRecord<'a> {
+    /// The speaker's canonical name: a person without titles, an organisation or a group.
     pub name: &'a str,
+    /// `person`, `organization` or `group`.
     pub kind: SpeakerKind,
+    /// The speaker's role or title as the article gives it, or `null`.
     pub role: Option<&'a str>,
+    /// How many of the article's quotes are attributed to this speaker.
     pub quotes: usize,
 }
 
 /// The `quotes` result for one article.
 #[derive(Debug, Serialize)]
 pub struct QuotesDocument<'a> {
+    /// The article's id (the file stem, or the JSON Lines `id`).
     pub id: &'a str,
+    /// The file the article came from (`-` for stdin).
     pub source: &'a str,
+    /// Line number in a JSON Lines input; omitted for other inputs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Every quote found, in text order.
     pub quotes: Vec<QuoteRecord<'a>>,
+    /// Speakers with at least one quote, in order of their first quote.
     pub speakers: Vec<SpeakerRecord<'a>>,
 }
 
 impl<'a> QuotesDocument<'a> {
+    /// The record of `article` and what was extracted from it.
     pub fn new(article: &'a Article, extraction: &'a Extraction) -> Self {
         let text = article.text.as_str();
         let quotes = extraction

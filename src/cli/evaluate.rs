@@ -242,7 +242,7 @@ fn evaluate(
         );
     }
     if let Some(dir) = out {
-        eval::report::write_reports(&report, dir)
+        eval::render::write_reports(&report, dir)
             .with_context(|| format!("writing reports to {}", dir.display()))?;
         println!(
             "\nwrote {0}/report.md, {0}/report.json, {0}/report.html",

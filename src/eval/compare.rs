@@ -14,13 +14,22 @@ use crate::stance::Task;
 /// One predictor on one set.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareRow {
+    /// Name of the gold set.
     pub set: String,
+    /// Name of the predictor.
     pub predictor: String,
+    /// Number of articles in the set.
     pub articles: usize,
+    /// Number of gold quotes in the set.
     pub quotes: usize,
+    /// Quote stance macro-F1 with gold quotes given, 0–1, with its 95% interval.
     pub quote_stance_macro_f1: Headline,
+    /// Quote stance macro-F1 on extracted quotes matched to gold, 0–1, with its 95%
+    /// interval.
     pub end_to_end_quote_stance_macro_f1: Headline,
+    /// Speaker stance accuracy from gold quotes, 0–1, with its 95% interval.
     pub speaker_stance_accuracy: Headline,
+    /// Quote sentiment macro-F1 with gold quotes given, 0–1, with its 95% interval.
     pub quote_sentiment_macro_f1: Headline,
     /// Per stance label, F1 with gold quotes given.
     pub stance_f1_per_label: Vec<(String, f64)>,

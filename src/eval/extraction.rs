@@ -17,11 +17,14 @@ use crate::text::{words, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteGroup {
+    /// Direct and partial quotes, scored together.
     DirectPartial,
+    /// Indirect (reported) speech.
     Indirect,
 }
 
 impl QuoteGroup {
+    /// The group a quote of this kind is scored in.
     pub fn of(kind: QuoteKind) -> Self {
         match kind {
             QuoteKind::Direct | QuoteKind::Partial => QuoteGroup::DirectPartial,
@@ -118,39 +121,61 @@ pub fn speakers_match(gold: &str, pred: &str, lenient: bool) -> bool {
     last(&g) == last(&p) || g.contains(&p) || p.contains(&g)
 }
 
+/// Extraction scores of one quote group.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct GroupScores {
+    /// Precision, recall and F1 when only the identical byte span counts as a match.
     pub exact: Prf,
+    /// Precision, recall and F1 under one-to-one word-overlap matching.
     pub overlap: Prf,
 }
 
+/// Speaker attribution on the quotes matched to gold by overlap.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct AttributionScores {
+    /// Number of gold quotes matched to a predicted quote.
     pub matched: usize,
+    /// Matched quotes whose predicted speaker equals gold after normalisation.
     pub strict_correct: usize,
+    /// Matched quotes whose predicted speaker matches gold leniently.
     pub lenient_correct: usize,
+    /// `strict_correct / matched`, 0–1 (0 when nothing matched).
     pub strict_accuracy: f64,
+    /// `lenient_correct / matched`, 0–1 (0 when nothing matched).
     pub lenient_accuracy: f64,
 }
 
 /// One extraction or attribution mistake, for people to read.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExtractionError {
+    /// Id of the article.
     pub article: String,
+    /// Kind of mistake, e.g. "wrong speaker", "missed indirect" or "spurious direct/partial".
     pub kind: &'static str,
+    /// Byte offset where the quote starts (the gold one, or the predicted one if spurious).
     pub start: usize,
+    /// Byte offset just past the quote's end.
     pub end: usize,
+    /// The quote's text.
     pub text: String,
+    /// Gold speaker; none for a spurious quote.
     pub gold_speaker: Option<String>,
+    /// Predicted speaker; none for a missed quote or an unattributed one.
     pub predicted_speaker: Option<String>,
 }
 
+/// Extraction and attribution scores over a set of articles.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ExtractionScores {
+    /// Number of articles scored.
     pub articles: usize,
+    /// Scores for direct and partial quotes.
     pub direct_partial: GroupScores,
+    /// Scores for indirect quotes.
     pub indirect: GroupScores,
+    /// Speaker attribution on matched quotes.
     pub attribution: AttributionScores,
+    /// Every mistake, article by article.
     pub errors: Vec<ExtractionError>,
 }
 

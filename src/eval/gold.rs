@@ -8,16 +8,21 @@ use serde::{Deserialize, Serialize};
 use crate::quotes::QuoteKind;
 use crate::text::Span;
 
+/// The stance labels a gold quote or speaker may carry.
 pub const STANCE_LABELS: [&str; 4] = ["optimistic", "skeptical", "critical", "neutral"];
+/// The sentiment labels a gold quote may carry.
 pub const SENTIMENT_LABELS: [&str; 3] = ["positive", "negative", "neutral"];
 
+/// The part of the gold set an article belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Split {
     /// Training articles (the real-news set has them; the written set keeps
     /// its training examples in evaluation/train/).
     Train,
+    /// Development articles: for building the extractor and choosing settings.
     Dev,
+    /// Held-out articles for reported numbers; never trained on or tuned to.
     Test,
 }
 
@@ -33,13 +38,20 @@ impl std::str::FromStr for Split {
     }
 }
 
+/// One labelled quote in a gold article.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct GoldQuote {
+    /// Byte offset where the quote starts in the article text.
     pub start: usize,
+    /// Byte offset just past the quote's end.
     pub end: usize,
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
+    /// Canonical speaker name; must be one of the article's speakers.
     pub speaker: String,
+    /// Stance label, one of [`STANCE_LABELS`].
     pub stance: String,
+    /// Sentiment label, one of [`SENTIMENT_LABELS`].
     pub sentiment: String,
     /// The quoted text, checked against the article at load.
     #[serde(default)]
@@ -47,11 +59,13 @@ pub struct GoldQuote {
 }
 
 impl GoldQuote {
+    /// The quote's byte span in the article text.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
 }
 
+/// A speaker in a gold article, with a stance over all their quotes.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct GoldSpeaker {
     /// `name`, or `speaker` as the real-news files write it.
@@ -60,6 +74,7 @@ pub struct GoldSpeaker {
     /// An empty role reads as none.
     #[serde(default, deserialize_with = "non_empty")]
     pub role: Option<String>,
+    /// Speaker stance label, one of [`STANCE_LABELS`].
     pub stance: String,
 }
 
@@ -86,12 +101,19 @@ struct GoldFile {
 /// A loaded, validated gold article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoldArticle {
+    /// Article id from the file.
     pub id: String,
+    /// The split the article belongs to.
     pub split: Split,
+    /// Free-text description of the article's style (e.g. "wire copy"), if given.
     pub style: Option<String>,
+    /// The gold file it was loaded from.
     pub path: PathBuf,
+    /// The article text, inline or read from its source file (without a BOM).
     pub text: String,
+    /// The labelled quotes, in file order.
     pub quotes: Vec<GoldQuote>,
+    /// The labelled speakers, in file order.
     pub speakers: Vec<GoldSpeaker>,
 }
 

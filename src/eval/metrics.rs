@@ -5,15 +5,22 @@ use serde::Serialize;
 /// Precision, recall and F1 from counts; every ratio is 0 when undefined.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct Prf {
+    /// True positives over predicted, 0–1.
     pub precision: f64,
+    /// True positives over gold, 0–1.
     pub recall: f64,
+    /// Harmonic mean of precision and recall, 0–1.
     pub f1: f64,
+    /// Predicted items that match a gold item.
     pub true_positives: usize,
+    /// Number of predicted items.
     pub predicted: usize,
+    /// Number of gold items.
     pub gold: usize,
 }
 
 impl Prf {
+    /// Computes the ratios from the true-positive, predicted and gold counts.
     pub fn from_counts(true_positives: usize, predicted: usize, gold: usize) -> Self {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(true_positives, predicted);
@@ -37,11 +44,15 @@ impl Prf {
 /// Per-label scores, accuracy, macro-F1 and the confusion matrix of a labelling.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Classification {
+    /// Label names, in index order.
     pub labels: Vec<String>,
+    /// Number of (gold, predicted) pairs scored.
     pub n: usize,
+    /// Share of pairs where the prediction equals gold, 0–1 (0 when `n` is 0).
     pub accuracy: f64,
     /// Mean F1 over labels that occur in gold or predictions.
     pub macro_f1: f64,
+    /// Precision, recall and F1 per label, in the order of `labels`.
     pub per_label: Vec<Prf>,
     /// `confusion[gold][predicted]`.
     pub confusion: Vec<Vec<usize>>,

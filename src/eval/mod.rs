@@ -5,6 +5,7 @@ pub mod compare;
 pub mod extraction;
 pub mod gold;
 pub mod metrics;
+pub mod render;
 pub mod report;
 pub mod stance;
 

@@ -13,9 +13,11 @@ use crate::stance::{aggregate, head::argmax, QuotePrediction, Task};
 /// Scores of one predictor.
 #[derive(Debug, Clone, Serialize)]
 pub struct PredictorScores {
+    /// Name of the predictor.
     pub name: String,
     /// Gold quotes given (oracle extraction).
     pub quote_stance: Classification,
+    /// Quote sentiment, gold quotes given (oracle extraction).
     pub quote_sentiment: Classification,
     /// Gold speakers, stance aggregated over their gold quotes.
     pub speaker_stance: Classification,
@@ -72,7 +74,9 @@ pub fn gold_speaker_items(
 /// Predictions for the gold quotes of each article (oracle) and for the
 /// extracted quotes (end to end, optional).
 pub struct StanceRun<'a> {
+    /// Name of the predictor.
     pub name: String,
+    /// The gold articles, in the same order as the predictions.
     pub gold: &'a [GoldArticle],
     /// Per article, one prediction per gold quote.
     pub oracle: Vec<Vec<QuotePrediction>>,
@@ -80,6 +84,7 @@ pub struct StanceRun<'a> {
     pub end_to_end: Option<Vec<(Extraction, Vec<QuotePrediction>)>>,
 }
 
+/// Scores one predictor's stance and sentiment against gold, with `task`'s labels.
 pub fn score_stance(task: &Task, run: &StanceRun) -> PredictorScores {
     let labels: Vec<&str> = task.labels.iter().map(String::as_str).collect();
     let sentiment = Task::sentiment();

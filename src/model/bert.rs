@@ -2,7 +2,7 @@
 //! Candle's `BertModel` and giving the same outputs, with the work arranged
 //! for speed: one fused Q·K·V projection per layer, the fused last-dimension
 //! softmax, fused layer norms, and a vectorisable GELU on the CPU. On the CPU
-//! `classify` and `embed` use the padding-free pass in [`packed`]; the tensor
+//! `classify` and `embed` use the padding-free pass in `bert/packed.rs`; the tensor
 //! pass here serves GPUs and adapter training.
 
 use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Module, Result, Shape, Tensor, D};
@@ -250,7 +250,7 @@ impl Bert {
     }
 
     /// Folds adapters into the weights: `W += scale · A·B`. Afterwards the
-    /// plain forward pass gives what [`forward_from_with_lora`] gave.
+    /// plain forward pass gives what [`Bert::forward_from_with_lora`] gave.
     pub fn merge_lora(&mut self, lora: &Lora) -> Result<()> {
         if lora.from_layer + lora.layers.len() != self.layers.len() {
             candle_core::bail!(
@@ -367,7 +367,9 @@ fn attention_bias(mask: &Tensor, dtype: DType) -> Result<Tensor> {
 /// A low-rank update `x·A·B` of one linear map (`A`: `[in, rank]`, `B`: `[rank, out]`).
 #[derive(Debug, Clone)]
 pub struct LowRank {
+    /// Down-projection `A`: `[in, rank]`.
     pub a: Tensor,
+    /// Up-projection `B`: `[rank, out]`.
     pub b: Tensor,
 }
 
@@ -394,6 +396,7 @@ pub struct Lora {
     pub from_layer: usize,
     /// `alpha / rank`.
     pub scale: f64,
+    /// The adapters of each adapted layer, from `from_layer` to the top.
     pub layers: Vec<LayerLora>,
 }
 

@@ -70,6 +70,7 @@ impl EmbeddingCache {
         })
     }
 
+    /// The key of one embedding: the first 16 bytes of a SHA-256 of prompt, token limit and text.
     pub fn key(prompt: &str, max_tokens: usize, text: &str) -> Key {
         let mut h = Sha256::new();
         h.update(prompt.as_bytes());

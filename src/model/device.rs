@@ -11,8 +11,11 @@ pub enum DeviceSpec {
     /// The best compiled-in device that is present, else the CPU.
     #[default]
     Auto,
+    /// The CPU.
     Cpu,
+    /// A CUDA GPU by ordinal (`cuda[:N]` or `gpu[:N]`; N defaults to 0).
     Cuda(usize),
+    /// A Metal GPU by ordinal (`metal[:N]`; N defaults to 0).
     Metal(usize),
 }
 

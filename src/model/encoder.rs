@@ -47,25 +47,31 @@ impl Default for EncoderOptions {
 /// Row-major embeddings, one row per input text, in input order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Embeddings {
+    /// Width of one row (floats per embedding).
     pub dim: usize,
+    /// All rows back to back: `len() * dim` floats.
     pub data: Vec<f32>,
     /// Indices of inputs cut at `max_tokens` (reported, never silent).
     pub truncated: Vec<usize>,
 }
 
 impl Embeddings {
+    /// Number of rows (embedded texts).
     pub fn len(&self) -> usize {
         self.data.len().checked_div(self.dim).unwrap_or(0)
     }
 
+    /// True when there are no rows.
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
 
+    /// The embedding of input `i` (panics when `i` is out of range).
     pub fn row(&self, i: usize) -> &[f32] {
         &self.data[i * self.dim..(i + 1) * self.dim]
     }
 
+    /// Every row, in input order.
     pub fn rows(&self) -> impl Iterator<Item = &[f32]> {
         self.data.chunks_exact(self.dim.max(1))
     }
@@ -196,6 +202,7 @@ impl Encoder {
         &self.device
     }
 
+    /// The batch size and token limit in use.
     pub fn options(&self) -> EncoderOptions {
         self.options
     }

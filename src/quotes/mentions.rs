@@ -10,12 +10,15 @@ use crate::text::{Span, Word};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
+    /// A named person.
     Person,
+    /// An organisation, or a government named by its country or capital.
     Organization,
     /// An anonymous or collective source ("analysts", "a U.S. official").
     Group,
 }
 
+/// What kind of expression a mention is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {
     /// A personal name, possibly a surname after a title.
@@ -26,7 +29,9 @@ pub enum MentionKind {
     Group,
     /// he / she / they.
     Pronoun {
+        /// The pronoun's gender (`None` for they).
         gender: Option<Gender>,
+        /// True for they.
         plural: bool,
     },
     /// "the admiral", "the spokeswoman".
@@ -36,7 +41,9 @@ pub enum MentionKind {
 /// One mention in a sentence.
 #[derive(Debug, Clone)]
 pub struct Mention {
+    /// The mention's words in the article text (titles included).
     pub span: Span,
+    /// Name, organisation, group, pronoun or role noun.
     pub kind: MentionKind,
     /// Index of the first and one past the last word in the sentence's words.
     pub words: (usize, usize),
@@ -49,14 +56,19 @@ pub struct Mention {
 /// A speaker: every mention of one person, organisation or group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
+    /// Canonical name: a person's fullest name without titles, an organisation, a group.
     pub name: String,
+    /// Person, organisation or group.
     pub kind: SpeakerKind,
+    /// Role or title as the article gives it (an appositive or the titles before the name).
     pub role: Option<String>,
+    /// Gender, when an honorific, a gendered title or a pronoun gives it.
     pub gender: Option<Gender>,
     /// Title words seen with the name, lower case without dots.
     pub titles: Vec<String>,
     /// Name tokens (persons), for surname matching.
     pub name_tokens: Vec<String>,
+    /// Every mention linked to the entity so far, in the order they were linked.
     pub mentions: Vec<Span>,
 }
 
@@ -386,6 +398,7 @@ fn group_key(desc: &str) -> String {
 /// The registry of entities built while reading an article in order.
 #[derive(Debug, Default, Clone)]
 pub struct Entities {
+    /// Every entity so far, in order of creation; an entity's index is its id.
     pub list: Vec<Entity>,
 }
 

@@ -26,12 +26,16 @@ pub use sieve::RULES;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
+    /// A full quotation in quotation marks.
     Direct,
+    /// A quoted fragment inside the writer's own sentence.
     Partial,
+    /// Reported speech without marks: the clause after a reporting verb.
     Indirect,
 }
 
 impl QuoteKind {
+    /// The kind's name as written out: `direct`, `partial` or `indirect`.
     pub fn as_str(&self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -82,6 +86,7 @@ pub enum Attribution {
 }
 
 impl Attribution {
+    /// The rule's name as written out, in snake case (`trailing_cue`, …).
     pub fn as_str(&self) -> &'static str {
         match self {
             Attribution::TrailingCue => "trailing_cue",
@@ -101,12 +106,15 @@ impl Attribution {
 /// One quote: its span in the article, kind, speaker and how it was attributed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
+    /// Where the quote's words are in the article, quotation marks excluded.
     pub span: Span,
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// Index into [`Extraction::speakers`].
     pub speaker: Option<usize>,
     /// The reporting verb (or label) that attributed it.
     pub cue: Option<Span>,
+    /// The sieve rule that found the speaker (`Unattributed` when none did).
     pub attribution: Attribution,
     /// How sure the attribution is, 0–1.
     pub confidence: f32,
@@ -119,10 +127,15 @@ pub struct Quote {
 /// A speaker with a canonical name and every mention of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
+    /// Canonical name: a person's name without titles, an organisation, or a group.
     pub name: String,
+    /// Person, organisation or group.
     pub kind: SpeakerKind,
+    /// Role or title as the article gives it (an appositive or the titles before the name).
     pub role: Option<String>,
+    /// Gender, when an honorific, a gendered title or a pronoun gives it.
     pub gender: Option<Gender>,
+    /// Every mention of the speaker in the article, in text order.
     pub mentions: Vec<Span>,
 }
 
@@ -139,6 +152,7 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The name of `quote`'s speaker, if it has one.
     pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
         quote
             .speaker

@@ -14,14 +14,19 @@ use crate::model::bert::{LayerLora, Lora, LowRank};
 pub struct AdaptConfig {
     /// How many of the top layers get adapters.
     pub layers: usize,
+    /// Rank of each low-rank update (the inner width of its two factors).
     pub rank: usize,
+    /// LoRA scale numerator: the updates are multiplied by `alpha / rank`.
     pub alpha: f64,
     /// Most epochs tried; the best on dev is kept.
     pub max_epochs: usize,
+    /// AdamW learning rate.
     pub learning_rate: f64,
+    /// AdamW weight decay.
     pub weight_decay: f64,
     /// Examples per step.
     pub batch: usize,
+    /// Seed for the adapters' initial values and the example order.
     pub seed: u64,
     /// Weight of a supervised contrastive term on the quotes' pooled
     /// embeddings, added to the cross-entropy (0: none). Omitted from cards
@@ -63,7 +68,7 @@ pub(crate) fn tensor_name(layer: usize, map: usize, part: &str) -> String {
     format!("layer.{layer}.{}.{part}", MAPS[map])
 }
 
-/// Reads an adapter written by [`save_lora`] for a model of `num_layers` layers.
+/// Reads an adapter written by `crate::train::lora::save_lora` for a model of `num_layers` layers.
 pub fn load_lora(
     path: &Path,
     from_layer: usize,

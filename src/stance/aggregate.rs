@@ -8,6 +8,7 @@ use super::task::Task;
 /// One speaker's stance, with the quote that carries it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SpeakerStance {
+    /// Index of the speaker's stance in the task's labels.
     pub label: usize,
     /// Share of the speaker's weighted quote length per label (sums to 1).
     pub scores: Vec<f32>,

@@ -9,6 +9,7 @@ use crate::quotes::{Extraction, QuoteKind};
 /// One quote with its context, from an article or a training file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteInput {
+    /// The quoted text.
     pub quote: String,
     /// The sentence(s) around the quote, attribution included.
     #[serde(default)]
@@ -16,10 +17,13 @@ pub struct QuoteInput {
     /// The paragraph around the quote.
     #[serde(default)]
     pub paragraph: String,
+    /// The speaker's name (empty when unattributed).
     #[serde(default)]
     pub speaker: String,
+    /// The speaker's role or title, if known.
     #[serde(default)]
     pub role: Option<String>,
+    /// Direct, partial or indirect quote.
     pub kind: QuoteKind,
     /// The reporting verb, if any ("warned").
     #[serde(default)]
@@ -30,13 +34,18 @@ pub struct QuoteInput {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextMode {
+    /// The quote alone.
     Quote,
+    /// The quote and its sentence.
     QuoteSentence,
+    /// The quote, its sentence and the speaker (name and role).
     QuoteSentenceSpeaker,
+    /// The quote, its sentence, the speaker and the paragraph.
     QuoteSentenceSpeakerParagraph,
 }
 
 impl ContextMode {
+    /// Every mode, from the fewest encoder texts to the most.
     pub const ALL: [ContextMode; 4] = [
         ContextMode::Quote,
         ContextMode::QuoteSentence,
@@ -61,6 +70,7 @@ impl ContextMode {
 /// signals if `structured`, then the quote's hashed words if `lexical`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeatureSpec {
+    /// Which texts are embedded, one encoder block each.
     pub context: ContextMode,
     /// Add the structured signals (kind, verb class, speaker side, negation, hedges).
     pub structured: bool,
@@ -71,6 +81,7 @@ pub struct FeatureSpec {
 }
 
 impl FeatureSpec {
+    /// Width of a feature row for an encoder of width `embedding_dim`.
     pub fn dim(&self, embedding_dim: usize) -> usize {
         self.context.texts() * embedding_dim + self.extra_dim()
     }
@@ -137,10 +148,12 @@ pub fn encoder_texts(input: &QuoteInput, mode: ContextMode) -> Vec<String> {
 pub struct TextTable {
     /// Sorted, without duplicates.
     pub texts: Vec<String>,
+    /// Per quote, the indices into `texts` of its encoder texts.
     pub index: Vec<Vec<usize>>,
 }
 
 impl TextTable {
+    /// Collects the encoder texts of `inputs` under `mode`.
     pub fn new(inputs: &[QuoteInput], mode: ContextMode) -> TextTable {
         let per_input: Vec<Vec<String>> = inputs.iter().map(|i| encoder_texts(i, mode)).collect();
         let mut texts: Vec<String> = per_input.iter().flatten().cloned().collect();
@@ -157,11 +170,13 @@ impl TextTable {
         TextTable { texts, index }
     }
 
+    /// The texts as string slices, for the encoder.
     pub fn as_strs(&self) -> Vec<&str> {
         self.texts.iter().map(String::as_str).collect()
     }
 }
 
+/// Width of the structured block (see [`structured`]).
 pub const STRUCTURED_DIM: usize = 3 + 4 + (SPEAKER_SIDE_SLOTS + 1) + 3;
 
 /// Buckets of the lexical block.

@@ -15,19 +15,26 @@ use super::features::FeatureSpec;
 /// A trained linear head: `softmax(x · W + b)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinearHead {
+    /// Output labels, in order.
     pub labels: Vec<String>,
+    /// How its input rows are built.
     pub spec: FeatureSpec,
+    /// Width of an input row.
     pub dim: usize,
     /// Row-major `[dim × labels]`.
     pub weight: Vec<f32>,
+    /// One bias per label.
     pub bias: Vec<f32>,
 }
 
 /// Training settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TrainConfig {
+    /// Optimiser steps, each over all training rows at once.
     pub epochs: usize,
+    /// AdamW learning rate.
     pub learning_rate: f64,
+    /// AdamW weight decay.
     pub weight_decay: f64,
     /// Weight each class by the inverse of its frequency.
     pub class_weights: bool,
@@ -221,6 +228,7 @@ impl LinearHead {
     }
 }
 
+/// Probabilities from logits (softmax, shifted by the maximum for stability).
 pub fn softmax(logits: &[f32]) -> Vec<f32> {
     let max = logits.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
     let exps: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
@@ -230,6 +238,7 @@ pub fn softmax(logits: &[f32]) -> Vec<f32> {
         .collect()
 }
 
+/// Index of the largest value (the first on ties; 0 when empty).
 pub fn argmax(p: &[f32]) -> usize {
     p.iter()
         .enumerate()

@@ -29,11 +29,14 @@ use crate::quotes::{extract, Extraction, SpeakerKind};
 /// One predictor: a trained head or zero-shot similarity.
 #[derive(Debug, Clone)]
 pub enum Predictor {
+    /// A trained linear head.
     Head(LinearHead),
+    /// Similarity to each label's hypotheses.
     ZeroShot(ZeroShot),
 }
 
 impl Predictor {
+    /// What the predictor is, for messages: "trained head" or "zero-shot".
     pub fn name(&self) -> &'static str {
         match self {
             Predictor::Head(_) => "trained head",
@@ -64,61 +67,94 @@ impl Predictor {
 /// Stance and sentiment of one quote, and its probabilities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuotePrediction {
+    /// Stance probabilities, in the task's label order.
     pub stance: Vec<f32>,
+    /// Sentiment probabilities, in the sentiment labels' order.
     pub sentiment: Vec<f32>,
 }
 
 /// A quote in a classified article.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteResult {
+    /// Byte offset where the quote starts in the article text.
     pub start: usize,
+    /// Byte offset just past the quote's end.
     pub end: usize,
+    /// The quote's text.
     pub text: String,
+    /// `direct`, `partial` or `indirect`.
     pub kind: &'static str,
+    /// The attributed speaker's name, if any.
     pub speaker: Option<String>,
+    /// The most probable stance label.
     pub stance: String,
+    /// Probability of each stance label, 0–1, rounded to 3 decimals.
     pub stance_scores: Vec<LabelScore>,
+    /// The most probable sentiment label.
     pub sentiment: String,
+    /// Probability of each sentiment label, 0–1, rounded to 3 decimals.
     pub sentiment_scores: Vec<LabelScore>,
+    /// How the speaker was found (`trailing_cue`, `unattributed` …).
     pub attribution: &'static str,
+    /// How sure the attribution is, 0–1, rounded to 3 decimals.
     pub attribution_confidence: f32,
 }
 
+/// A label with its score.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LabelScore {
+    /// Label name.
     pub label: String,
+    /// Probability or share of the label, 0–1, rounded to 3 decimals.
     pub score: f32,
 }
 
 /// The quote that carries a speaker's stance.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
+    /// Byte offset where the quote starts in the article text.
     pub start: usize,
+    /// Byte offset just past the quote's end.
     pub end: usize,
+    /// The quote's text.
     pub text: String,
 }
 
 /// A speaker in a classified article.
 #[derive(Debug, Clone, Serialize)]
 pub struct SpeakerResult {
+    /// The speaker's canonical name.
     pub name: String,
+    /// Person, organization or group.
     pub kind: SpeakerKind,
+    /// The speaker's role or title, if found.
     pub role: Option<String>,
+    /// The speaker's stance, aggregated over their quotes.
     pub stance: String,
+    /// Share of the speaker's weighted quote length per stance label, 0–1.
     pub scores: Vec<LabelScore>,
+    /// Length-weighted mean probability of the chosen stance over their quotes,
+    /// 0–1, rounded to 3 decimals.
     pub confidence: f32,
+    /// Number of quotes attributed to the speaker.
     pub quotes: usize,
+    /// The quote that carries the stance most, if any.
     pub evidence: Option<Evidence>,
 }
 
 /// One classified article.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleResult {
+    /// The article's identifier.
     pub id: String,
+    /// The file the article came from (`-` for stdin).
     pub source: String,
+    /// Line number in a JSON Lines input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Speakers found, with their stances.
     pub speakers: Vec<SpeakerResult>,
+    /// Quotes found, with their stance and sentiment.
     pub quotes: Vec<QuoteResult>,
     /// Quotes whose encoder input was cut at the token limit.
     pub truncated_inputs: usize,
@@ -141,9 +177,13 @@ fn scores(labels: &[String], probs: &[f32]) -> Vec<LabelScore> {
 
 /// The encoder with a stance and a sentiment predictor for one task.
 pub struct Classifier {
+    /// The sentence encoder that embeds the texts.
     pub encoder: Encoder,
+    /// The stance task: target and labels.
     pub task: Task,
+    /// Predicts stance toward the task's target.
     pub stance: Predictor,
+    /// Predicts the quote's sentiment.
     pub sentiment: Predictor,
 }
 

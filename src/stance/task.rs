@@ -142,9 +142,12 @@ fn talks_speaker_sides() -> Vec<SpeakerSide> {
     ]
 }
 
+/// One label's hypotheses for zero-shot classification.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabelHypotheses {
+    /// The label they describe.
     pub label: String,
+    /// Sentences a quote with this label would entail.
     pub hypotheses: Vec<String>,
 }
 
@@ -295,15 +298,18 @@ impl Task {
         Ok(())
     }
 
+    /// Position of `label` among the labels, if it is one.
     pub fn label_index(&self, label: &str) -> Option<usize> {
         self.labels.iter().position(|l| l == label)
     }
 
+    /// Position of the neutral label (the last label if it is missing).
     pub fn neutral_index(&self) -> usize {
         self.label_index(&self.neutral)
             .unwrap_or(self.labels.len() - 1)
     }
 
+    /// The hypotheses of `label` (empty when it has none).
     pub fn hypotheses_for(&self, label: &str) -> &[String] {
         self.hypotheses
             .iter()

@@ -9,15 +9,20 @@ use crate::Error;
 /// Default temperature when nothing was fitted.
 pub const DEFAULT_TEMPERATURE: f32 = 0.05;
 
+/// Zero-shot classifier: an embedding's similarity to each label's prototype,
+/// turned into probabilities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZeroShot {
+    /// The labels, in the order of the prototypes and of the output.
     pub labels: Vec<String>,
     /// One normalised prototype per label: the mean of its hypothesis embeddings.
     pub prototypes: Vec<Vec<f32>>,
+    /// Softmax temperature: similarities are divided by it (lower is sharper).
     pub temperature: f32,
 }
 
 impl ZeroShot {
+    /// Builds the prototypes by embedding each label's hypotheses in `task`.
     pub fn new(task: &Task, encoder: &Encoder) -> Result<Self, Error> {
         let mut prototypes = Vec::with_capacity(task.labels.len());
         for label in &task.labels {

@@ -12,12 +12,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// Paragraphs and their sentences, computed once per article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Segments {
+    /// The article's paragraphs (non-empty lines, trimmed), in text order.
     pub paragraphs: Vec<Span>,
     /// Sentences of each paragraph.
     pub sentences: Vec<Vec<Span>>,
 }
 
 impl Segments {
+    /// Splits `text` into paragraphs and their sentences.
     pub fn new(text: &str) -> Self {
         let paragraphs = paragraphs(text);
         let sentences = paragraphs.iter().map(|&p| sentences(text, p)).collect();

@@ -6,11 +6,14 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset one past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `[start, end)`; an `end` before `start` gives an empty span at `start`.
     pub fn new(start: usize, end: usize) -> Self {
         Span {
             start,
@@ -18,10 +21,12 @@ impl Span {
         }
     }
 
+    /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// True when the span covers no bytes.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
@@ -36,14 +41,17 @@ impl Span {
         self.start <= self.end && text.get(self.start..self.end).is_some()
     }
 
+    /// True when `other` lies wholly inside this span.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// True when byte offset `pos` is inside the span.
     pub fn contains_pos(&self, pos: usize) -> bool {
         self.start <= pos && pos < self.end
     }
 
+    /// True when the two spans share at least one byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }

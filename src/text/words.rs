@@ -13,6 +13,7 @@ pub struct Word {
 }
 
 impl Word {
+    /// The word's text, cut out of the article `text`.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.text(text)
     }

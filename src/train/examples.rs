@@ -14,9 +14,12 @@ use crate::stance::task::Task;
 /// One labelled quote with its context.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainExample {
+    /// The quote and its context (its fields sit at the top level of the JSON).
     #[serde(flatten)]
     pub input: QuoteInput,
+    /// Gold stance label (one of the task's labels).
     pub stance: String,
+    /// Gold sentiment label: `positive`, `negative` or `neutral`.
     pub sentiment: String,
     /// Examples of one group (an article, a batch of written examples) stay in one fold.
     pub group: String,
@@ -107,7 +110,9 @@ pub fn examples_from_gold_article(g: &GoldArticle, ex: &Extraction) -> Vec<Train
 pub struct SpeakerLabel {
     /// The article's id (the group of its examples).
     pub group: String,
+    /// The speaker's name in the gold article.
     pub speaker: String,
+    /// The speaker's gold stance label.
     pub stance: String,
 }
 

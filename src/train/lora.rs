@@ -136,7 +136,9 @@ pub(crate) const MIN_GROUP: usize = 16;
 
 /// A trained adapter and the stance head trained with it.
 pub struct Adapted {
+    /// The trained low-rank adapters.
     pub lora: Lora,
+    /// The stance head trained along with them.
     pub head: LinearHead,
 }
 
@@ -336,8 +338,11 @@ pub fn temper(head: &mut LinearHead, t: f32) {
 /// Held-out examples scored after every epoch: what to call them in progress
 /// lines, their indices, and a scorer of their class probabilities (macro-F1).
 pub struct HeldOut<'a> {
+    /// What to call the held-out set in progress lines.
     pub name: &'a str,
+    /// Indices of the held-out examples.
     pub idx: &'a [usize],
+    /// Macro-F1 of their class probabilities, 0–1.
     pub score: &'a dyn Fn(&[Vec<f32>]) -> f64,
 }
 

@@ -20,9 +20,13 @@ use crate::stance::task::Task;
 /// file after its header.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OutOfFoldLine {
+    /// The example's group (its article's id, or its batch of written examples).
     pub group: String,
+    /// The speaker's name.
     pub speaker: String,
+    /// The quote's text.
     pub quote: String,
+    /// Gold stance label.
     pub stance: String,
     /// The frozen-encoder head's, in the task's label order.
     pub frozen: Vec<f32>,
@@ -59,7 +63,9 @@ pub fn write(path: &Path, labels: &[String], lines: &[OutOfFoldLine]) -> Result<
 /// An `--oof-out` file, read and checked.
 #[derive(Debug, Clone)]
 pub struct OutOfFold {
+    /// The file read.
     pub path: PathBuf,
+    /// The task's labels, in the order of every probability list.
     pub labels: Vec<String>,
     lines: Vec<OutOfFoldLine>,
 }
@@ -69,6 +75,7 @@ pub struct OutOfFold {
 pub struct OutOfFoldScore {
     /// `frozen`, `adapter`, or `mean` (of the two; an ensemble `classify` does not run).
     pub model: &'static str,
+    /// Scores per quote.
     pub quotes: ScoreSummary,
     /// Over the gold speakers of the chosen groups that have a scored quote;
     /// `None` when there are none (written batches have no gold speakers).

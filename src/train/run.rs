@@ -27,10 +27,15 @@ use super::select::*;
 
 /// Everything `train` needs.
 pub struct TrainJob<'a> {
+    /// Name of the heads, written to the card.
     pub name: String,
+    /// The stance task to train for.
     pub task: Task,
+    /// The encoder whose embeddings the heads read.
     pub encoder: &'a Encoder,
+    /// The encoder's hub id or directory, written to the card.
     pub encoder_id: String,
+    /// SHA-256 (hex) of the encoder's weights, written to the card.
     pub weights_sha256: String,
     /// Written examples (never from the test split).
     pub written: Vec<TrainExample>,
@@ -42,7 +47,9 @@ pub struct TrainJob<'a> {
     pub fit_on_dev: bool,
     /// The dev articles' gold speakers, for speaker-level scores on dev.
     pub dev_speakers: Vec<SpeakerLabel>,
+    /// Where the examples came from, written to the card.
     pub data_files: Vec<String>,
+    /// Number of folds for grouped cross-validation.
     pub folds: usize,
     /// Called with progress lines.
     pub progress: &'a dyn Fn(&str),

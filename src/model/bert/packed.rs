@@ -292,7 +292,7 @@ fn attention(qkv: &[f32], ctx: &mut [f32], offsets: &[usize], heads: usize, head
 
 impl Bert {
     /// Normalised mean-pooled embeddings of `seqs` (word-piece ids with
-    /// [CLS]/[SEP]), `[seqs, hidden]` row-major. f32 weights on the CPU only.
+    /// `[CLS]`/`[SEP]`), `[seqs, hidden]` row-major. f32 weights on the CPU only.
     pub fn embed_packed(&self, seqs: &[&[u32]]) -> Result<Vec<f32>> {
         let word = CpuF32::new(self.word.embeddings())?;
         let position = CpuF32::new(self.position.embeddings())?;

@@ -12,10 +12,13 @@ pub use names::*;
 pub use verbs::*;
 pub use words::*;
 
+/// A person's gender, as an honorific, a gendered role noun or a pronoun shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
+    /// Male (Mr., spokesman, he).
     Male,
+    /// Female (Ms., spokeswoman, she).
     Female,
 }
 

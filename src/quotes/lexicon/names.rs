@@ -4,6 +4,7 @@
 /// Titles and honorifics before a name (lower case, no dot). Some give gender.
 pub const HONORIFICS_MALE: &[&str] = &["mr", "sir", "lord", "father", "king"];
 
+/// Honorifics that mark a woman (lower case, no dot).
 pub const HONORIFICS_FEMALE: &[&str] = &["ms", "mrs", "miss", "madam", "dame", "lady", "queen"];
 
 /// Title words: stripped from a name and kept as its role.
