@@ -15,10 +15,10 @@
 use std::path::PathBuf;
 
 use crate::article::Article;
+use crate::error::Error;
 use crate::model::{source, DeviceSpec, Encoder, EncoderOptions, ModelQuery, ModelSpec};
 use crate::quotes::Extraction;
 use crate::stance::{find_heads, ArticleResult, Classifier, Task};
-use crate::Error;
 
 /// How to build a [`Pipeline`]: which encoder, heads, task and device.
 #[derive(Debug, Clone)]

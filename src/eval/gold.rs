@@ -1,6 +1,6 @@
 //! The gold format (evaluation/README.md): one JSON file per article.
 
-use crate::Error;
+use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};

@@ -468,12 +468,12 @@ impl super::network::Network for BertNetwork {
             .to_vec1::<f32>()
     }
 
-    fn bert(&self) -> Option<&Bert> {
-        Some(&self.model)
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 
-    fn bert_mut(&mut self) -> Option<&mut Bert> {
-        Some(&mut self.model)
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
     }
 
     fn boxed_clone(&self) -> Box<dyn super::network::Network> {

@@ -6,7 +6,7 @@
 //! batch's padding changes the order of sums), so runs that must be
 //! reproducible byte for byte (`make train`, the tests) leave it off.
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};

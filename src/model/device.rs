@@ -1,6 +1,6 @@
 //! `--device auto|cpu|cuda[:N]|metal[:N]`.
 
-use crate::Error;
+use crate::error::Error;
 use std::str::FromStr;
 
 use candle_core::Device;

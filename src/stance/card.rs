@@ -1,7 +1,7 @@
 //! The JSON card beside trained heads: what they were trained for and on,
 //! how well, and which encoder they need.
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

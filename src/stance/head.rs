@@ -2,7 +2,7 @@
 //! class weights, fixed initialisation, full batches: deterministic on CPU),
 //! saved as a small safetensors file, applied with plain arithmetic.
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -1,5 +1,5 @@
 //! Stance and sentiment: a task, features, heads (trained or zero-shot), and
-//! the speaker aggregate. [`Classifier`] runs the whole pipeline on articles.
+//! the speaker aggregate. [`Classifier`] classifies whole articles.
 
 pub mod adapter;
 pub mod aggregate;
@@ -9,7 +9,7 @@ pub mod head;
 pub mod task;
 pub mod zeroshot;
 
-use crate::Error;
+use crate::error::Error;
 use std::borrow::Cow;
 use std::path::Path;
 

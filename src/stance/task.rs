@@ -1,6 +1,6 @@
 //! A task: a target, its labels, and natural-language hypotheses per label.
 
-use crate::Error;
+use crate::error::Error;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};

@@ -3,8 +3,8 @@
 
 use super::head::softmax;
 use super::task::Task;
+use crate::error::Error;
 use crate::model::Encoder;
-use crate::Error;
 
 /// Default temperature when nothing was fitted.
 pub const DEFAULT_TEMPERATURE: f32 = 0.05;

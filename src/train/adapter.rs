@@ -1,6 +1,6 @@
 //! Whether to keep a LoRA adapter: cross-validated against the frozen head.
 
-use crate::Error;
+use crate::error::Error;
 use std::cell::{Cell, RefCell};
 use std::path::Path;
 

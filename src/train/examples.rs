@@ -1,6 +1,6 @@
 //! Training examples: the written JSON Lines examples and the quotes of gold articles.
 
-use crate::Error;
+use crate::error::Error;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};

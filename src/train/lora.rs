@@ -10,7 +10,7 @@
 //! An optional supervised contrastive term (SetFit's idea, in batch form) can
 //! be added to the cross-entropy.
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::HashMap;
 use std::path::Path;
 

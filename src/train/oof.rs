@@ -6,7 +6,7 @@
 //! summary covers all dev articles at once; this answers "how does the model
 //! do on these articles?" without retraining.
 
-use crate::Error;
+use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};

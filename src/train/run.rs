@@ -1,7 +1,7 @@
 //! `quotestance train`: data loading, model selection on the dev split,
 //! grouped cross-validation, and the final fit.
 
-use crate::Error;
+use crate::error::Error;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
