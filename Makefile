@@ -8,6 +8,8 @@ BIN := target/release/quotestance
 # local text cache that materialize.py turns into gold files.
 REALNEWS ?= ../shared/realnews
 REALNEWS_GOLD ?= .cache/realnews-gold
+# Annotated news corpora (PolNeAR, GGT; dev halves), read at run time.
+EXTERNAL ?= ../shared/external
 
 ## Fetch the model if missing, build, and run the main job on the seed article.
 run: build
@@ -66,12 +68,18 @@ eval: build
 
 ## Majority, zero-shot and both encoders' heads side by side on the written
 ## test split and the real-news dev split (when `make realnews` has built it),
-## then extraction and attribution on the real-news set. Reports with article
-## text stay outside the repository (.cache/reports/).
+## then extraction and attribution on every annotated set present (the
+## written test split, the real-news set, GGT, PolNeAR), each beside the plain
+## quote-mark scanner. Reports with article text stay outside the repository
+## (.cache/reports/).
 eval-real: build
 	$(BIN) model fetch
 	$(BIN) compare --real $(REALNEWS_GOLD) --json .cache/reports/compare.json
-	$(BIN) evaluate --gold $(REALNEWS_GOLD) --split dev --extraction-only
+	@sets="--gold evaluation/gold@test"; \
+	for set in $(REALNEWS_GOLD) $(EXTERNAL)/ggt/dev.jsonl $(EXTERNAL)/polnear/dev.jsonl; do \
+	  if [ -e $$set ]; then sets="$$sets --gold $$set"; else echo "skipping $$set: not present"; fi; \
+	done; \
+	$(BIN) evaluate --extraction-only $$sets --json .cache/reports/extraction.json
 
 ## Compile the CUDA build (no GPU needed): nvcc and CUDA 13.0 libraries from
 ## NVIDIA's PyPI wheels into .cuda-toolkit/, kernels for CUDA_COMPUTE_CAP (80).

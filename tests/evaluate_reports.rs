@@ -125,3 +125,55 @@ fn html_report_is_self_contained_and_holds_the_charts() {
         );
     }
 }
+
+/// Several sets side by side: a gold directory's split and an annotated
+/// corpus file (written here, fictional), each beside the quote-mark scanner.
+#[test]
+fn extraction_on_several_sets_side_by_side_with_intervals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus").join("dev.jsonl");
+    std::fs::create_dir_all(corpus.parent().unwrap()).unwrap();
+    let text = "“We will talk,” Ana Polk said. Officials said the “so-called” plan failed.";
+    let start = text.find("We").unwrap();
+    let doc = serde_json::json!({
+        "doc_id": "fictional-1", "text": text,
+        "quotes": [{"byte_start": start, "byte_end": start + "We will talk".len(),
+                    "speaker": "Polk", "speaker_is_pronoun": false}],
+        "indirect_quotes": [],
+    });
+    std::fs::write(&corpus, format!("{doc}\n")).unwrap();
+    let json = tmp.path().join("rows.json");
+    let out = common::output_ok(
+        common::bin()
+            .current_dir(common::root())
+            .args(["evaluate", "--extraction-only", "--bootstrap", "50"])
+            .args(["--gold", "evaluation/gold@test", "--gold"])
+            .arg(&corpus)
+            .arg("--json")
+            .arg(&json),
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("gold (test)") && stdout.contains("corpus"),
+        "{stdout}"
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 4, "two sets × (extractor, scanner)");
+    let corpus_rows: Vec<_> = rows.iter().filter(|r| r["set"] == "corpus").collect();
+    // The extractor finds the one quote and names its speaker (lenient: "Polk");
+    // the scanner also takes the scare quote.
+    assert_eq!(corpus_rows[0]["quoted_f1"][0], 1.0);
+    assert_eq!(corpus_rows[0]["attribution_lenient"][0], 1.0);
+    assert!(corpus_rows[1]["quoted_precision"].as_f64().unwrap() < 1.0);
+
+    // A corpus has no stance labels: scoring stance on it is refused.
+    common::bin()
+        .current_dir(common::root())
+        .args(["evaluate", "--gold"])
+        .arg(&corpus)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("add --extraction-only"));
+}

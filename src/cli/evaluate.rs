@@ -19,10 +19,14 @@ use super::*;
 /// baseline head and the trained heads, side by side.
 #[derive(Args)]
 pub struct EvaluateArgs {
-    /// Directory of gold JSON files.
+    /// A directory of gold JSON files, or an annotated corpus file (.jsonl, the
+    /// PolNeAR/GGT format). Repeat it to score extraction on several sets side
+    /// by side (with --extraction-only); there DIR@SPLIT takes one split of a
+    /// gold directory (evaluation/gold@test).
     #[arg(long, default_value = "evaluation/gold")]
-    gold: PathBuf,
+    gold: Vec<PathBuf>,
     /// Only articles of this split (train, dev or test); all when absent.
+    /// Applies to gold directories.
     #[arg(long)]
     split: Option<eval::Split>,
     /// Also list every extraction and attribution error.
@@ -37,6 +41,9 @@ pub struct EvaluateArgs {
     /// Bootstrap resamples (of articles) for the 95% intervals.
     #[arg(long, default_value_t = 1000)]
     bootstrap: usize,
+    /// With several --gold sets: also write the table as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
     #[command(flatten)]
     classifier: ClassifierArgs,
 }
@@ -50,8 +57,24 @@ impl EvaluateArgs {
             extraction_only,
             out,
             bootstrap,
+            json,
             classifier,
         } = self;
+        if gold.len() > 1 {
+            if !extraction_only {
+                anyhow::bail!(
+                    "several --gold sets are scored side by side for extraction only: add --extraction-only"
+                );
+            }
+            return extraction_sets(&gold, split, errors, bootstrap, json.as_deref());
+        }
+        let gold = gold.into_iter().next().unwrap_or_default();
+        if is_corpus_file(&gold) && !extraction_only {
+            anyhow::bail!(
+                "{} is an annotated corpus with no stance labels: add --extraction-only",
+                gold.display()
+            );
+        }
         evaluate(
             &gold,
             split,
@@ -76,7 +99,7 @@ fn evaluate(
     let split_name = split
         .map(|s| format!("{s:?}").to_lowercase())
         .unwrap_or_else(|| "all splits".into());
-    let set = ScoredSet::new(&split_name, eval::load_gold_dir(gold_dir, split)?);
+    let set = ScoredSet::new(&split_name, load_set(gold_dir, split)?);
     let (articles, extractions) = (&set.articles, &set.extractions);
     let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
     let scores = eval::score_extraction(&items);
@@ -104,7 +127,18 @@ fn evaluate(
         a.matched, a.strict_accuracy, a.lenient_accuracy
     );
     if errors {
-        for e in &scores.errors {
+        print_errors(&scores.errors);
+    }
+    if extraction_only {
+        return Ok(ExitCode::SUCCESS);
+    }
+    stance_scores(&set, out, bootstrap, args)
+}
+
+/// Every extraction and attribution mistake, one a line.
+fn print_errors(errors: &[eval::extraction::ExtractionError]) {
+    {
+        for e in errors {
             println!(
                 "  {} [{}–{}] {}: {:?} (gold {:?}, predicted {:?})",
                 e.article,
@@ -117,9 +151,18 @@ fn evaluate(
             );
         }
     }
-    if extraction_only {
-        return Ok(ExitCode::SUCCESS);
-    }
+}
+
+/// Stance and sentiment of every predictor on the set's gold quotes and end
+/// to end, printed and (with `out`) written as reports.
+fn stance_scores(
+    set: &ScoredSet,
+    out: Option<&Path>,
+    bootstrap: usize,
+    args: &ClassifierArgs,
+) -> Result<ExitCode> {
+    let (articles, extractions) = (&set.articles, &set.extractions);
+    let split_name = set.name.clone();
     let classifier = args.load()?;
     let task = classifier.task.clone();
     // Majority class: the most frequent training label (from the heads' card when present).
@@ -266,4 +309,174 @@ fn majority_label(args: &ClassifierArgs, task: &Task) -> usize {
             .and_then(|(l, _)| task.label_index(l))
     })
     .unwrap_or(0)
+}
+
+/// `DIR@SPLIT` as the directory and its split; any other value as it is,
+/// with the `--split` given.
+fn split_suffix(
+    value: &Path,
+    split: Option<eval::Split>,
+) -> Result<(PathBuf, Option<eval::Split>)> {
+    let text = value.to_string_lossy();
+    match text.rsplit_once('@') {
+        Some((dir, s)) if !value.exists() => {
+            let s = s.parse::<eval::Split>().map_err(anyhow::Error::msg)?;
+            Ok((PathBuf::from(dir), Some(s)))
+        }
+        _ => Ok((value.to_path_buf(), split)),
+    }
+}
+
+/// An annotated corpus file (the PolNeAR/GGT JSON Lines format), not a gold directory.
+fn is_corpus_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl")
+}
+
+/// The gold articles of a `--gold` value: a corpus file, or a gold directory
+/// (only `split` when given).
+fn load_set(path: &Path, split: Option<eval::Split>) -> Result<Vec<eval::GoldArticle>> {
+    if is_corpus_file(path) {
+        Ok(eval::external::load_external(path)?)
+    } else {
+        Ok(eval::load_gold_dir(path, split)?)
+    }
+}
+
+/// A short name for a set: the corpus's folder (`ggt`), or the gold
+/// directory's with its split (`gold (test)`).
+fn set_name(path: &Path, split: Option<eval::Split>) -> String {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    if is_corpus_file(path) {
+        return path.parent().map(name).unwrap_or_else(|| name(path));
+    }
+    match split {
+        Some(s) => format!("{} ({})", name(path), format!("{s:?}").to_lowercase()),
+        None => name(path),
+    }
+}
+
+/// One row of the side-by-side extraction table.
+#[derive(serde::Serialize)]
+struct ExtractionRow {
+    set: String,
+    method: &'static str,
+    articles: usize,
+    gold_quoted: usize,
+    gold_indirect: usize,
+    quoted_precision: f64,
+    quoted_recall: f64,
+    /// `[value, 95% low, 95% high]`.
+    quoted_f1: [f64; 3],
+    indirect_f1: Option<[f64; 3]>,
+    /// Speaker equal to gold after normalisation.
+    attribution_strict: Option<[f64; 3]>,
+    /// Also the same surname, or one name inside the other (a corpus that
+    /// gives the mention as written, "Clinton", against "Hillary Clinton").
+    attribution_lenient: Option<[f64; 3]>,
+    /// Matched quotes with a gold speaker (the attribution's denominator).
+    attributed: usize,
+}
+
+/// Extraction and attribution on several gold sets, the extractor beside
+/// the plain quote-mark scanner, with 95% intervals over articles.
+fn extraction_sets(
+    paths: &[PathBuf],
+    split: Option<eval::Split>,
+    errors: bool,
+    bootstrap: usize,
+    json: Option<&Path>,
+) -> Result<ExitCode> {
+    let mut rows = Vec::new();
+    for value in paths {
+        let (path, split) = split_suffix(value, split)?;
+        let name = set_name(&path, split);
+        let articles = load_set(&path, split).with_context(|| format!("reading the set {name}"))?;
+        eprintln!("{name}: {} articles", articles.len());
+        type Extract = fn(&str) -> quotestance::quotes::Extraction;
+        let methods: [(&'static str, Extract); 2] = [
+            ("quotestance", quotestance::quotes::extract),
+            ("quote-mark scan", eval::baseline::quote_mark_scan),
+        ];
+        for (method, extract) in methods {
+            let extractions: Vec<_> = articles.iter().map(|g| extract(&g.text)).collect();
+            let per_article: Vec<_> = articles
+                .iter()
+                .zip(&extractions)
+                .map(|(g, ex)| eval::extraction::ExtractionCounts::of(g, ex))
+                .collect();
+            let total = per_article.iter().fold(Default::default(), |mut t, c| {
+                eval::extraction::ExtractionCounts::add(&mut t, c);
+                t
+            });
+            let [quoted, indirect, strict, lenient] =
+                eval::extraction::extraction_intervals(&per_article, bootstrap, 20261128);
+            let triple = |(v, lo, hi): (f64, f64, f64)| [v, lo, hi];
+            let prf = |c: [usize; 3]| eval::metrics::Prf::from_counts(c[0], c[1], c[2]);
+            let is_scan = method != "quotestance";
+            rows.push(ExtractionRow {
+                set: name.clone(),
+                method,
+                articles: articles.len(),
+                gold_quoted: total.quoted[2],
+                gold_indirect: total.indirect[2],
+                quoted_precision: prf(total.quoted).precision,
+                quoted_recall: prf(total.quoted).recall,
+                quoted_f1: triple(quoted),
+                indirect_f1: (!is_scan && total.indirect[2] > 0).then(|| triple(indirect)),
+                attribution_strict: (!is_scan && total.attribution[0] > 0).then(|| triple(strict)),
+                attribution_lenient: (!is_scan && total.attribution[0] > 0)
+                    .then(|| triple(lenient)),
+                attributed: total.attribution[0],
+            });
+            if errors && !is_scan {
+                println!("{name}:");
+                let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
+                print_errors(&eval::score_extraction(&items).errors);
+            }
+        }
+    }
+    let cell = |v: &Option<[f64; 3]>| {
+        v.map_or("-".to_string(), |[x, lo, hi]| {
+            format!("{x:.3} ({lo:.3}–{hi:.3})")
+        })
+    };
+    println!("extraction and attribution, 95% intervals from {bootstrap} resamples of articles");
+    println!(
+        "{:<16} {:<15} {:>8} {:>6} {:>6} {:>6} {:>21} {:>21} {:>21} {:>21}",
+        "set",
+        "method",
+        "articles",
+        "quotes",
+        "P",
+        "R",
+        "quoted F1",
+        "indirect F1",
+        "attribution strict",
+        "attribution lenient"
+    );
+    for r in &rows {
+        println!(
+            "{:<16} {:<15} {:>8} {:>6} {:>6.3} {:>6.3} {:>21} {:>21} {:>21} {:>21}",
+            r.set,
+            r.method,
+            r.articles,
+            r.gold_quoted,
+            r.quoted_precision,
+            r.quoted_recall,
+            cell(&Some(r.quoted_f1)),
+            cell(&r.indirect_f1),
+            cell(&r.attribution_strict),
+            cell(&r.attribution_lenient),
+        );
+    }
+    if let Some(path) = json {
+        let text = serde_json::to_string_pretty(&rows)? + "\n";
+        quotestance::fsutil::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

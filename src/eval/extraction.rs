@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::gold::{GoldArticle, GoldQuote};
-use super::metrics::Prf;
+use super::metrics::{percentile, Prf, SplitMix64};
 use crate::quotes::{Extraction, QuoteKind};
 use crate::text::{words, Span};
 
@@ -179,6 +179,98 @@ pub struct ExtractionScores {
     pub errors: Vec<ExtractionError>,
 }
 
+/// The counts behind the extraction scores, for one article or summed over many.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ExtractionCounts {
+    /// Direct and partial: matched, predicted, gold (overlap match).
+    pub quoted: [usize; 3],
+    /// Indirect: matched, predicted, gold (overlap match).
+    pub indirect: [usize; 3],
+    /// Matched quotes with a gold speaker, those whose speaker is right
+    /// (strict), and those right under the lenient match.
+    pub attribution: [usize; 3],
+}
+
+impl ExtractionCounts {
+    /// The counts of one article.
+    pub fn of(gold: &GoldArticle, pred: &Extraction) -> Self {
+        let s = score_extraction(&[(gold, pred)]);
+        let c = |p: &Prf| [p.true_positives, p.predicted, p.gold];
+        ExtractionCounts {
+            quoted: c(&s.direct_partial.overlap),
+            indirect: c(&s.indirect.overlap),
+            attribution: [
+                s.attribution.matched,
+                s.attribution.strict_correct,
+                s.attribution.lenient_correct,
+            ],
+        }
+    }
+
+    /// Adds another article's counts.
+    pub fn add(&mut self, other: &ExtractionCounts) {
+        for i in 0..3 {
+            self.quoted[i] += other.quoted[i];
+            self.indirect[i] += other.indirect[i];
+        }
+        for i in 0..3 {
+            self.attribution[i] += other.attribution[i];
+        }
+    }
+
+    /// Quoted F1, indirect F1, and strict and lenient attribution accuracy
+    /// (0 when undefined).
+    pub fn values(&self) -> [f64; 4] {
+        let f1 = |c: [usize; 3]| Prf::from_counts(c[0], c[1], c[2]).f1;
+        let [n, strict, lenient] = self.attribution;
+        let acc = |right: usize| if n == 0 { 0.0 } else { right as f64 / n as f64 };
+        [
+            f1(self.quoted),
+            f1(self.indirect),
+            acc(strict),
+            acc(lenient),
+        ]
+    }
+}
+
+/// Each of [`ExtractionCounts::values`] over all articles, with its 95%
+/// interval from `resamples` resamples of articles (fixed seed): `(value, low, high)`.
+pub fn extraction_intervals(
+    per_article: &[ExtractionCounts],
+    resamples: usize,
+    seed: u64,
+) -> [(f64, f64, f64); 4] {
+    let total = per_article
+        .iter()
+        .fold(ExtractionCounts::default(), |mut t, c| {
+            t.add(c);
+            t
+        });
+    let n = per_article.len();
+    let mut rng = SplitMix64(seed);
+    let mut samples: [Vec<f64>; 4] = Default::default();
+    for _ in 0..if n == 0 { 0 } else { resamples } {
+        let mut sum = ExtractionCounts::default();
+        for _ in 0..n {
+            sum.add(&per_article[(rng.next() % n as u64) as usize]);
+        }
+        for (k, v) in sum.values().into_iter().enumerate() {
+            samples[k].push(v);
+        }
+    }
+    let values = total.values();
+    std::array::from_fn(|k| {
+        let s = &mut samples[k];
+        s.sort_by(f64::total_cmp);
+        let (lo, hi) = if s.is_empty() {
+            (values[k], values[k])
+        } else {
+            (percentile(s, 0.025), percentile(s, 0.975))
+        };
+        (values[k], lo, hi)
+    })
+}
+
 /// Scores extraction and attribution over articles with their predictions.
 pub fn score_extraction(items: &[(&GoldArticle, &Extraction)]) -> ExtractionScores {
     let mut counts = [[0usize; 3]; 4]; // [dp exact, dp overlap, ind exact, ind overlap] × [tp, pred, gold]
@@ -223,6 +315,11 @@ pub fn score_extraction(items: &[(&GoldArticle, &Extraction)]) -> ExtractionScor
             let g = &gold.quotes[gi];
             let p = &pred.quotes[pi];
             let name = pred.speaker_name(p);
+            // A gold quote with no speaker to compare with (a corpus that
+            // names it only by a pronoun) counts for extraction only.
+            if g.speaker.trim().is_empty() {
+                continue;
+            }
             attr.matched += 1;
             let strict = name.is_some_and(|n| speakers_match(&g.speaker, n, false));
             let lenient = name.is_some_and(|n| speakers_match(&g.speaker, n, true));

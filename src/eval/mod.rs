@@ -1,7 +1,9 @@
 //! Scoring against the hand-labelled gold set: the gold format, span
 //! matching, and metrics.
 
+pub mod baseline;
 pub mod compare;
+pub mod external;
 pub mod extraction;
 pub mod gold;
 pub mod metrics;

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::extraction::{score_extraction, ExtractionScores};
 use super::gold::GoldArticle;
+use super::metrics::{percentile, SplitMix64};
 use super::stance::{gold_speaker_items, reliability, score_stance, PredictorScores, StanceRun};
 use crate::quotes::Extraction;
 use crate::stance::{aggregate, head::argmax, QuotePrediction, Task};
@@ -151,27 +152,6 @@ pub struct BootstrapInfo {
     pub seed: u64,
     /// What is resampled ("article").
     pub unit: String,
-}
-
-/// SplitMix64: a small, fixed, portable generator for the bootstrap.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
-fn percentile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 /// The headline numbers for a subset of articles (by index).
