@@ -664,4 +664,16 @@ mod tests {
             vec![(QuoteKind::Direct, "Nobody picks up the phone.".into(), None)]
         );
     }
+
+    #[test]
+    fn a_fragment_whose_verb_has_no_resolved_subject_is_still_a_quote() {
+        let text = "Mara Quill, a fictional envoy, spoke first.\n\n\
+                    A junior hockey coach from the valley says he is “amazed and overwhelmed” by it.\n\n\
+                    The “so-called” plan was shelved.";
+        let ex = extract(text);
+        let quoted: Vec<&str> = ex.quotes.iter().map(|q| q.span.text(text)).collect();
+        assert!(quoted.contains(&"amazed and overwhelmed"), "{quoted:?}");
+        // No reporting verb in its sentence: a scare quote, not speech.
+        assert!(!quoted.contains(&"so-called"), "{quoted:?}");
+    }
 }

@@ -81,6 +81,9 @@ pub enum Attribution {
     ColonLeadIn,
     /// A quote-only paragraph continuing the previous paragraph's speaker.
     ContinuedParagraph,
+    /// A quotation in a sentence that reports speech but names nobody the
+    /// rules above could resolve: the nearest speaker before it.
+    NearestSpeaker,
     /// No rule applied.
     Unattributed,
 }
@@ -98,6 +101,7 @@ impl Attribution {
             Attribution::SameParagraph => "same_paragraph",
             Attribution::ColonLeadIn => "colon_lead_in",
             Attribution::ContinuedParagraph => "continued_paragraph",
+            Attribution::NearestSpeaker => "nearest_speaker",
             Attribution::Unattributed => "unattributed",
         }
     }

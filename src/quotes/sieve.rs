@@ -98,6 +98,10 @@ pub const RULES: &[(Attribution, &str)] = &[
         Attribution::ContinuedParagraph,
         "a quote-only paragraph continues the previous paragraph's speaker",
     ),
+    (
+        Attribution::NearestSpeaker,
+        "a quotation still without a speaker: the nearest speaker before it",
+    ),
 ];
 
 /// Where a marked quotation sits among the sentences and its neighbours.
@@ -176,6 +180,18 @@ fn sentence_cue<'a>(site: &Site<'a>, lead_in: Option<&'a Cue>) -> Option<&'a Cue
         .or(lead_in)
 }
 
+/// A lower-case reporting verb in the quotation's sentence, outside it.
+fn speech_verb_in_sentence(site: &Site) -> bool {
+    let (text, q) = (site.text, site.q);
+    let start = site.sentences[site.open].span.start.max(site.prev_end);
+    let end = site.sentences[site.close].span.end.min(site.next_start);
+    let before = text
+        .get(start.min(q.outer.start)..q.outer.start)
+        .unwrap_or("");
+    let after = text.get(q.outer.end.min(end)..end).unwrap_or("");
+    has_reporting_verb(before) || has_reporting_verb(after)
+}
+
 /// Direct or partial, decided by the words around the marks, not by whether
 /// the speaker could be resolved.
 fn is_direct(site: &Site, trailing: Option<&Cue>) -> bool {
@@ -252,9 +268,13 @@ pub(super) fn attribute_marked(
             _ => (None, Attribution::Unattributed),
         };
         let attribution = cue.map_or(attribution, |c| c.attribution(attribution));
-        if kind == QuoteKind::Partial && (is_scare_quote(text, q) || cue.is_none()) {
-            // Scare quotes and titles are not speech; a fragment with no reporting verb is not
-            // a quote, even if a later rule (same paragraph) could find a speaker for it.
+        if kind == QuoteKind::Partial
+            && (is_scare_quote(text, q) || (cue.is_none() && !speech_verb_in_sentence(&site)))
+        {
+            // Scare quotes and titles are not speech; a fragment in a sentence with no
+            // reporting verb is not a quote, even if a later rule (same paragraph) could
+            // find a speaker for it. One whose verb's subject was not resolved ("a
+            // hockey coach says he is “amazed”") is kept, for the later rules to attribute.
             continue;
         }
         if q.single && cue.is_none() {
@@ -329,6 +349,7 @@ const CONTINUATION_RULES: &[(Attribution, ContinuationRule)] = &[
     (Attribution::SameParagraph, same_paragraph),
     (Attribution::ColonLeadIn, colon_lead_in),
     (Attribution::ContinuedParagraph, continued_paragraph),
+    (Attribution::NearestSpeaker, nearest_speaker),
 ];
 
 impl<'a> Continuation<'a> {
@@ -386,10 +407,10 @@ fn same_paragraph(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdict {
 /// an attributed colon lead-in ("He said:" with nobody to name leaves it unattributed).
 fn colon_lead_in(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdict {
     let Some(opening) = ctx.opening(&drafts[i]) else {
-        return Verdict::Stop;
+        return Verdict::Next;
     };
     let Some(last) = opening.prev_para_sentences.last() else {
-        return Verdict::Stop;
+        return Verdict::Next;
     };
     if last.span.text(ctx.text).trim_end().ends_with(':') {
         if let Some(c) = last.cues.last() {
@@ -407,7 +428,7 @@ fn colon_lead_in(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdict {
 /// story is about at that point.
 fn continued_paragraph(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdict {
     let Some(opening) = ctx.opening(&drafts[i]) else {
-        return Verdict::Stop;
+        return Verdict::Next;
     };
     let sentences = ctx.sentences;
     let para_has_cue = ctx
@@ -415,7 +436,7 @@ fn continued_paragraph(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdic
         .iter()
         .any(|s| !s.cues.is_empty());
     if para_has_cue {
-        return Verdict::Stop;
+        return Verdict::Next;
     }
     let para = ctx.paras[i];
     let prev_quote = (0..i)
@@ -438,6 +459,29 @@ fn continued_paragraph(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdic
             .map(|e| (Some(e), 0.5))
     };
     match prev_quote.or_else(prev_cue).or_else(story_subject) {
+        Some((entity, confidence)) => Verdict::Speaker(entity, confidence),
+        None => Verdict::Next,
+    }
+}
+
+/// Last rule: the speaker of the nearest attributed quotation before, in this
+/// paragraph or the one before; else whoever the story is about when the
+/// quotation's sentence starts.
+fn nearest_speaker(ctx: &Continuation, drafts: &[Draft], i: usize) -> Verdict {
+    let Some(para) = ctx.paras[i] else {
+        return Verdict::Next;
+    };
+    let near = |p: &Option<usize>| p.is_some_and(|p| p + 1 >= para && p <= para);
+    let earlier = (0..i)
+        .rev()
+        .take_while(|&j| near(&ctx.paras[j]))
+        .find(|&j| drafts[j].entity.is_some() && drafts[j].kind != QuoteKind::Indirect)
+        .map(|j| (drafts[j].entity, 0.4));
+    let subject = || {
+        let si = sentence_at(ctx.sentences, drafts[i].outer.start)?;
+        ctx.sentences[si].salient_before.map(|e| (Some(e), 0.3))
+    };
+    match earlier.or_else(subject) {
         Some((entity, confidence)) => Verdict::Speaker(entity, confidence),
         None => Verdict::Next,
     }
