@@ -171,20 +171,28 @@ fn lead_in_cue<'a>(site: &Site<'a>) -> Option<&'a Cue> {
         .rfind(|c| c.verb.end <= site.q.outer.start && c.verb.start >= site.prev_end)
 }
 
-/// Rule (fragments): any cue after the quotation in its sentence, else the lead-in.
+/// Rule (fragments): any cue after the quotation in its sentence, else the
+/// lead-in, else the nearest cue before it even across an earlier quotation
+/// ("said the report was “confusing” and that talks had “good momentum”").
 fn sentence_cue<'a>(site: &Site<'a>, lead_in: Option<&'a Cue>) -> Option<&'a Cue> {
     site.sentences[site.close]
         .cues
         .iter()
         .find(|c| c.verb.start >= site.q.outer.end && c.verb.start < site.next_start)
         .or(lead_in)
+        .or_else(|| {
+            site.sentences[site.open]
+                .cues
+                .iter()
+                .rfind(|c| c.verb.end <= site.q.outer.start)
+        })
 }
 
 /// A lower-case reporting verb in the quotation's sentence, outside it.
 fn speech_verb_in_sentence(site: &Site) -> bool {
     let (text, q) = (site.text, site.q);
-    let start = site.sentences[site.open].span.start.max(site.prev_end);
-    let end = site.sentences[site.close].span.end.min(site.next_start);
+    let start = site.sentences[site.open].span.start;
+    let end = site.sentences[site.close].span.end;
     let before = text
         .get(start.min(q.outer.start)..q.outer.start)
         .unwrap_or("");
@@ -212,7 +220,15 @@ fn is_direct(site: &Site, trailing: Option<&Cue>) -> bool {
         || ((before.ends_with(',') || before.ends_with(" that")) && has_reporting_verb(before));
     let after_is_attribution = trailing.is_some()
         || (after_bare.split_whitespace().count() <= 12 && has_reporting_verb(after_bare));
-    starts_upper && lead_in_ok && (after_bare.is_empty() || after_is_attribution)
+    // A whole sentence of six words or more, closed by its own punctuation
+    // inside the marks, is speech whatever follows ("“…,” read one provision"):
+    // titles and terms are shorter and end without punctuation.
+    let inner = q.inner.text(text).trim_end_matches(['’', '\'']);
+    let whole_sentence = q.closed
+        && before.is_empty()
+        && inner.ends_with([',', '.', '?', '!'])
+        && inner.split_whitespace().count() >= 6;
+    starts_upper && lead_in_ok && (after_bare.is_empty() || after_is_attribution || whole_sentence)
 }
 
 /// Attributes the quotations found by their marks (the sieve), and decides
@@ -268,9 +284,8 @@ pub(super) fn attribute_marked(
             _ => (None, Attribution::Unattributed),
         };
         let attribution = cue.map_or(attribution, |c| c.attribution(attribution));
-        if kind == QuoteKind::Partial
-            && (is_scare_quote(text, q) || (cue.is_none() && !speech_verb_in_sentence(&site)))
-        {
+        let speech = cue.is_some() || speech_verb_in_sentence(&site);
+        if kind == QuoteKind::Partial && (is_scare_quote(text, q, speech) || !speech) {
             // Scare quotes and titles are not speech; a fragment in a sentence with no
             // reporting verb is not a quote, even if a later rule (same paragraph) could
             // find a speaker for it. One whose verb's subject was not resolved ("a
@@ -519,7 +534,7 @@ fn continue_speakers(text: &str, drafts: &mut [Draft], sentences: &[Sentence]) {
 }
 
 /// A quoted fragment that names a thing rather than reports speech.
-pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote) -> bool {
+pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool {
     let inner = q.inner.text(text);
     let words: Vec<&str> = inner.split_whitespace().collect();
     let last = words
@@ -537,7 +552,9 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote) -> bool {
         .get(..q.outer.start)
         .and_then(|b| b.split_whitespace().next_back())
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
-    if prev_is_article && words.len() <= 2 && !inner.ends_with(['.', '?', '!']) {
+    // In a sentence that reports speech ("called it a “pacing challenge”") the
+    // words are the speaker's.
+    if prev_is_article && words.len() <= 2 && !inner.ends_with(['.', '?', '!']) && !speech {
         return true;
     }
     let before = text.get(..q.outer.start).unwrap_or("");

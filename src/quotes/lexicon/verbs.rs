@@ -216,6 +216,117 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         Complement::Clause,
     ),
     (&["ask", "asks", "asked"], "", Complement::QuoteOnly),
+    (
+        &["tweet", "tweets", "tweeted", "tweeting"],
+        "",
+        Complement::Clause,
+    ),
+    (&["post", "posts", "posted"], "", Complement::QuoteOnly),
+    (&["retort", "retorts", "retorted"], "", Complement::Clause),
+    (
+        &["joke", "jokes", "joked", "joking"],
+        "",
+        Complement::Clause,
+    ),
+    (&["scold", "scolds", "scolded"], "", Complement::QuoteOnly),
+    (&["blurt", "blurts", "blurted"], "", Complement::QuoteOnly),
+    (&["rule", "rules", "ruled"], "", Complement::Clause),
+    // Verbs that characterise what was said; in news they introduce quoted
+    // fragments ("accused Beijing of a “concerning unwillingness”").
+    (
+        &["accuse", "accuses", "accused", "accusing"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["dismiss", "dismisses", "dismissed", "dismissing"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["slam", "slams", "slammed", "slamming"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["denounce", "denounces", "denounced", "denouncing"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["decry", "decries", "decried", "decrying"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["praise", "praises", "praised", "praising"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["hail", "hails", "hailed", "hailing"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &[
+            "criticise",
+            "criticises",
+            "criticised",
+            "criticising",
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticizing",
+        ],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["express", "expresses", "expressed", "expressing"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["credit", "credits", "credited", "crediting"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["attribute", "attributes", "attributed", "attributing"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["label", "labels", "labeled", "labelled"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["brand", "brands", "branded", "branding"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["request", "requests", "requested", "requesting"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["affirm", "affirms", "affirmed", "affirming"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["underscore", "underscores", "underscored", "underscoring"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["lament", "laments", "lamented", "lamenting"],
+        "",
+        Complement::Clause,
+    ),
     (&["remark", "remarks", "remarked"], "", Complement::Clause),
     (
         &["recall", "recalls", "recalled", "recalling"],
