@@ -552,9 +552,21 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
         .get(..q.outer.start)
         .and_then(|b| b.split_whitespace().next_back())
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
-    // In a sentence that reports speech ("called it a “pacing challenge”") the
-    // words are the speaker's.
-    if prev_is_article && words.len() <= 2 && !inner.ends_with(['.', '?', '!']) && !speech {
+    // In a sentence that reports speech ("called it a “pacing challenge” for
+    // the US") the words are the speaker's, unless they modify the noun after
+    // them ("the “so-called” plan").
+    let next_word = text
+        .get(q.outer.end..)
+        .and_then(|a| a.split_whitespace().next())
+        .unwrap_or("");
+    let modifies_next = text.get(q.outer.end..).is_some_and(|a| a.starts_with(' '))
+        && next_word.chars().next().is_some_and(char::is_lowercase)
+        && !MODIFIER_STOP_WORDS.contains(&next_word.trim_end_matches([',', '.', ';', ':']));
+    if prev_is_article
+        && words.len() <= 2
+        && !inner.ends_with(['.', '?', '!'])
+        && (!speech || modifies_next)
+    {
         return true;
     }
     let before = text.get(..q.outer.start).unwrap_or("");

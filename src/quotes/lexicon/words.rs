@@ -486,3 +486,11 @@ pub const SPEECH_NOUNS: &[&str] = &[
     "sentiment",
     "reference",
 ];
+
+/// Words after a quoted term that show it is not modifying a noun ("a “red
+/// line” in the relationship", "an “irresponsible act” amid …").
+pub const MODIFIER_STOP_WORDS: &[&str] = &[
+    "for", "of", "in", "to", "on", "amid", "and", "but", "or", "that", "with", "by", "from", "at",
+    "as", "between", "over", "against", "after", "before", "which", "who", "when", "while", "is",
+    "was", "are", "were", "if", "because", "than", "toward", "towards", "into", "about",
+];
