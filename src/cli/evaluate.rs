@@ -446,7 +446,7 @@ fn extraction_sets(
     };
     println!("extraction and attribution, 95% intervals from {bootstrap} resamples of articles");
     println!(
-        "{:<16} {:<15} {:>8} {:>6} {:>6} {:>6} {:>21} {:>21} {:>21} {:>21}",
+        "{:<22} {:<15} {:>8} {:>6} {:>6} {:>6} {:>21} {:>21} {:>21} {:>21}",
         "set",
         "method",
         "articles",
@@ -460,7 +460,7 @@ fn extraction_sets(
     );
     for r in &rows {
         println!(
-            "{:<16} {:<15} {:>8} {:>6} {:>6.3} {:>6.3} {:>21} {:>21} {:>21} {:>21}",
+            "{:<22} {:<15} {:>8} {:>6} {:>6.3} {:>6.3} {:>21} {:>21} {:>21} {:>21}",
             r.set,
             r.method,
             r.articles,
