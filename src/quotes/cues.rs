@@ -130,6 +130,9 @@ pub(super) fn find_cues(
         {
             k -= 1;
         }
+        // A time between subject and verb: "Beijing on Saturday announced",
+        // "the ministry last week said", "Lind later told".
+        k = skip_time_back(text, ws, k);
         // "Zhou was quoted as saying".
         if lower == "saying"
             && k >= 3
@@ -458,6 +461,38 @@ pub(super) fn listener_before_that(text: &str, ws: &[Word], from: usize) -> Opti
             && (article_ok || !matches!(lower.as_str(), "the" | "a" | "an"))
     });
     listener_like.then_some(that)
+}
+
+/// From word `k`, back over a time phrase that separates a subject from its
+/// verb ("on Saturday", "last week", "earlier"); `k` itself when there is none.
+fn skip_time_back(text: &str, ws: &[Word], k: usize) -> usize {
+    let lower = |j: usize| ws[j].text(text).to_lowercase();
+    let clean = |j: usize| {
+        !ws[j].comma_after() && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)
+    };
+    if k >= 2 && clean(k - 1) && clean(k - 2) {
+        let (a, b) = (lower(k - 2), lower(k - 1));
+        let time_word = WEEKDAYS.contains(&b.as_str())
+            || matches!(
+                b.as_str(),
+                "week" | "month" | "year" | "weekend" | "morning" | "night"
+            );
+        if (a == "on" && WEEKDAYS.contains(&b.as_str()))
+            || (matches!(a.as_str(), "last" | "this" | "earlier" | "later") && time_word)
+        {
+            return k - 2;
+        }
+    }
+    if k >= 1
+        && clean(k - 1)
+        && matches!(
+            lower(k - 1).as_str(),
+            "earlier" | "later" | "previously" | "recently" | "yesterday" | "today" | "also"
+        )
+    {
+        return k - 1;
+    }
+    k
 }
 
 pub(super) fn quote_between(text: &str, a: usize, b: usize) -> bool {

@@ -676,4 +676,23 @@ mod tests {
         // No reporting verb in its sentence: a scare quote, not speech.
         assert!(!quoted.contains(&"so-called"), "{quoted:?}");
     }
+
+    #[test]
+    fn a_time_between_subject_and_verb_and_a_listener_before_that() {
+        let text = "Admiral Rosa Lind on Saturday said the hotline would reopen.\n\n\
+                    Lind assured Wren Tasker that the channel stays open.";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the hotline would reopen", Some("Rosa Lind")),
+                ("the channel stays open", Some("Rosa Lind")),
+            ]
+        );
+    }
 }

@@ -72,8 +72,13 @@ pub(super) fn indirect_quotes(
                 continue;
             }
             let sentence_end = sentence_content_end(text, s.span);
+            // Verbs with a listener before what was said ("told reporters that",
+            // "assured Austin that").
             let telling = text.get(c.verb.start..c.verb.end).is_some_and(|v| {
-                v.to_lowercase().starts_with("tel") || v.to_lowercase().starts_with("told")
+                let v = v.to_lowercase();
+                ["tel", "told", "assur", "inform", "remind", "promis"]
+                    .iter()
+                    .any(|p| v.starts_with(p))
             });
             let after_cue = skip_adverbials(text, ws, c.end_word, telling);
             // "…, the Navy said." and the parenthetical "…, the Navy said, just days after …".

@@ -217,6 +217,21 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
     ),
     (&["ask", "asks", "asked"], "", Complement::QuoteOnly),
     (
+        &["assure", "assures", "assured", "assuring"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["inform", "informs", "informed", "informing"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["remind", "reminds", "reminded", "reminding"],
+        "",
+        Complement::Clause,
+    ),
+    (
         &["tweet", "tweets", "tweeted", "tweeting"],
         "",
         Complement::Clause,
