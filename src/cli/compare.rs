@@ -86,6 +86,7 @@ fn compare(
             device,
             offline,
             batch_size: 32,
+            int8: false,
         };
         let (encoder, files) = match args.load() {
             Ok(loaded) => loaded,

@@ -64,6 +64,10 @@ pub struct ModelArgs {
     /// Sentences per encoder batch.
     #[arg(long, default_value_t = 32)]
     batch_size: usize,
+    /// EmbeddingGemma with 8-bit (Q8_0) weights in its transformer layers:
+    /// an experiment, not the shipped setting (see the gemma model card).
+    #[arg(long, hide = true)]
+    int8: bool,
 }
 
 /// Which classifier to use.
@@ -142,13 +146,17 @@ impl ModelArgs {
             ..EncoderOptions::default()
         };
         let mut encoder = Encoder::load(&files, &device, options)?;
+        if self.int8 {
+            encoder.quantize_int8()?;
+        }
         // Development runs may keep embeddings across runs (never on by default).
         if let Some(dir) = std::env::var_os("QUOTESTANCE_EMBEDDING_CACHE").filter(|v| !v.is_empty())
         {
             let name = format!(
-                "{}-{}",
+                "{}-{}{}",
                 files.weights_sha256()?.get(..16).unwrap_or(""),
-                device_name(&device)
+                device_name(&device),
+                if self.int8 { "-int8" } else { "" }
             );
             encoder.enable_cache(Path::new(&dir), &name)?;
         }

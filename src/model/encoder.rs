@@ -235,6 +235,21 @@ impl Encoder {
             })
     }
 
+    /// EmbeddingGemma's transformer linear maps in 8 bits (Q8_0) from now on;
+    /// an error for other encoders.
+    pub fn quantize_int8(&mut self) -> Result<(), Error> {
+        match self
+            .network
+            .as_any_mut()
+            .downcast_mut::<super::gemma::Gemma>()
+        {
+            Some(g) => Ok(g.quantize_int8()?),
+            None => Err(Error::Encode(
+                "8-bit weights are implemented for EmbeddingGemma only".into(),
+            )),
+        }
+    }
+
     /// Folds low-rank adapters into the loaded weights (the files stay untouched).
     pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), Error> {
         match self.network.as_any_mut().downcast_mut::<BertNetwork>() {
