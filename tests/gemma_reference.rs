@@ -118,8 +118,8 @@ fn int8_weights_keep_embeddings_close() {
         f32_encoder.embed(&texts).unwrap(),
         int8.embed(&texts).unwrap(),
     );
-    for i in 0..texts.len() {
+    for (i, text) in texts.iter().enumerate() {
         let c = cosine(a.row(i), b.row(i));
-        assert!(c >= 0.999, "{:?}: cosine {c}", texts[i]);
+        assert!(c >= 0.999, "{text:?}: cosine {c}");
     }
 }
