@@ -423,7 +423,8 @@ impl Entities {
 
     fn org(&mut self, m: &Mention, run: &[&str]) -> usize {
         let joined = run.join(" ");
-        let lower = joined.to_lowercase();
+        // British and American spellings name the same ministry.
+        let lower = joined.to_lowercase().replace("defence", "defense");
         // "Taiwan’s Ministry of National Defense" is not China's: another owner keeps the name as written.
         let other_owner = run.first().is_some_and(|w| {
             let n = w.to_lowercase();

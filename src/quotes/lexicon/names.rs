@@ -503,6 +503,14 @@ pub const ORG_CANONICAL: &[(&str, &str)] = &[
     ),
     ("defense ministry", "Chinese Ministry of National Defense"),
     (
+        "defense ministry of china",
+        "Chinese Ministry of National Defense",
+    ),
+    (
+        "ministry of defense of china",
+        "Chinese Ministry of National Defense",
+    ),
+    (
         "chinese ministry of foreign affairs",
         "Chinese Ministry of Foreign Affairs",
     ),
@@ -523,6 +531,10 @@ pub const ORG_CANONICAL: &[(&str, &str)] = &[
         "Chinese Ministry of Foreign Affairs",
     ),
     ("foreign ministry", "Chinese Ministry of Foreign Affairs"),
+    (
+        "foreign ministry of china",
+        "Chinese Ministry of Foreign Affairs",
+    ),
     ("white house", "White House"),
 ];
 
