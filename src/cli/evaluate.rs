@@ -396,27 +396,25 @@ fn extraction_sets(
         let name = set_name(&path, split);
         let articles = load_set(&path, split).with_context(|| format!("reading the set {name}"))?;
         eprintln!("{name}: {} articles", articles.len());
+        use eval::extraction::{ExtractionCounts, ExtractionScores};
         type Extract = fn(&str) -> quotestance::quotes::Extraction;
-        let methods: [(&'static str, Extract); 2] = [
-            ("quotestance", quotestance::quotes::extract),
-            ("quote-mark scan", eval::baseline::quote_mark_scan),
+        // (name, extractor, whether it names speakers and finds indirect speech)
+        let methods: [(&'static str, Extract, bool); 2] = [
+            ("quotestance", quotestance::quotes::extract, true),
+            ("quote-mark scan", eval::baseline::quote_mark_scan, false),
         ];
-        for (method, extract) in methods {
-            let extractions: Vec<_> = articles.iter().map(|g| extract(&g.text)).collect();
-            let per_article: Vec<_> = articles
+        for (method, extract, full) in methods {
+            // Scored article by article: the intervals resample these counts.
+            let scores: Vec<ExtractionScores> = articles
                 .iter()
-                .zip(&extractions)
-                .map(|(g, ex)| eval::extraction::ExtractionCounts::of(g, ex))
+                .map(|g| eval::score_extraction(&[(g, &extract(&g.text))]))
                 .collect();
-            let total = per_article.iter().fold(Default::default(), |mut t, c| {
-                eval::extraction::ExtractionCounts::add(&mut t, c);
-                t
-            });
+            let per_article: Vec<_> = scores.iter().map(ExtractionCounts::from_scores).collect();
+            let total = ExtractionCounts::sum(&per_article);
             let [quoted, indirect, strict, lenient] =
                 eval::extraction::extraction_intervals(&per_article, bootstrap, 20261128);
             let triple = |(v, lo, hi): (f64, f64, f64)| [v, lo, hi];
             let prf = |c: [usize; 3]| eval::metrics::Prf::from_counts(c[0], c[1], c[2]);
-            let is_scan = method != "quotestance";
             rows.push(ExtractionRow {
                 set: name.clone(),
                 method,
@@ -426,16 +424,15 @@ fn extraction_sets(
                 quoted_precision: prf(total.quoted).precision,
                 quoted_recall: prf(total.quoted).recall,
                 quoted_f1: triple(quoted),
-                indirect_f1: (!is_scan && total.indirect[2] > 0).then(|| triple(indirect)),
-                attribution_strict: (!is_scan && total.attribution[0] > 0).then(|| triple(strict)),
-                attribution_lenient: (!is_scan && total.attribution[0] > 0)
-                    .then(|| triple(lenient)),
+                indirect_f1: (full && total.indirect[2] > 0).then(|| triple(indirect)),
+                attribution_strict: (full && total.attribution[0] > 0).then(|| triple(strict)),
+                attribution_lenient: (full && total.attribution[0] > 0).then(|| triple(lenient)),
                 attributed: total.attribution[0],
             });
-            if errors && !is_scan {
+            if errors && full {
                 println!("{name}:");
-                let items: Vec<_> = articles.iter().zip(extractions.iter()).collect();
-                print_errors(&eval::score_extraction(&items).errors);
+                let all: Vec<_> = scores.into_iter().flat_map(|s| s.errors).collect();
+                print_errors(&all);
             }
         }
     }

@@ -192,9 +192,8 @@ pub struct ExtractionCounts {
 }
 
 impl ExtractionCounts {
-    /// The counts of one article.
-    pub fn of(gold: &GoldArticle, pred: &Extraction) -> Self {
-        let s = score_extraction(&[(gold, pred)]);
+    /// The counts behind scores already computed.
+    pub fn from_scores(s: &ExtractionScores) -> Self {
         let c = |p: &Prf| [p.true_positives, p.predicted, p.gold];
         ExtractionCounts {
             quoted: c(&s.direct_partial.overlap),
@@ -205,6 +204,14 @@ impl ExtractionCounts {
                 s.attribution.lenient_correct,
             ],
         }
+    }
+
+    /// The counts of several articles together.
+    pub fn sum(all: &[ExtractionCounts]) -> Self {
+        all.iter().fold(ExtractionCounts::default(), |mut t, c| {
+            t.add(c);
+            t
+        })
     }
 
     /// Adds another article's counts.
@@ -240,12 +247,7 @@ pub fn extraction_intervals(
     resamples: usize,
     seed: u64,
 ) -> [(f64, f64, f64); 4] {
-    let total = per_article
-        .iter()
-        .fold(ExtractionCounts::default(), |mut t, c| {
-            t.add(c);
-            t
-        });
+    let total = ExtractionCounts::sum(per_article);
     let n = per_article.len();
     let mut rng = SplitMix64(seed);
     let mut samples: [Vec<f64>; 4] = Default::default();

@@ -467,18 +467,6 @@ impl super::network::Network for BertNetwork {
             .flatten_all()?
             .to_vec1::<f32>()
     }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
-
-    fn boxed_clone(&self) -> Box<dyn super::network::Network> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

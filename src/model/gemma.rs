@@ -97,14 +97,14 @@ impl GemmaConfig {
     }
 }
 
-/// A bias-free linear map whose weight is stored transposed and contiguous
-/// (`[in, out]`): inputs are flattened to 2-D so each call is one plain matrix
-/// product, without the broadcast and repacking of a batched `[out, in]`ᵀ.
+/// A bias-free linear map. Full precision: the weight is stored transposed and
+/// contiguous (`[in, out]`) and inputs are flattened to 2-D, so each call is one
+/// plain matrix product, without the broadcast and repacking of a batched
+/// `[out, in]`ᵀ. Or, when asked for, 8-bit weights (Candle's Q8_0 blocks).
 #[derive(Clone)]
-struct Proj {
-    weight_t: Tensor,
-    /// The same weights in 8 bits (Q8_0 blocks), when asked for.
-    int8: Option<QMatMul>,
+enum Proj {
+    Full(Tensor),
+    Int8(QMatMul),
 }
 
 impl Proj {
@@ -112,19 +112,18 @@ impl Proj {
     /// computes them all).
     fn new(weights: &[Tensor]) -> Result<Self> {
         let w = Tensor::cat(weights, 0)?;
-        Ok(Proj {
-            weight_t: w.t()?.contiguous()?,
-            int8: None,
-        })
+        Ok(Proj::Full(w.t()?.contiguous()?))
     }
 
     /// Switches the product to 8-bit weights (Candle's Q8_0 blocks of 32).
     fn quantize_int8(&mut self) -> Result<()> {
-        let w = self.weight_t.t()?.contiguous()?;
-        self.int8 = Some(QMatMul::from_qtensor(QTensor::quantize(
-            &w,
-            GgmlDType::Q8_0,
-        )?)?);
+        if let Proj::Full(weight_t) = self {
+            let w = weight_t.t()?.contiguous()?;
+            *self = Proj::Int8(QMatMul::from_qtensor(QTensor::quantize(
+                &w,
+                GgmlDType::Q8_0,
+            )?)?);
+        }
         Ok(())
     }
 
@@ -144,13 +143,13 @@ impl Module for Proj {
         let ins = dims.last().copied().unwrap_or(0);
         let rows = x.elem_count() / ins.max(1);
         let x = x.reshape((rows, ins))?;
-        let y = match &self.int8 {
-            Some(q) => q.forward(&x.contiguous()?)?,
-            None => x.matmul(&self.weight_t)?,
+        let y = match self {
+            Proj::Full(weight_t) => x.matmul(weight_t)?,
+            Proj::Int8(q) => q.forward(&x.contiguous()?)?,
         };
         let mut out_dims = dims;
         if let Some(last) = out_dims.last_mut() {
-            *last = self.weight_t.dim(1)?;
+            *last = y.dim(1)?;
         }
         y.reshape(out_dims)
     }
@@ -641,17 +640,5 @@ impl super::network::Network for Gemma {
 
     fn embed_padded(&self, batch: &[&[u32]], _device: &Device) -> Result<Vec<f32>> {
         self.embed(batch)
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
-
-    fn boxed_clone(&self) -> Box<dyn super::network::Network> {
-        Box::new(self.clone())
     }
 }

@@ -25,7 +25,8 @@ pub struct Architecture {
 }
 
 /// An encoder network: token ids in, pooled, normalised embeddings out.
-pub trait Network: Send + Sync {
+/// (`as_any` and `boxed_clone` come with every `Clone` network.)
+pub trait Network: NetworkObject + Send + Sync {
     /// The network's sizes.
     fn architecture(&self) -> Architecture;
 
@@ -45,7 +46,11 @@ pub trait Network: Send + Sync {
 
     /// The same through the padded tensor pass (any device).
     fn embed_padded(&self, batch: &[&[u32]], device: &Device) -> Result<Vec<f32>>;
+}
 
+/// What a boxed network needs of its concrete type; implemented for every
+/// `Clone` network, so a network only writes [`Network`]'s own methods.
+pub trait NetworkObject {
     /// The concrete network, for what only one kind supports (LoRA on BERT).
     fn as_any(&self) -> &dyn Any;
 
@@ -54,6 +59,20 @@ pub trait Network: Send + Sync {
 
     /// A copy behind a new box (the weights themselves are shared).
     fn boxed_clone(&self) -> Box<dyn Network>;
+}
+
+impl<T: Network + Clone + 'static> NetworkObject for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+
+    fn boxed_clone(&self) -> Box<dyn Network> {
+        Box::new(self.clone())
+    }
 }
 
 /// Right-padded ids and the attention mask, `[n, longest]` each.
