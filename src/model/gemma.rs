@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
-use candle_core::{DType, Device, Module, Result, Tensor, D};
+use candle_core::{DType, Device, Module, Result, Tensor};
 use candle_nn::{Linear, VarBuilder};
 use serde::Deserialize;
 
@@ -175,10 +175,8 @@ impl RmsNorm {
 impl Module for RmsNorm {
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
         let dtype = x.dtype();
-        let x = x.to_dtype(DType::F32)?;
-        let mean_sq = x.sqr()?.mean_keepdim(D::Minus1)?;
-        let normed = x.broadcast_div(&(mean_sq + self.eps)?.sqrt()?)?;
-        normed.broadcast_mul(&self.scale)?.to_dtype(dtype)
+        let x = x.to_dtype(DType::F32)?.contiguous()?;
+        candle_nn::ops::rms_norm(&x, &self.scale, self.eps as f32)?.to_dtype(dtype)
     }
 }
 
@@ -263,26 +261,22 @@ impl Attention {
         let v = split(qkv.narrow(2, q_w + kv_w, kv_w)?, self.kv_heads)?;
         let q = rope.apply(&self.q_norm.forward(&q.contiguous()?)?)?;
         let k = rope.apply(&self.k_norm.forward(&k.contiguous()?)?)?;
-        // Grouped-query attention: each key/value head serves `groups` query heads.
+        // Grouped-query attention without copying keys and values: the query
+        // heads that share one key/value head are stacked along the sequence.
         let groups = self.heads / self.kv_heads;
-        let k = repeat_heads(&k, groups)?;
-        let v = repeat_heads(&v, groups)?.contiguous()?;
-        let scores = (q.contiguous()?.matmul(&k.t()?.contiguous()?)? * self.scale)?;
+        let q = q.reshape((b, self.kv_heads, groups * s, self.head_dim))?;
+        let v = v.contiguous()?;
+        let scores = (q.matmul(&k.t()?.contiguous()?)? * self.scale)?
+            .reshape((b, self.heads, s, s))?;
         let probs = candle_nn::ops::softmax_last_dim(&scores.broadcast_add(bias)?)?;
         probs
+            .reshape((b, self.kv_heads, groups * s, s))?
             .matmul(&v)?
+            .reshape((b, self.heads, s, self.head_dim))?
             .transpose(1, 2)?
             .reshape((b, s, self.heads * self.head_dim))?
             .apply(&self.o_proj)
     }
-}
-
-fn repeat_heads(x: &Tensor, groups: usize) -> Result<Tensor> {
-    if groups == 1 {
-        return Ok(x.clone());
-    }
-    let (b, h, s, d) = x.dims4()?;
-    Tensor::cat(&vec![x; groups], 2)?.reshape((b, h * groups, s, d))
 }
 
 #[derive(Clone)]
@@ -306,12 +300,8 @@ impl Mlp {
 
 impl Module for Mlp {
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        let gu = self.gate_up.forward(x)?;
-        let last = gu.rank() - 1;
-        // gelu_pytorch_tanh: Candle's `gelu` is the tanh approximation.
-        let gate = gu.narrow(last, 0, self.inter)?.gelu()?;
-        let up = gu.narrow(last, self.inter, self.inter)?;
-        (gate * up)?.apply(&self.down)
+        // gelu_pytorch_tanh (Candle's `gelu` is the tanh approximation too).
+        super::kernels::gelu_gate(&self.gate_up.forward(x)?, self.inter)?.apply(&self.down)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod device;
 pub mod encoder;
 pub mod fetch;
 pub mod gemma;
+mod kernels;
 pub mod network;
 pub mod source;
 pub mod spec;
