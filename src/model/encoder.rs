@@ -108,6 +108,9 @@ impl Encoder {
         device: &Device,
         options: EncoderOptions,
     ) -> Result<Self, Error> {
+        // The tokenizer first: parsing Gemma's (half a million merges) needs
+        // transient memory that the weights can reuse once it is freed.
+        let mut tokenizer = load_tokenizer(files)?;
         let text = read(&files.config)?;
         let kind: ModelType =
             serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
@@ -151,7 +154,7 @@ impl Encoder {
             }
         };
         let max_tokens = options.max_tokens.min(network.max_positions()).max(2);
-        let tokenizer = load_tokenizer(files, max_tokens)?;
+        truncate_at(&mut tokenizer, max_tokens).map_err(|e| load_err(&files.tokenizer, e))?;
         let prompts: Vec<(String, String)> = match files.sentence_transformers_config() {
             Some(path) => {
                 let st: SentenceTransformersConfig =
@@ -428,21 +431,23 @@ fn read(path: &std::path::Path) -> Result<String, Error> {
     })
 }
 
-fn load_tokenizer(files: &ModelFiles, max_tokens: usize) -> Result<Tokenizer, Error> {
+fn load_tokenizer(files: &ModelFiles) -> Result<Tokenizer, Error> {
     let mut tokenizer =
         Tokenizer::from_file(&files.tokenizer).map_err(|e| load_err(&files.tokenizer, e))?;
     // The shipped file pads every input to 128 and truncates at 128: padding
     // is done per batch here, truncation at the model's real limit.
     tokenizer.with_padding(None);
-    tokenizer
-        .with_truncation(Some(TruncationParams {
-            max_length: max_tokens,
-            strategy: TruncationStrategy::LongestFirst,
-            stride: 0,
-            direction: TruncationDirection::Right,
-        }))
-        .map_err(|e| load_err(&files.tokenizer, e))?;
     Ok(tokenizer)
+}
+
+fn truncate_at(tokenizer: &mut Tokenizer, max_tokens: usize) -> tokenizers::Result<()> {
+    tokenizer.with_truncation(Some(TruncationParams {
+        max_length: max_tokens,
+        strategy: TruncationStrategy::LongestFirst,
+        stride: 0,
+        direction: TruncationDirection::Right,
+    }))?;
+    Ok(())
 }
 
 /// Cosine similarity of two vectors.

@@ -468,9 +468,8 @@ impl Gemma {
         cfg.check().map_err(at)?;
         let table = EmbeddingTable::open(w.transformer, "embed_tokens.weight", cfg.hidden_size)
             .map_err(at)?;
-        // SAFETY: as for the table: read-only mapping of a file we never write.
-        let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[w.transformer], dtype, device) }
-            .map_err(|e| (w.transformer.to_path_buf(), e.to_string()))?;
+        let weights = super::weights::WeightsFile::open(w.transformer).map_err(at)?;
+        let vb = VarBuilder::from_backend(Box::new(weights), dtype, device.clone());
         let load_stack = || -> Result<(Vec<Layer>, RmsNorm)> {
             let layers = (0..cfg.num_hidden_layers)
                 .map(|i| Layer::load(cfg, i, vb.pp(format!("layers.{i}"))))

@@ -12,6 +12,7 @@ mod kernels;
 pub mod network;
 pub mod source;
 pub mod spec;
+mod weights;
 
 pub use device::DeviceSpec;
 pub use encoder::{Embeddings, Encoder, EncoderOptions};
