@@ -13,6 +13,7 @@ use super::bert::{Bert, BertNetwork, Lora};
 use super::gemma::{Gemma, GemmaConfig, GemmaWeights};
 pub use super::network::Architecture;
 use super::network::{pad, Network};
+use super::weights::WeightsFile;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::source::ModelFiles;
@@ -118,16 +119,13 @@ impl Encoder {
             "bert" => {
                 let config: Config =
                     serde_json::from_str(&text).map_err(|e| load_err(&files.config, e))?;
-                // SAFETY: the weights file is mmap'd read-only; quotestance never
-                // writes to it, and a file changed underneath is the user's act.
-                let vb = unsafe {
-                    VarBuilder::from_mmaped_safetensors(
-                        &[&files.weights],
-                        compute_dtype(device),
-                        device,
-                    )
-                }
-                .map_err(|e| load_err(&files.weights, e))?;
+                let weights =
+                    WeightsFile::open(&files.weights).map_err(|e| load_err(&files.weights, e))?;
+                let vb = VarBuilder::from_backend(
+                    Box::new(weights),
+                    compute_dtype(device),
+                    device.clone(),
+                );
                 let model = Bert::load(vb, &config).map_err(|e| load_err(&files.weights, e))?;
                 Box::new(BertNetwork { model, config })
             }
@@ -368,7 +366,9 @@ impl Encoder {
             .collect();
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| (tokenized[i].0.len(), i));
-        for chunk in order.chunks(self.options.batch_size) {
+        let lens: Vec<usize> = order.iter().map(|&i| tokenized[i].0.len()).collect();
+        for range in batch_ranges(&lens, self.options.batch_size) {
+            let chunk = &order[range];
             let ids: Vec<&[u32]> = chunk.iter().map(|&i| tokenized[i].0.as_slice()).collect();
             let pooled = self.forward_pooled(&ids)?;
             for (row, &i) in pooled.chunks_exact(dim).zip(chunk) {
@@ -417,6 +417,32 @@ pub fn compute_dtype(device: &Device) -> DType {
     }
 }
 
+/// Padded tokens a batch may hold per text of `batch_size`: long texts go in
+/// smaller batches, so activation memory stays bounded (a full batch of
+/// 512-token texts would need over half a gigabyte) at no loss of speed.
+const TOKENS_PER_BATCH_SLOT: usize = 128;
+
+/// Consecutive batches over texts sorted by ascending length `lens`: at most
+/// `batch_size` texts and `batch_size × TOKENS_PER_BATCH_SLOT` padded tokens
+/// each (a longer text still gets a batch of its own).
+fn batch_ranges(lens: &[usize], batch_size: usize) -> Vec<std::ops::Range<usize>> {
+    let batch_size = batch_size.max(1);
+    let budget = batch_size * TOKENS_PER_BATCH_SLOT;
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, &len) in lens.iter().enumerate() {
+        let count = i - start + 1;
+        if i > start && (count > batch_size || count * len > budget) {
+            ranges.push(start..i);
+            start = i;
+        }
+    }
+    if start < lens.len() {
+        ranges.push(start..lens.len());
+    }
+    ranges
+}
+
 fn load_err(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
     Error::Load {
         path: path.to_path_buf(),
@@ -459,5 +485,25 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
         0.0
     } else {
         dot / (na * nb)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_keep_to_their_size_and_token_budget() {
+        // Short texts fill batches of 4; long ones share the 4 × 128 budget.
+        let lens = [3, 5, 5, 9, 20, 100, 120, 130, 300, 600];
+        let ranges = batch_ranges(&lens, 4);
+        assert_eq!(ranges, vec![0..4, 4..7, 7..8, 8..9, 9..10]);
+        for r in &ranges {
+            let widest = lens[r.end - 1];
+            assert!(r.len() <= 4);
+            assert!(r.len() == 1 || r.len() * widest <= 4 * TOKENS_PER_BATCH_SLOT);
+        }
+        assert!(batch_ranges(&[], 4).is_empty());
+        assert_eq!(batch_ranges(&[1, 1, 1], 0), vec![0..1, 1..2, 2..3]);
     }
 }

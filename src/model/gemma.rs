@@ -15,6 +15,8 @@ use candle_core::{DType, Device, Module, Result, Tensor};
 use candle_nn::{Linear, VarBuilder};
 use serde::Deserialize;
 
+use super::weights::WeightsFile;
+
 /// The fields of a Gemma 3 text `config.json` the encoder reads.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GemmaConfig {
@@ -266,8 +268,8 @@ impl Attention {
         let groups = self.heads / self.kv_heads;
         let q = q.reshape((b, self.kv_heads, groups * s, self.head_dim))?;
         let v = v.contiguous()?;
-        let scores = (q.matmul(&k.t()?.contiguous()?)? * self.scale)?
-            .reshape((b, self.heads, s, s))?;
+        let scores =
+            (q.matmul(&k.t()?.contiguous()?)? * self.scale)?.reshape((b, self.heads, s, s))?;
         let probs = candle_nn::ops::softmax_last_dim(&scores.broadcast_add(bias)?)?;
         probs
             .reshape((b, self.kv_heads, groups * s, s))?
@@ -340,64 +342,26 @@ impl Layer {
     }
 }
 
-/// Token-embedding rows gathered from the memory-mapped weights file.
+/// Token-embedding rows read from the weights file as they are needed: the
+/// table (over 800 MB in f32) is never held in memory, and reads go through
+/// the page cache, not this process's resident memory.
 struct EmbeddingTable {
-    mmap: memmap2::Mmap,
-    /// Byte offset of the table in the file.
-    offset: usize,
-    rows: usize,
+    file: WeightsFile,
+    name: &'static str,
     dim: usize,
 }
 
 impl EmbeddingTable {
-    fn open(path: &Path, name: &str, dim: usize) -> std::result::Result<Self, String> {
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        // SAFETY: mapped read-only; quotestance never writes to the file, and
-        // a file changed underneath is the user's act.
-        let mmap = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
-        let (offset, rows) = {
-            let st = safetensors::SafeTensors::deserialize(&mmap).map_err(|e| e.to_string())?;
-            let view = st.tensor(name).map_err(|e| format!("{name}: {e}"))?;
-            if view.dtype() != safetensors::Dtype::F32 {
-                return Err(format!("{name}: {:?}, expected F32", view.dtype()));
-            }
-            match view.shape() {
-                [rows, d] if *d == dim => {}
-                shape => return Err(format!("{name}: shape {shape:?}, expected [_, {dim}]")),
-            }
-            let data = view.data();
-            let offset = data.as_ptr() as usize - mmap.as_ptr() as usize;
-            (offset, view.shape()[0])
-        };
-        Ok(EmbeddingTable {
-            mmap,
-            offset,
-            rows,
-            dim,
-        })
+    fn open(path: &Path, name: &'static str, dim: usize) -> std::result::Result<Self, String> {
+        let file = WeightsFile::open(path)?;
+        file.check_table(name, dim)?;
+        Ok(EmbeddingTable { file, name, dim })
     }
 
-    /// `[n, dim]` f32 rows for `ids`; an id past the table is an error.
+    /// `[n, dim]` f32 rows for `ids`, times `scale`; an id past the table is an error.
     fn gather(&self, ids: &[u32], scale: f32, device: &Device) -> Result<Tensor> {
-        let row_bytes = self.dim * 4;
-        let mut out = Vec::with_capacity(ids.len() * self.dim);
-        for &id in ids {
-            let id = id as usize;
-            if id >= self.rows {
-                candle_core::bail!(
-                    "token id {id} is outside the {}-row embedding table",
-                    self.rows
-                );
-            }
-            let start = self.offset + id * row_bytes;
-            let bytes = &self.mmap[start..start + row_bytes];
-            out.extend(
-                bytes
-                    .chunks_exact(4)
-                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]) * scale),
-            );
-        }
-        Tensor::from_vec(out, (ids.len(), self.dim), device)
+        let rows = self.file.rows(self.name, ids, scale)?;
+        Tensor::from_vec(rows, (ids.len(), self.dim), device)
     }
 }
 
@@ -468,7 +432,7 @@ impl Gemma {
         cfg.check().map_err(at)?;
         let table = EmbeddingTable::open(w.transformer, "embed_tokens.weight", cfg.hidden_size)
             .map_err(at)?;
-        let weights = super::weights::WeightsFile::open(w.transformer).map_err(at)?;
+        let weights = WeightsFile::open(w.transformer).map_err(at)?;
         let vb = VarBuilder::from_backend(Box::new(weights), dtype, device.clone());
         let load_stack = || -> Result<(Vec<Layer>, RmsNorm)> {
             let layers = (0..cfg.num_hidden_layers)

@@ -59,7 +59,12 @@ impl WeightsFile {
                 "F32" => DType::F32,
                 "F16" => DType::F16,
                 "BF16" => DType::BF16,
-                other => return Err(format!("tensor {name}: unsupported dtype {other}")),
+                "F64" => DType::F64,
+                "I64" => DType::I64,
+                "U32" => DType::U32,
+                "U8" => DType::U8,
+                // Types Candle cannot hold: such a tensor is only an error if asked for.
+                _ => continue,
             };
             let (a, b) = info.data_offsets;
             let expected = info.shape.iter().product::<usize>() * dtype.size_in_bytes();
@@ -84,19 +89,71 @@ impl WeightsFile {
         })
     }
 
+    /// Checks that `name` is an f32 table of `dim`-wide rows.
+    pub(crate) fn check_table(&self, name: &str, dim: usize) -> std::result::Result<(), String> {
+        let entry = self
+            .entries
+            .get(name)
+            .ok_or(format!("no tensor named {name}"))?;
+        if entry.dtype != DType::F32 {
+            return Err(format!("{name}: {:?}, expected F32", entry.dtype));
+        }
+        match entry.shape.as_slice() {
+            [_, d] if *d == dim => Ok(()),
+            shape => Err(format!("{name}: shape {shape:?}, expected [_, {dim}]")),
+        }
+    }
+
+    /// Rows `ids` of the f32 table `name` (checked by [`Self::check_table`]),
+    /// times `scale`, concatenated; an id past the table is an error.
+    pub(crate) fn rows(&self, name: &str, ids: &[u32], scale: f32) -> Result<Vec<f32>> {
+        let Some(entry) = self.entries.get(name) else {
+            candle_core::bail!("no tensor named {name}")
+        };
+        let (count, dim) = match entry.shape.as_slice() {
+            [count, dim] if entry.dtype == DType::F32 => (*count, *dim),
+            _ => candle_core::bail!("{name} is not a 2-D f32 table"),
+        };
+        let row_bytes = dim * 4;
+        let mut bytes = vec![0u8; row_bytes];
+        let mut out = Vec::with_capacity(ids.len() * dim);
+        let mut file = self.lock()?;
+        for &id in ids {
+            let id = id as usize;
+            if id >= count {
+                candle_core::bail!("token id {id} is outside the {count}-row embedding table");
+            }
+            file.seek(SeekFrom::Start(entry.start + (id * row_bytes) as u64))?;
+            file.read_exact(&mut bytes)?;
+            out.extend(
+                bytes
+                    .chunks_exact(4)
+                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]) * scale),
+            );
+        }
+        Ok(out)
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, File>> {
+        self.file
+            .lock()
+            .map_err(|_| candle_core::Error::Msg("weights file lock poisoned".into()))
+    }
+
     fn read(&self, name: &str, dtype: DType, dev: &Device) -> Result<Tensor> {
         let Some(entry) = self.entries.get(name) else {
             candle_core::bail!("no tensor named {name}")
         };
-        let mut bytes = vec![0u8; entry.len];
-        {
-            let mut file = self
-                .file
-                .lock()
-                .map_err(|_| candle_core::Error::Msg("weights file lock poisoned".into()))?;
-            file.seek(SeekFrom::Start(entry.start))?;
-            file.read_exact(&mut bytes)?;
+        let mut file = self.lock()?;
+        file.seek(SeekFrom::Start(entry.start))?;
+        if entry.dtype == DType::F32 && cfg!(target_endian = "little") {
+            // Straight into the tensor's buffer: no second copy.
+            let mut values = vec![0f32; entry.len / 4];
+            file.read_exact(bytemuck::cast_slice_mut(&mut values))?;
+            return Tensor::from_vec(values, entry.shape.as_slice(), dev)?.to_dtype(dtype);
         }
+        let mut bytes = vec![0u8; entry.len];
+        file.read_exact(&mut bytes)?;
         Tensor::from_raw_buffer(&bytes, entry.dtype, &entry.shape, dev)?.to_dtype(dtype)
     }
 }
@@ -159,13 +216,33 @@ mod tests {
         let b = Tensor::new(&[1.5f32, -2.0], &dev)?.to_dtype(DType::BF16)?;
         let path = write(dir.path(), &[("a", a.clone()), ("b", b)]);
         let w = WeightsFile::open(&path).map_err(candle_core::Error::Msg)?;
-        let got = w.get((3, 4).into(), "a", candle_nn::Init::Const(0.), DType::F32, &dev)?;
+        let got = w.get(
+            (3, 4).into(),
+            "a",
+            candle_nn::Init::Const(0.),
+            DType::F32,
+            &dev,
+        )?;
         assert_eq!(got.to_vec2::<f32>()?, a.to_vec2::<f32>()?);
         let b = w.get_unchecked("b", DType::F32, &dev)?;
         assert_eq!(b.to_vec1::<f32>()?, vec![1.5, -2.0]);
         assert!(w.contains_tensor("a") && !w.contains_tensor("c"));
-        let wrong = w.get((4, 3).into(), "a", candle_nn::Init::Const(0.), DType::F32, &dev);
+        let wrong = w.get(
+            (4, 3).into(),
+            "a",
+            candle_nn::Init::Const(0.),
+            DType::F32,
+            &dev,
+        );
         assert!(wrong.is_err());
+        // As an embedding table: rows gathered, scaled, in the order asked.
+        w.check_table("a", 4).map_err(candle_core::Error::Msg)?;
+        assert!(w.check_table("a", 3).is_err() && w.check_table("b", 2).is_err());
+        let rows = w.rows("a", &[2, 0, 2], 0.5)?;
+        assert_eq!(&rows[..4], &[4.0, 4.5, 5.0, 5.5]);
+        assert_eq!(&rows[4..8], &[0.0, 0.5, 1.0, 1.5]);
+        assert_eq!(rows[8..], rows[..4]);
+        assert!(w.rows("a", &[3], 1.0).is_err());
         Ok(())
     }
 
