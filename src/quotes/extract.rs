@@ -695,4 +695,27 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn news_verbs_of_saying_beyond_said() {
+        let text = "“The ledgers were mostly kept in order,” Radio Vela reported.\n\n\
+                    Ada Munt shouted, “Open the gates!”\n\n\
+                    Councillor Ines Paravi testified that the gates had stayed shut.\n\n\
+                    Paravi did not mention the ledgers.";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("The ledgers were mostly kept in order", Some("Radio Vela")),
+                ("Open the gates!", Some("Ada Munt")),
+                ("the gates had stayed shut", Some("Ines Paravi")),
+            ],
+            "{got:?}"
+        );
+    }
 }

@@ -365,7 +365,113 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         Complement::Clause,
     ),
     (&["quip", "quips", "quipped"], "", Complement::QuoteOnly),
-    (&["scoff", "scoffs", "scoffed"], "", Complement::QuoteOnly),
+    (&["scoff", "scoffs", "scoffed"], "", Complement::QuoteOnly), // Further verbs of saying common in news reports.
+    (
+        &["report", "reports", "reported", "reporting"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["observe", "observes", "observed", "observing"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["conclude", "concludes", "concluded", "concluding"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["allege", "alleges", "alleged", "alleging"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["boast", "boasts", "boasted", "boasting"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["recount", "recounts", "recounted", "recounting"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["testify", "testifies", "testified", "testifying"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["speculate", "speculates", "speculated", "speculating"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["wonder", "wonders", "wondered", "wondering"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["repeat", "repeats", "repeated", "repeating"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["exclaim", "exclaims", "exclaimed", "exclaiming"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["whisper", "whispers", "whispered", "whispering"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["shout", "shouts", "shouted", "shouting"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["yell", "yells", "yelled", "yelling"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["protest", "protests", "protested", "protesting"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["muse", "muses", "mused", "musing"],
+        "",
+        Complement::Clause,
+    ),
+    (
+        &["continue", "continues", "continued"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (&["snap", "snaps", "snapped"], "", Complement::QuoteOnly),
+    (
+        &["chant", "chants", "chanted", "chanting"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["scream", "screams", "screamed", "screaming"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["mutter", "mutters", "muttered", "muttering"],
+        "",
+        Complement::QuoteOnly,
+    ),
+    (
+        &["echo", "echoes", "echoed", "echoing"],
+        "",
+        Complement::QuoteOnly,
+    ),
 ];
 
 /// Words that may sit between a subject and its reporting verb.
