@@ -718,4 +718,23 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn a_body_and_title_before_the_trailing_speaker() {
+        let text = "“We expect the visit to go ahead,” Foreign Ministry spokesman Tavo Rennick said.\n\n\
+                    ‘Plans are in place for an early meeting,’ Harbour Authority press officer Lina Osk said.";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("We expect the visit to go ahead", Some("Tavo Rennick")),
+                ("Plans are in place for an early meeting", Some("Lina Osk")),
+            ]
+        );
+    }
 }

@@ -137,7 +137,7 @@ fn trailing_cue<'a>(site: &Site<'a>) -> Option<&'a Cue> {
                     let rest = between.trim_start_matches(|ch: char| {
                         ch.is_whitespace() || matches!(ch, ',' | '—' | '–' | '-' | ':')
                     });
-                    rest.is_empty() || is_lowercase_title(rest)
+                    rest.is_empty() || is_lowercase_title(rest) || is_body_and_title(rest)
                 })
         })
         .or_else(|| cue_in_next_sentence(site))
@@ -321,6 +321,17 @@ pub(super) fn is_lowercase_title(s: &str) -> bool {
                 && !TITLE_STOP_WORDS.contains(w)
                 && !FINITE.contains(w)
         })
+}
+
+/// "Foreign Ministry spokesman ", "Pentagon press secretary " before a name:
+/// up to four capitalised words (the body) then a lower-case title.
+fn is_body_and_title(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let body = ws
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (1..=4).contains(&body) && body < ws.len() && is_lowercase_title(&ws[body..].join(" "))
 }
 
 pub(super) fn has_reporting_verb(s: &str) -> bool {
