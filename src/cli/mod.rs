@@ -68,6 +68,11 @@ pub struct ModelArgs {
     /// an experiment, not the shipped setting (see the gemma model card).
     #[arg(long, hide = true)]
     int8: bool,
+    /// A task prompt other than the model's `Classification` one: a prompt
+    /// name from the model's sentence-transformers config, or the literal
+    /// text (an experiment: heads are trained with the default).
+    #[arg(long, hide = true, value_name = "NAME|TEXT")]
+    prompt: Option<String>,
 }
 
 /// Which classifier to use.
@@ -148,6 +153,14 @@ impl ModelArgs {
         let mut encoder = Encoder::load(&files, &device, options)?;
         if self.int8 {
             encoder.quantize_int8()?;
+        }
+        if let Some(prompt) = &self.prompt {
+            let text = encoder
+                .prompts()
+                .iter()
+                .find(|(name, _)| name == prompt)
+                .map_or(prompt.clone(), |(_, text)| text.clone());
+            encoder.set_prompt(&text);
         }
         // Development runs may keep embeddings across runs (never on by default).
         if let Some(dir) = std::env::var_os("QUOTESTANCE_EMBEDDING_CACHE").filter(|v| !v.is_empty())

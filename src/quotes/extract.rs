@@ -4,6 +4,7 @@
 
 use super::coref::{refers_back, resolve_pronoun, resolve_reference, SALIENCE_WINDOW};
 use super::cues::{find_cues, Sentence};
+use super::headline::headline_quotes;
 use super::indirect::{first_overlapping, indirect_quotes};
 use super::lexicon::*;
 use super::marks::find_marked_quotes;
@@ -30,6 +31,12 @@ pub fn extract(text: &str) -> Extraction {
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut transcript: Vec<(Span, usize, Span)> = Vec::new();
 
+    // Headlines are not speech paragraphs, but may attribute words.
+    let headlines: Vec<_> = seg
+        .paragraphs
+        .iter()
+        .flat_map(|&p| headline_quotes(text, p))
+        .collect();
     for &p in &speech {
         // An interviewer's question is not a quote, and its words attribute nothing.
         let para_text = seg.paragraphs[p].text(text);
@@ -137,6 +144,36 @@ pub fn extract(text: &str) -> Extraction {
             cue: Some(*label),
             attribution: Attribution::TranscriptLabel,
             confidence: 0.9,
+        });
+    }
+    for h in headlines {
+        // A headline names by surname ("Hu Says: …") someone the body names in full.
+        let surname = h
+            .speaker
+            .text(text)
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        let named = entities
+            .list
+            .iter()
+            .rposition(|e| e.mentions.iter().any(|m| h.speaker.contains(*m)))
+            .or_else(|| {
+                entities
+                    .list
+                    .iter()
+                    .position(|e| e.kind == SpeakerKind::Person && e.name_tokens.contains(&surname))
+            });
+        let entity = named.unwrap_or_else(|| entities.group(h.speaker.text(text), h.speaker));
+        quotes.push(Draft {
+            span: h.quote,
+            outer: h.quote,
+            kind: h.kind,
+            entity: Some(entity),
+            cue: Some(h.speaker),
+            attribution: Attribution::Headline,
+            confidence: 0.8,
         });
     }
     let mut direct_spans: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
@@ -734,6 +771,39 @@ mod tests {
             [
                 ("We expect the visit to go ahead", Some("Tavo Rennick")),
                 ("Plans are in place for an early meeting", Some("Lina Osk")),
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_attributions_without_quotation_marks() {
+        let text = "Nolan Says: Reopening the hotline is a signal of calmer ties\n\n\
+                    Harbour talks a step toward stability: Premier Vasko\n\n\
+                    The commentator Ivo Nolan said the talks would resume.";
+        let ex = extract(text);
+        let got: Vec<(QuoteKind, &str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.kind, q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    QuoteKind::Direct,
+                    "Reopening the hotline is a signal of calmer ties",
+                    Some("Ivo Nolan")
+                ),
+                (
+                    QuoteKind::Indirect,
+                    "Harbour talks a step toward stability",
+                    Some("Premier Vasko")
+                ),
+                (
+                    QuoteKind::Indirect,
+                    "the talks would resume",
+                    Some("Ivo Nolan")
+                ),
             ]
         );
     }

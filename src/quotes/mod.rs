@@ -8,6 +8,7 @@
 mod coref;
 mod cues;
 mod extract;
+mod headline;
 mod indirect;
 pub mod lexicon;
 pub mod marks;
@@ -75,6 +76,8 @@ pub enum Attribution {
     AccordingTo,
     /// `NAME: answer` in a transcript.
     TranscriptLabel,
+    /// A headline's `X says: …`, `…: X` or `…, X says` (no quotation marks).
+    Headline,
     /// Another quote of the same paragraph has the speaker.
     SameParagraph,
     /// The previous paragraph ends with an attributed colon lead-in.
@@ -98,6 +101,7 @@ impl Attribution {
             Attribution::ReportingVerb => "reporting_verb",
             Attribution::AccordingTo => "according_to",
             Attribution::TranscriptLabel => "transcript_label",
+            Attribution::Headline => "headline",
             Attribution::SameParagraph => "same_paragraph",
             Attribution::ColonLeadIn => "colon_lead_in",
             Attribution::ContinuedParagraph => "continued_paragraph",
