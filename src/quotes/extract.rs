@@ -202,7 +202,33 @@ pub fn extract(text: &str) -> Extraction {
         }
         kept.push(q);
     }
+    name_described_roles(&mut kept, &entities);
     finish(seg, kept, &entities)
+}
+
+/// "a spokesman", "the expert": an unnamed role is the person the article
+/// names in that role, when it names exactly one (LABELING.md: the speaker is
+/// the named person whenever the article gives the name).
+fn name_described_roles(drafts: &mut [Draft], entities: &Entities) {
+    for d in drafts.iter_mut() {
+        let Some(e) = d.entity.map(|e| &entities.list[e]) else {
+            continue;
+        };
+        if e.kind != SpeakerKind::Group {
+            continue;
+        }
+        let desc = e.name.to_lowercase();
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        let singular = words
+            .first()
+            .is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+        let head = words.last().copied().unwrap_or("");
+        if singular && ROLE_NOUNS.iter().any(|(noun, _)| *noun == head) {
+            if let Some(person) = entities.only_person_with_role(head) {
+                d.entity = Some(person);
+            }
+        }
+    }
 }
 
 /// Renumbers the entities that speak, in order of their first quote.
@@ -804,6 +830,28 @@ mod tests {
                     "the talks would resume",
                     Some("Ivo Nolan")
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_role_is_the_one_person_named_in_it() {
+        let text = "A spokesman said on Monday that the harbour talks would go ahead.\n\n\
+                    “We are ready,” said Tavo Rennick, the ministry’s spokesman.\n\n\
+                    An official said the date was not fixed.";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the harbour talks would go ahead", Some("Tavo Rennick")),
+                ("We are ready", Some("Tavo Rennick")),
+                // Nobody is named as an official: the source stays anonymous.
+                ("the date was not fixed", Some("An official")),
             ]
         );
     }

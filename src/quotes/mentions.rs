@@ -615,21 +615,50 @@ impl Entities {
 
     /// The most recent person (by the `recent` order given) whose titles license `noun`.
     pub fn role_match(&self, noun: &str, recent: &[usize]) -> Option<usize> {
+        recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.licenses(i, noun))
+    }
+
+    /// The one person of the article whose titles or role name `noun`
+    /// ("a spokesman" when the article names exactly one spokesman); none
+    /// when there are several or none.
+    pub fn only_person_with_role(&self, noun: &str) -> Option<usize> {
+        // The role word itself, not every title it could stand for ("an
+        // official" is not the one minister the article names).
+        let same_role =
+            |w: &str| w == noun || (noun.starts_with("spokes") && w.starts_with("spokes"));
+        let mut found = (0..self.list.len()).filter(|&i| {
+            let e = &self.list[i];
+            e.kind == SpeakerKind::Person
+                && (e.titles.iter().any(|t| same_role(t))
+                    || e.role.as_ref().is_some_and(|r| {
+                        r.to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(same_role)
+                    }))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// Whether person `i`'s titles or role license the role noun `noun`.
+    fn licenses(&self, i: usize, noun: &str) -> bool {
         let licensing = ROLE_NOUNS
             .iter()
             .find(|(n, _)| *n == noun)
             .map(|(_, t)| *t)
             .unwrap_or(&[]);
-        recent.iter().rev().copied().find(|&i| {
-            let e = &self.list[i];
-            e.kind == SpeakerKind::Person
-                && (e.titles.iter().any(|t| licensing.contains(&t.as_str()))
-                    || e.role.as_ref().is_some_and(|r| {
-                        let r = r.to_lowercase();
-                        r.split(|c: char| !c.is_alphanumeric())
-                            .any(|w| w == noun || licensing.contains(&w))
-                    }))
-        })
+        let e = &self.list[i];
+        e.kind == SpeakerKind::Person
+            && (e.titles.iter().any(|t| licensing.contains(&t.as_str()))
+                || e.role.as_ref().is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    r.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == noun || licensing.contains(&w))
+                }))
     }
 }
 

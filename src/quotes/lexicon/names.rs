@@ -239,6 +239,7 @@ pub const ROLE_NOUNS: &[(&str, &[&str])] = &[
         &["spokesman", "spokeswoman", "spokesperson"],
     ),
     ("professor", &["prof", "professor"]),
+    ("expert", &["expert"]),
     ("analyst", &["analyst", "researcher", "scholar", "fellow"]),
     ("scholar", &["scholar", "professor", "fellow", "researcher"]),
     (
