@@ -71,7 +71,19 @@ pub fn extract(text: &str) -> Extraction {
                         }
                     }
                     MentionKind::Name | MentionKind::Org | MentionKind::Group => {
-                        m.entity = entities.resolve_named(text, &ws, m);
+                        m.entity = entities.resolve_named(text, &ws, m).or_else(|| {
+                            // A surname the excerpt never gives in full, as the
+                            // subject of a reporting verb ("Panetta told Xi that").
+                            let lone = m.kind == MentionKind::Name && m.words.1 == m.words.0 + 1;
+                            let verb_next = ws.get(m.words.1).is_some_and(|w| {
+                                let w = w.text(text);
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    && reporting_verb(w).is_some()
+                            });
+                            (lone && verb_next && !ws[m.words.0].comma_after())
+                                .then(|| entities.surname_person(m.span.text(text), m.span))
+                                .flatten()
+                        });
                         if let Some(e) = m.entity {
                             if entities.list[e].kind == SpeakerKind::Person {
                                 persons_seen.push(e);
@@ -852,6 +864,30 @@ mod tests {
                 ("We are ready", Some("Tavo Rennick")),
                 // Nobody is named as an official: the source stays anonymous.
                 ("the date was not fixed", Some("An official")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_subject_of_a_reporting_verb_is_a_person() {
+        let text = "Ostrander told the envoy that both navies share the same worries.\n\n\
+                    While Ostrander’s visit touched on old disputes, his speech stressed trust. \
+                    It is time, he said, to stop counting grievances.\n\n\
+                    Norland said the date was not fixed.";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("both navies share the same worries", Some("Ostrander")),
+                // "he" now has an antecedent.
+                ("It is time", Some("Ostrander")),
+                // A place speaking for its government keeps its name (LABELING.md §9.7).
+                ("the date was not fixed", Some("Norland")),
             ]
         );
     }

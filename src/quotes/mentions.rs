@@ -613,6 +613,39 @@ impl Entities {
         }
     }
 
+    /// A person known by one name only (a surname as the subject of a
+    /// reporting verb); none for a place that speaks for its government.
+    pub fn surname_person(&mut self, word: &str, span: Span) -> Option<usize> {
+        let name = strip_possessive(word).to_string();
+        let lower = name.to_lowercase();
+        if PLACE_SPEAKERS.contains(&lower.as_str())
+            || NOT_PERSON_WORDS.contains(&lower.as_str())
+            || is_org_word(&name)
+            || !name.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return None;
+        }
+        // Someone already named with more words ("Maj Gen Zhang Hui of …").
+        if let Some(i) = self.list.iter().rposition(|e| {
+            e.name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(&name))
+        }) {
+            self.list[i].mentions.push(span);
+            return Some(i);
+        }
+        self.list.push(Entity {
+            name,
+            kind: SpeakerKind::Person,
+            role: None,
+            gender: None,
+            titles: Vec::new(),
+            name_tokens: vec![lower],
+            mentions: vec![span],
+        });
+        Some(self.list.len() - 1)
+    }
+
     /// The most recent person (by the `recent` order given) whose titles license `noun`.
     pub fn role_match(&self, noun: &str, recent: &[usize]) -> Option<usize> {
         recent
