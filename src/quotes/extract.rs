@@ -891,4 +891,16 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_crowd_speaks_as_a_group() {
+        let text = "Ada Munt addressed the rally.\n\nProtesters shouted, “Open the gates!”";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(got, [("Open the gates!", Some("Protesters"))]);
+    }
 }

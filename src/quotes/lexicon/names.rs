@@ -343,6 +343,23 @@ pub const GROUP_NOUNS: &[&str] = &[
     "commentary",
     "report",
     "government",
+    // People who speak as a crowd in news reports.
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "residents",
+    "activists",
+    "witnesses",
+    "voters",
+    "others",
+    "participants",
+    "attendees",
+    "delegates",
+    "advocates",
+    "opponents",
+    "economists",
+    "scientists",
+    "police",
 ];
 
 /// Words of an organisation's name.
