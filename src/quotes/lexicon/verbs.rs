@@ -215,7 +215,7 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "",
         Complement::Clause,
     ),
-    (&["ask", "asks", "asked"], "", Complement::QuoteOnly),
+    (&["ask", "asks", "asked", "asking"], "", Complement::QuoteOnly),
     (
         &["assure", "assures", "assured", "assuring"],
         "",
