@@ -102,7 +102,7 @@ struct SentenceTransformersConfig {
 }
 
 impl Encoder {
-    /// Loads config, tokenizer and mmap'd weights from `files` onto `device`;
+    /// Loads config, tokenizer and weights from `files` onto `device`;
     /// the architecture is the one config.json names (`bert` or `gemma3_text`).
     pub fn load(
         files: &ModelFiles,

@@ -5,8 +5,8 @@
 //!
 //! Candle's `gemma3` is a causal decoder with a key-value cache that returns
 //! logits, so the encoder is written here on candle-nn. The token-embedding
-//! table (262,144 × 768, over 800 MB in f32) is not copied into memory: rows
-//! are gathered straight from the memory-mapped weights file.
+//! table (262,144 × 768, over 800 MB in f32) is not loaded: the rows a batch
+//! needs are read from the weights file.
 
 use std::path::Path;
 
@@ -400,7 +400,7 @@ impl Clone for Gemma {
 pub struct GemmaWeights<'a> {
     /// The parsed `config.json`.
     pub config: &'a GemmaConfig,
-    /// The transformer's safetensors file (memory-mapped).
+    /// The transformer's safetensors file (read tensor by tensor).
     pub transformer: &'a Path,
     /// The dense projections after pooling, in order (`2_Dense`, `3_Dense`).
     pub dense: &'a [&'a Path],
@@ -420,7 +420,7 @@ impl Gemma {
         Ok(())
     }
 
-    /// Loads the transformer (mmap'd) and the dense projections. Errors name
+    /// Loads the transformer and the dense projections. Errors name
     /// the file at fault.
     pub fn load(
         w: &GemmaWeights,

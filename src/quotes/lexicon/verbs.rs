@@ -215,7 +215,11 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "",
         Complement::Clause,
     ),
-    (&["ask", "asks", "asked", "asking"], "", Complement::QuoteOnly),
+    (
+        &["ask", "asks", "asked", "asking"],
+        "",
+        Complement::QuoteOnly,
+    ),
     (
         &["assure", "assures", "assured", "assuring"],
         "",
