@@ -142,8 +142,20 @@ pub(super) fn find_cues(
         {
             k -= 3;
         }
-        let mut found: Option<(&Mention, CueForm)> = None;
-        if k > 0
+        // "Xinhua quoted Xi as saying": the speaker is the one quoted.
+        let quoted_as = (lower == "saying" && k >= 2 && ws[k - 1].text(text) == "as")
+            .then(|| mention_ending(k - 1))
+            .flatten()
+            .filter(|m| {
+                m.words.0 > 0
+                    && matches!(
+                        ws[m.words.0 - 1].text(text).to_lowercase().as_str(),
+                        "quoted" | "quoting" | "cited" | "citing"
+                    )
+            });
+        let mut found: Option<(&Mention, CueForm)> = quoted_as.map(|m| (m, CueForm::Subject));
+        if found.is_none()
+            && k > 0
             && !ws[k - 1].comma_after()
             && !quote_between(text, ws[k - 1].span.end, ws[k].span.start)
         {

@@ -73,13 +73,18 @@ pub fn extract(text: &str) -> Extraction {
                     MentionKind::Name | MentionKind::Org | MentionKind::Group => {
                         m.entity = entities.resolve_named(text, &ws, m).or_else(|| {
                             // A surname the excerpt never gives in full, as the
-                            // subject of a reporting verb ("Panetta told Xi that").
+                            // subject of a reporting verb ("Panetta told Xi that",
+                            // "quoted Xi as saying").
                             let lone = m.kind == MentionKind::Name && m.words.1 == m.words.0 + 1;
-                            let verb_next = ws.get(m.words.1).is_some_and(|w| {
-                                let w = w.text(text);
-                                w.chars().next().is_some_and(char::is_lowercase)
-                                    && reporting_verb(w).is_some()
-                            });
+                            let verb_next =
+                                ws.get(m.words.1).is_some_and(|w| {
+                                    let w = w.text(text);
+                                    w.chars().next().is_some_and(char::is_lowercase)
+                                        && reporting_verb(w).is_some()
+                                }) || (ws.get(m.words.1).is_some_and(|w| w.text(text) == "as")
+                                    && ws
+                                        .get(m.words.1 + 1)
+                                        .is_some_and(|w| w.text(text) == "saying"));
                             (lone && verb_next && !ws[m.words.0].comma_after())
                                 .then(|| entities.surname_person(m.span.text(text), m.span))
                                 .flatten()
@@ -902,5 +907,24 @@ mod tests {
             .map(|q| (q.span.text(text), ex.speaker_name(q)))
             .collect();
         assert_eq!(got, [("Open the gates!", Some("Protesters"))]);
+    }
+
+    #[test]
+    fn quoted_as_saying_names_the_one_quoted() {
+        let text = "Radio Vela quoted Ines Paravi as saying that the gates would stay shut.\n\n\
+                    The agency quoted Ostrander as saying that the navies should talk more.";
+        let ex = extract(text);
+        let got: Vec<(&str, Option<&str>)> = ex
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), ex.speaker_name(q)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the gates would stay shut", Some("Ines Paravi")),
+                ("the navies should talk more", Some("Ostrander")),
+            ]
+        );
     }
 }
