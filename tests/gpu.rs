@@ -24,7 +24,8 @@ fn skipped(reason: &str) {
 mod cuda {
     use candle_core::Device;
     use quotestance::model::encoder::cosine;
-    use quotestance::model::{source, Encoder, EncoderOptions, ModelQuery, SPECS};
+    use quotestance::model::source::{self, SPECS};
+    use quotestance::model::{Encoder, EncoderOptions, ModelQuery};
 
     pub fn embeddings_match_the_cpu() {
         let gpu = match Device::new_cuda(0) {
