@@ -761,18 +761,12 @@ mod tests {
     fn a_time_between_subject_and_verb_and_a_listener_before_that() {
         let text = "Admiral Rosa Lind on Saturday said the hotline would reopen.\n\n\
                     Lind assured Wren Tasker that the channel stays open.";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("the hotline would reopen", Some("Rosa Lind")),
-                ("the channel stays open", Some("Rosa Lind")),
-            ]
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("the hotline would reopen", "Rosa Lind"),
+                ("the channel stays open", "Rosa Lind"),
+            ],
         );
     }
 
@@ -782,20 +776,13 @@ mod tests {
                     Ada Munt shouted, “Open the gates!”\n\n\
                     Councillor Ines Paravi testified that the gates had stayed shut.\n\n\
                     Paravi did not mention the ledgers.";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("The ledgers were mostly kept in order", Some("Radio Vela")),
-                ("Open the gates!", Some("Ada Munt")),
-                ("the gates had stayed shut", Some("Ines Paravi")),
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("The ledgers were mostly kept in order", "Radio Vela"),
+                ("Open the gates!", "Ada Munt"),
+                ("the gates had stayed shut", "Ines Paravi"),
             ],
-            "{got:?}"
         );
     }
 
@@ -803,18 +790,12 @@ mod tests {
     fn a_body_and_title_before_the_trailing_speaker() {
         let text = "“We expect the visit to go ahead,” Foreign Ministry spokesman Tavo Rennick said.\n\n\
                     ‘Plans are in place for an early meeting,’ Harbour Authority press officer Lina Osk said.";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("We expect the visit to go ahead", Some("Tavo Rennick")),
-                ("Plans are in place for an early meeting", Some("Lina Osk")),
-            ]
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("We expect the visit to go ahead", "Tavo Rennick"),
+                ("Plans are in place for an early meeting", "Lina Osk"),
+            ],
         );
     }
 
@@ -856,20 +837,14 @@ mod tests {
         let text = "A spokesman said on Monday that the harbour talks would go ahead.\n\n\
                     “We are ready,” said Tavo Rennick, the ministry’s spokesman.\n\n\
                     An official said the date was not fixed.";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("the harbour talks would go ahead", Some("Tavo Rennick")),
-                ("We are ready", Some("Tavo Rennick")),
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("the harbour talks would go ahead", "Tavo Rennick"),
+                ("We are ready", "Tavo Rennick"),
                 // Nobody is named as an official: the source stays anonymous.
-                ("the date was not fixed", Some("An official")),
-            ]
+                ("the date was not fixed", "An official"),
+            ],
         );
     }
 
@@ -879,52 +854,34 @@ mod tests {
                     While Ostrander’s visit touched on old disputes, his speech stressed trust. \
                     It is time, he said, to stop counting grievances.\n\n\
                     Norland said the date was not fixed.";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("both navies share the same worries", Some("Ostrander")),
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("both navies share the same worries", "Ostrander"),
                 // "he" now has an antecedent.
-                ("It is time", Some("Ostrander")),
+                ("It is time", "Ostrander"),
                 // A place speaking for its government keeps its name (LABELING.md §9.7).
-                ("the date was not fixed", Some("Norland")),
-            ]
+                ("the date was not fixed", "Norland"),
+            ],
         );
     }
 
     #[test]
     fn a_crowd_speaks_as_a_group() {
         let text = "Ada Munt addressed the rally.\n\nProtesters shouted, “Open the gates!”";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(got, [("Open the gates!", Some("Protesters"))]);
+        assert_quotes_and_speakers(text, &[("Open the gates!", "Protesters")]);
     }
 
     #[test]
     fn quoted_as_saying_names_the_one_quoted() {
         let text = "Radio Vela quoted Ines Paravi as saying that the gates would stay shut.\n\n\
                     The agency quoted Ostrander as saying that the navies should talk more.";
-        let ex = extract(text);
-        let got: Vec<(&str, Option<&str>)> = ex
-            .quotes
-            .iter()
-            .map(|q| (q.span.text(text), ex.speaker_name(q)))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("the gates would stay shut", Some("Ines Paravi")),
-                ("the navies should talk more", Some("Ostrander")),
-            ]
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("the gates would stay shut", "Ines Paravi"),
+                ("the navies should talk more", "Ostrander"),
+            ],
         );
     }
 }

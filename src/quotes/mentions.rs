@@ -663,16 +663,8 @@ impl Entities {
         // official" is not the one minister the article names).
         let same_role =
             |w: &str| w == noun || (noun.starts_with("spokes") && w.starts_with("spokes"));
-        let mut found = (0..self.list.len()).filter(|&i| {
-            let e = &self.list[i];
-            e.kind == SpeakerKind::Person
-                && (e.titles.iter().any(|t| same_role(t))
-                    || e.role.as_ref().is_some_and(|r| {
-                        r.to_lowercase()
-                            .split(|c: char| !c.is_alphanumeric())
-                            .any(same_role)
-                    }))
-        });
+        let mut found =
+            (0..self.list.len()).filter(|&i| self.person_fits(i, &same_role, &same_role));
         let first = found.next()?;
         found.next().is_none().then_some(first)
     }
@@ -684,13 +676,26 @@ impl Entities {
             .find(|(n, _)| *n == noun)
             .map(|(_, t)| *t)
             .unwrap_or(&[]);
+        self.person_fits(i, &|t| licensing.contains(&t), &|w| {
+            w == noun || licensing.contains(&w)
+        })
+    }
+
+    /// Whether entity `i` is a person with a title, or a word in its role,
+    /// that fits.
+    fn person_fits(
+        &self,
+        i: usize,
+        title_fits: &dyn Fn(&str) -> bool,
+        role_word_fits: &dyn Fn(&str) -> bool,
+    ) -> bool {
         let e = &self.list[i];
         e.kind == SpeakerKind::Person
-            && (e.titles.iter().any(|t| licensing.contains(&t.as_str()))
+            && (e.titles.iter().any(|t| title_fits(t))
                 || e.role.as_ref().is_some_and(|r| {
-                    let r = r.to_lowercase();
-                    r.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == noun || licensing.contains(&w))
+                    r.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(role_word_fits)
                 }))
     }
 }
