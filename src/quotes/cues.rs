@@ -69,7 +69,10 @@ pub(super) fn find_cues(
     in_quote: &dyn Fn(Span) -> bool,
 ) -> Vec<Cue> {
     let mut cues = Vec::new();
-    let mention_ending = |end: usize| ms.iter().find(|m| m.words.1 == end && m.entity.is_some());
+    let mention_ending = |end: usize| {
+        ms.iter()
+            .find(|m| (m.words.1 == end || m.reach == end) && m.entity.is_some())
+    };
     let mention_starting =
         |start: usize| ms.iter().find(|m| m.words.0 == start && m.entity.is_some());
     for v in 0..ws.len() {
@@ -81,14 +84,16 @@ pub(super) fn find_cues(
         let lower = word.to_lowercase();
         if lower == "according" && ws.get(v + 1).is_some_and(|n| n.text(text) == "to") {
             // "according to spokesperson Sun Jiawei": a lower-case title may come first.
-            let m = (v + 2..(v + 5).min(ws.len()))
-                .take_while(|&j| j == v + 2 || !ws[j - 1].is_capitalized(text))
-                .find_map(&mention_starting);
-            if let Some(m) = m {
+            let m = according_to_document(text, ws, ms, v + 2).or_else(|| {
+                (v + 2..(v + 5).min(ws.len()))
+                    .take_while(|&j| j == v + 2 || !ws[j - 1].is_capitalized(text))
+                    .find_map(&mention_starting)
+            });
+            if let Some(m) = m.map(|m| titled_name_after(text, ws, ms, m)) {
                 cues.push(Cue {
                     verb: Span::new(w.span.start, ws[v + 1].span.end),
                     first_word: v,
-                    end_word: m.words.1,
+                    end_word: m.reach.max(m.words.1),
                     entity: m.entity,
                     complement: Complement::Clause,
                     form: CueForm::AccordingTo,
@@ -287,12 +292,44 @@ pub(super) fn find_cues(
                         .filter(|n| n.kind == MentionKind::Name)
                         .filter(not_followed_by_verb)
                 })
-                .map(|m| (m, CueForm::Inverted));
+                .map(|m| (titled_name_after(text, ws, ms, m), CueForm::Inverted));
         }
         if found.is_none() && lower.ends_with("ing") && v > 0 && ws[v - 1].comma_after() {
-            found = ms
-                .iter()
-                .find(|m| m.words.0 <= starters && m.entity.is_some() && m.words.1 <= v)
+            // "…, Wu said, adding that": the speaker of the verb just before;
+            // else the sentence's subject ("During the talks Li Wei restated
+            // the position, stating that"): its first mention not governed by
+            // a preposition.
+            let previous_cue = cues.last().filter(|c| c.end_word <= v);
+            let previous_speaker = previous_cue.and_then(|c| {
+                ms.iter()
+                    .find(|m| c.entity.is_some() && m.entity == c.entity)
+            });
+            found = previous_speaker
+                .or_else(|| {
+                    ms.iter()
+                        .find(|m| m.words.0 <= starters && m.entity.is_some() && m.words.1 <= v)
+                })
+                .or_else(|| {
+                    // Not past a verb whose speaker is a role noun.
+                    // A subject is followed by its verb ("Li Wei restated"), not
+                    // by a noun it modifies ("the U.S. defense chief").
+                    let verb_next = |m: &Mention| {
+                        ws.get(m.reach).is_some_and(|n| {
+                            let w = n.text(text).to_lowercase();
+                            !n.is_capitalized(text)
+                                && (w.ends_with("ed")
+                                    || FINITE.contains(&w.as_str())
+                                    || reporting_verb(&w).is_some())
+                        })
+                    };
+                    ms.iter().filter(|_| previous_cue.is_none()).find(|m| {
+                        m.entity.is_some()
+                            && m.words.1 <= v
+                            && matches!(m.kind, MentionKind::Name | MentionKind::Org)
+                            && (m.words.0 == 0 || !is_preposition(ws[m.words.0 - 1].text(text)))
+                            && verb_next(m)
+                    })
+                })
                 .map(|m| (m, CueForm::Participle));
         }
         let Some((m, form)) = found else { continue };
@@ -318,6 +355,97 @@ pub(super) fn find_cues(
         });
     }
     cues
+}
+
+/// "said Northland Defense Ministry spokesman Tao Renfei": an organisation
+/// followed by a lower-case title and a name speaks through that person.
+fn titled_name_after<'m>(
+    text: &str,
+    ws: &[Word],
+    ms: &'m [Mention],
+    m: &'m Mention,
+) -> &'m Mention {
+    if m.kind != MentionKind::Org {
+        return m;
+    }
+    let titles_between = |from: usize, to: usize| {
+        (from..to).all(|j| {
+            let w = ws[j].text(text);
+            !ws[j].is_capitalized(text)
+                && !ws[j].comma_after()
+                && TITLE_WORDS.contains(&w.to_lowercase().as_str())
+        })
+    };
+    ms.iter()
+        .find(|n| {
+            n.kind == MentionKind::Name
+                && n.entity.is_some()
+                && n.words.0 > m.words.1
+                && n.words.0 <= m.words.1 + 2
+                && !ws[m.words.1 - 1].comma_after()
+                && titles_between(m.words.1, n.words.0)
+        })
+        .unwrap_or(m)
+}
+
+/// The source of a document after "according to" (from word `from`): "the
+/// statement from chief spokesman Sean Parnell", "a Pentagon readout".
+fn according_to_document<'m>(
+    text: &str,
+    ws: &[Word],
+    ms: &'m [Mention],
+    from: usize,
+) -> Option<&'m Mention> {
+    let lower = |j: usize| ws.get(j).map(|w| w.text(text).to_lowercase());
+    let mut j = from;
+    if matches!(lower(j).as_deref(), Some("a" | "an" | "the")) {
+        j += 1;
+    }
+    // "the statement from chief Pentagon spokesman Sean Parnell"
+    let doc = |j: usize| lower(j).is_some_and(|w| DOCUMENT_NOUNS.contains(&w.as_str()));
+    let adjective = |j: usize| {
+        lower(j).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "official" | "written" | "joint" | "brief" | "separate"
+            )
+        })
+    };
+    let mut d = j;
+    if adjective(d) {
+        d += 1;
+    }
+    if doc(d)
+        && matches!(
+            lower(d + 1).as_deref(),
+            Some("from" | "by" | "of" | "issued")
+        )
+    {
+        let after = if lower(d + 1).as_deref() == Some("issued") {
+            d + 3
+        } else {
+            d + 2
+        };
+        // The person when one is named ("from chief navy spokesman Ivo Brandt").
+        let sources: Vec<&Mention> = (after..(after + 5).min(ws.len()))
+            .take_while(|&k| {
+                k == after || !ws[k - 1].is_capitalized(text) && !ws[k - 1].comma_after()
+            })
+            .filter_map(|k| ms.iter().find(|m| m.words.0 == k && m.entity.is_some()))
+            .collect();
+        return sources
+            .iter()
+            .find(|m| m.kind == MentionKind::Name)
+            .or(sources.first())
+            .copied();
+    }
+    // "a Pentagon statement", "the White House readout"
+    let m = ms.iter().find(|m| m.words.0 == j && m.entity.is_some())?;
+    let mut e = m.words.1;
+    if adjective(e) {
+        e += 1;
+    }
+    (doc(e) && m.kind == MentionKind::Org).then_some(m)
 }
 
 pub(super) fn is_preposition(word: &str) -> bool {

@@ -140,7 +140,18 @@ pub fn extract(text: &str) -> Extraction {
                 }
             }
             let cues = find_cues(text, &ws, &ms, starters, &in_quote);
-            salient.extend(cues.iter().filter_map(|c| c.entity));
+            for c in &cues {
+                // "said Defense Ministry spokesman Wu Qian": the ministry is
+                // salient too ("the statement said" next is the ministry's).
+                let issuers = ms.iter().filter(|m| {
+                    m.kind == MentionKind::Org
+                        && m.entity != c.entity
+                        && m.words.0 >= c.first_word
+                        && m.words.1 <= c.end_word
+                });
+                salient.extend(issuers.filter_map(|m| m.entity));
+                salient.extend(c.entity);
+            }
             sentences.push(Sentence {
                 para: p,
                 salient_before,
@@ -881,6 +892,54 @@ mod tests {
             &[
                 ("the gates would stay shut", "Ines Paravi"),
                 ("the navies should talk more", "Ostrander"),
+            ],
+        );
+    }
+
+    #[test]
+    fn affiliations_and_party_tags_after_a_name_are_not_speakers() {
+        let text = "Senator Dana Whitlock of New Hampshire, the chairman of the Armed Services \
+                    Committee, said the channel “must reopen soon.”\n\n\
+                    Rep. Carl Fenner (R-ND) said that the ministry had ignored every request.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("must reopen soon.", "Dana Whitlock"),
+                ("the ministry had ignored every request", "Carl Fenner"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_spokesman_speaks_for_the_ministry_named_before_him() {
+        let text = "“We see no reason for delay,” said Northland Defense Ministry spokesman \
+                    Tao Renfei.\n\n“The door stays open,” the statement said.\n\n\
+                    The drills will end soon, according to the statement from chief navy \
+                    spokesman Ivo Brandt.";
+        let got = run(text);
+        assert_eq!(got[0].2.as_deref(), Some("Tao Renfei"));
+        // The statement is the ministry's, not the spokesman's.
+        let ministry = got[1].2.clone().unwrap_or_default();
+        assert!(ministry.contains("Ministry"), "{got:?}");
+        assert_eq!(got[2].1, "The drills will end soon");
+        assert_eq!(got[2].2.as_deref(), Some("Ivo Brandt"));
+    }
+
+    #[test]
+    fn a_participle_after_a_reporting_verb_keeps_its_speaker() {
+        let text = "Harbour ties are steady, Tao said, adding that the next round is set.\n\n\
+                    At the talks Admiral Mara Quist restated the plan, stating that \
+                    “both fleets will keep their distance.”\n\n\
+                    “Now is the time,” the navy chief stressed, arguing that talks are \
+                    “not a reward.”";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("Harbour ties are steady", "Tao"),
+                ("the next round is set", "Tao"),
+                ("both fleets will keep their distance.", "Mara Quist"),
+                ("Now is the time", "Mara Quist"),
+                ("not a reward.", "Mara Quist"),
             ],
         );
     }

@@ -46,7 +46,18 @@ pub(super) fn clause_boundary_before(text: &str, from: usize, pos: usize) -> Opt
     }
     let mut best = None;
     for pat in [
-        ", and ", ", but ", "; ", ", while ", ", which ", " — ", ", as ", ", so ",
+        ", and ",
+        ", but ",
+        "; ",
+        ", while ",
+        ", which ",
+        " — ",
+        ", as ",
+        ", so ",
+        ", after ",
+        ", before ",
+        ", although ",
+        ", though ",
     ] {
         if let Some(i) = region.rfind(pat) {
             best = Some(best.map_or(i, |b: usize| b.max(i)));

@@ -47,6 +47,9 @@ pub struct Mention {
     pub kind: MentionKind,
     /// Index of the first and one past the last word in the sentence's words.
     pub words: (usize, usize),
+    /// One past the last word read with the mention: past `words.1` when a
+    /// place of affiliation or a parenthesised tag follows a name.
+    pub reach: usize,
     /// The entity, once resolved.
     pub entity: Option<usize>,
     /// An appositive right after the mention (", a former negotiator,").
@@ -130,6 +133,7 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                 span: words[i].span,
                 kind: MentionKind::Pronoun { gender, plural },
                 words: (i, i + 1),
+                reach: i + 1,
                 entity: None,
                 appositive: None,
             });
@@ -157,6 +161,34 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                     Some(noun) => MentionKind::RoleNoun(noun),
                     None => MentionKind::Group,
                 };
+                // "a Navy statement", "A Pentagon readout": a document speaks
+                // for the organisation that issued it.
+                let issuer = DOCUMENT_NOUNS
+                    .contains(&head.as_str())
+                    .then(|| {
+                        let first = (start..i).find(|&j| {
+                            words[j].is_capitalized(text)
+                                && !SENTENCE_STARTERS
+                                    .contains(&words[j].text(text).to_lowercase().as_str())
+                        })?;
+                        (first..i)
+                            .all(|j| words[j].is_capitalized(text))
+                            .then_some(first)
+                    })
+                    .flatten();
+                if let Some(first) = issuer {
+                    out.retain(|m: &Mention| m.words.1 <= first);
+                    out.push(Mention {
+                        span: Span::new(words[first].span.start, words[i - 1].span.end),
+                        kind: MentionKind::Org,
+                        words: (first, i),
+                        reach: i + 1,
+                        entity: None,
+                        appositive: None,
+                    });
+                    i += 1;
+                    continue;
+                }
                 // Drop any mention this one swallows (a capitalised modifier).
                 let span = Span::new(words[start].span.start, words[i].span.end);
                 out.retain(|m: &Mention| !span.contains(m.span));
@@ -164,6 +196,7 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                     span,
                     kind,
                     words: (start, i + 1),
+                    reach: i + 1,
                     entity: None,
                     appositive: appositive_after(text, words, i + 1),
                 });
@@ -172,9 +205,21 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
             }
         }
         if words[i].is_capitalized(text) {
-            let (end, mention) = capitalized_run(text, words, i);
+            let (mut end, mention) = capitalized_run(text, words, i);
             if let Some(mut m) = mention {
-                m.appositive = appositive_after(text, words, m.words.1);
+                // "Rep. Carl Fenner (R-ND) said": a party and state tag in
+                // parentheses after a name is not a mention of its own.
+                if m.kind == MentionKind::Name && words[m.words.1 - 1].next == Some('(') {
+                    if let Some(close) = (m.words.1..(m.words.1 + 4).min(words.len()))
+                        .find(|&j| words[j].next == Some(')'))
+                    {
+                        end = end.max(close + 1);
+                    }
+                }
+                // The appositive follows what the run read (a place of
+                // affiliation, a tag), not the name's last word.
+                m.reach = end.max(m.words.1);
+                m.appositive = appositive_after(text, words, m.reach);
                 out.push(m);
             }
             i = end.max(i + 1);
@@ -241,14 +286,15 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
             break;
         }
     }
-    // "Sen. Garrett Bolling of Montana": "of" and a place after a name are an affiliation.
+    // "Sen. Garrett Bolling of Montana": "of" and a place after a name are an
+    // affiliation, read past so the place ("New Hampshire") is no mention of its own.
+    let run_end = end;
     if let Some(of) = (i + 1..end).rev().find(|&j| words[j].text(text) == "of") {
         let tail = &words[of + 1..end];
         let before = words[of - 1].text(text);
-        if !tail.is_empty()
-            && tail
-                .iter()
-                .all(|w| !is_title(w.text(text)) && !is_org_word(w.text(text)))
+        // Place words that also qualify titles ("New", "South") may lead the place.
+        if tail.last().is_some_and(|w| !is_title(w.text(text)))
+            && tail.iter().all(|w| !is_org_word(w.text(text)))
             && !is_title(before)
             && !is_org_word(before)
         {
@@ -271,6 +317,7 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         span: Span::new(words[s].span.start, words[e - 1].span.end),
         kind,
         words: (s, e),
+        reach: e,
         entity: None,
         appositive: None,
     };
@@ -295,8 +342,9 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         || lowercase_title_before(text, words, start);
     let org_like = run.iter().any(|w| is_org_word(w));
     if name_start < end && (end - name_start >= 2 || titled) && !(org_like && name_start == start) {
-        // Title words before the name belong to this mention (they give its role).
-        return (end, Some(make(MentionKind::Name, start, end)));
+        // Title words before the name belong to this mention (they give its
+        // role); a place of affiliation after it is read with it.
+        return (run_end, Some(make(MentionKind::Name, start, end)));
     }
     if name_start < end && end - name_start == 1 && !org_like {
         // A lone capitalised word: a surname if an entity has it (decided later), a place otherwise.

@@ -249,11 +249,22 @@ pub fn is_boilerplate(text: &str, para: Span) -> bool {
     let word_count = words(text, para).len();
     let has_quote = s.chars().any(|c| matches!(c, '"' | '“' | '”' | '‘' | '\''));
     let ends_like_sentence = s.ends_with(['.', '?', '!', '”', '"', ':', ';', ',']);
+    // The last line of an excerpt cut off mid-sentence is prose, not a heading.
+    let cut_off = para.end >= text.trim_end().len()
+        && !text.ends_with(['\n', '\r'])
+        && word_count >= 6
+        && s.split_whitespace()
+            .skip(1)
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+            * 2
+            >= word_count;
     word_count > 0
         && word_count <= 20
         && !has_quote
         && !ends_like_sentence
         && !ends_with_attribution(s)
+        && !cut_off
 }
 
 /// "…, U.S. military says": a comma, at most four words, then a reporting verb

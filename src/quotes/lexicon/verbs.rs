@@ -352,7 +352,11 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "",
         Complement::Clause,
     ),
-    (&["state", "states", "stated"], "", Complement::Clause),
+    (
+        &["state", "states", "stated", "stating"],
+        "",
+        Complement::Clause,
+    ),
     (
         &["maintain", "maintains", "maintained"],
         "",
