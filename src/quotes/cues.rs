@@ -128,11 +128,26 @@ pub(super) fn find_cues(
             continue;
         };
         // Subject before the verb, over auxiliaries ("has also said").
+        // …and adverbs ("regularly warn", "has time and again blamed").
         let mut k = v;
-        while k > 0
-            && AUXILIARIES.contains(&ws[k - 1].text(text).to_lowercase().as_str())
-            && !ws[k - 1].comma_after()
-        {
+        loop {
+            if k >= 3
+                && ws[k - 3..k]
+                    .iter()
+                    .map(|w| w.text(text))
+                    .eq(["time", "and", "again"])
+            {
+                k -= 3;
+                continue;
+            }
+            let skip = k > 0 && !ws[k - 1].comma_after() && {
+                let prev = ws[k - 1].text(text).to_lowercase();
+                AUXILIARIES.contains(&prev.as_str())
+                    || (prev.len() > 5 && prev.ends_with("ly") && !ws[k - 1].is_capitalized(text))
+            };
+            if !skip {
+                break;
+            }
             k -= 1;
         }
         // A time between subject and verb: "Beijing on Saturday announced",

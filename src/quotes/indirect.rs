@@ -105,7 +105,73 @@ pub(super) fn indirect_quotes(
             } else {
                 c.first_word
             };
-            let trailing = (after_cue >= ws.len() || parenthetical)
+            // "…, spokesperson Lina Varga said.": lower-case titles before the name.
+            let mut lead = lead;
+            while lead > 1
+                && !ws[lead - 1].is_capitalized(text)
+                && !ws[lead - 1].comma_after()
+                && (TITLE_WORDS.contains(&ws[lead - 1].text(text).to_lowercase().as_str())
+                    || ws[lead - 1].text(text).eq_ignore_ascii_case("the"))
+            {
+                lead -= 1;
+            }
+            let rest = &ws[c.end_word.min(ws.len())..];
+            // "…, according to three people with knowledge of the talks.": a
+            // modifier of the source, not a clause, closes the sentence.
+            let source_modifier = c.form == CueForm::AccordingTo
+                && !rest.is_empty()
+                && rest.iter().all(|w| !w.comma_after())
+                && !is_clause(text, rest);
+            // "It is time, he said, to stop …", "That cold shoulder, experts
+            // say, underscores …": an attribution inside the sentence governs
+            // what follows it (an adverbial after it does not: "…, the Navy
+            // said, just days after …").
+            let before_lead = &ws[..lead.min(ws.len())];
+            let mid_sentence = parenthetical
+                && c.form == CueForm::Subject
+                && lead > 0
+                && ws[lead - 1].comma_after()
+                && rest.len() >= 3
+                && (rest[0].text(text) == "to"
+                    || (!is_clause(text, before_lead)
+                        && (is_clause(text, rest) || {
+                            // The subject's verb right after: "…, experts say, underscores …".
+                            let verb = rest[0].text(text);
+                            !rest[0].is_capitalized(text)
+                                && (verb.ends_with('s') || verb.ends_with("ed"))
+                        })))
+                && (rest[0].text(text) == "to" || !starts_with_preposition(text, rest))
+                && !matches!(
+                    rest[0].text(text).to_lowercase().as_str(),
+                    "just"
+                        | "days"
+                        | "hours"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                        | "when"
+                        | "while"
+                        | "who"
+                        | "which"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "but"
+                        | "if"
+                        | "unless"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "even"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "amid"
+                        | "citing"
+                        | "according"
+                );
+            let trailing = (after_cue >= ws.len() || parenthetical || source_modifier)
+                && !mid_sentence
                 && lead > 0
                 && (ws[lead - 1].comma_after()
                     || quote_between(text, ws[lead - 1].span.end, ws[lead].span.start))
@@ -127,6 +193,9 @@ pub(super) fn indirect_quotes(
                 }
             } else if trailing {
                 Span::new(s.span.start, ws[lead - 1].span.end)
+            } else if mid_sentence {
+                has_that = true;
+                Span::new(rest[0].span.start, sentence_end)
             } else {
                 let mut start_word = after_cue;
                 if ws
@@ -177,13 +246,27 @@ pub(super) fn indirect_quotes(
                 let Some(span) = cut_before_quotes(text, region, quoted) else {
                     continue;
                 };
-                let span = trim_clause(text, span, trailing);
-                let inner_words = words(text, span);
+                let mut span = trim_clause(text, span, trailing);
+                let mut inner_words = words(text, span);
+                // "sounded the alarm over an increase …": what was said is the object.
+                if c.complement == Complement::Phrase
+                    && !trailing
+                    && inner_words.len() > 2
+                    && matches!(
+                        inner_words[0].text(text).to_lowercase().as_str(),
+                        "over" | "about"
+                    )
+                {
+                    span = Span::new(inner_words[1].span.start, span.end);
+                    inner_words.remove(0);
+                }
                 let valid = match c.complement {
                     Complement::Clause => {
                         inner_words.len() >= 2
                             && (has_that || is_clause(text, &inner_words))
-                            && (trailing || !starts_with_preposition(text, &inner_words))
+                            && (trailing
+                                || mid_sentence
+                                || !starts_with_preposition(text, &inner_words))
                     }
                     Complement::Phrase => inner_words.len() >= 2,
                     Complement::QuoteOnly => false,

@@ -694,6 +694,17 @@ impl Entities {
         Some(self.list.len() - 1)
     }
 
+    /// A news outlet or other source cited by a name no person of the
+    /// article bears ("according to Bloomberg"); none for a common word.
+    pub fn outlet(&mut self, word: &str, span: Span) -> Option<usize> {
+        let name = strip_possessive(word).to_string();
+        let lower = name.to_lowercase();
+        if NOT_PERSON_WORDS.contains(&lower.as_str()) || !name.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        Some(self.organization(name, span))
+    }
+
     /// The most recent person (by the `recent` order given) whose titles license `noun`.
     pub fn role_match(&self, noun: &str, recent: &[usize]) -> Option<usize> {
         recent

@@ -226,6 +226,23 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         Complement::Clause,
     ),
     (
+        &["apprise", "apprises", "apprised", "apprising"],
+        "",
+        Complement::Clause,
+    ),
+    // "sounded the alarm over …", "have sounded the alarm that …".
+    (
+        &["sound", "sounds", "sounded", "sounding"],
+        "alarm",
+        Complement::Phrase,
+    ),
+    // "blamed Beijing for turning down its offers".
+    (
+        &["blame", "blames", "blamed", "blaming"],
+        "",
+        Complement::Phrase,
+    ),
+    (
         &["inform", "informs", "informed", "informing"],
         "",
         Complement::Clause,

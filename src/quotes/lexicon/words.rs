@@ -355,6 +355,10 @@ pub const TRAILING_ADVERBS: &[&str] = &[
 
 /// Used by `extractor`.
 pub const OCCASIONS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "weibo",
+    "television",
     "statement",
     "interview",
     "speech",
