@@ -110,8 +110,12 @@ pub(super) fn find_cues(
             continue;
         }
         // A particle verb ("call for") needs its particle next (maybe after one adverb).
+        // "accused the Biden administration of …": "of" may follow a longer object.
         let particle_at = |p: &str| {
-            (v + 1..(v + 3).min(ws.len())).find(|&j| ws[j].text(text).eq_ignore_ascii_case(p))
+            let window = if p == "of" { 8 } else { 3 };
+            (v + 1..(v + window).min(ws.len()))
+                .take_while(|&j| j == v + 1 || !ws[j - 1].comma_after())
+                .find(|&j| ws[j].text(text).eq_ignore_ascii_case(p))
         };
         let mut chosen = None;
         for (particle, complement) in &variants {
@@ -143,6 +147,7 @@ pub(super) fn find_cues(
             let skip = k > 0 && !ws[k - 1].comma_after() && {
                 let prev = ws[k - 1].text(text).to_lowercase();
                 AUXILIARIES.contains(&prev.as_str())
+                    || matches!(prev.as_str(), "here" | "still" | "now")
                     || (prev.len() > 5 && prev.ends_with("ly") && !ws[k - 1].is_capitalized(text))
             };
             if !skip {
@@ -314,7 +319,8 @@ pub(super) fn find_cues(
             // else the sentence's subject ("During the talks Li Wei restated
             // the position, stating that"): its first mention not governed by
             // a preposition.
-            let previous_cue = cues.last().filter(|c| c.end_word <= v);
+            // The main clause's verb ("Freeland says Canada has asked …, calling").
+            let previous_cue = cues.first().filter(|c| c.end_word <= v);
             let previous_speaker = previous_cue.and_then(|c| {
                 ms.iter()
                     .find(|m| c.entity.is_some() && m.entity == c.entity)

@@ -989,4 +989,35 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn more_reported_speech_of_news_writing() {
+        let text = "Tomas Brel urged the navy to stop the drills. He called on the two sides \
+                    to improve ties.\n\n\
+                    Lawmakers accused the defense secretary of weakening the fleet.\n\n\
+                    Brel, also the chairman of the council, said exchanges played a big role.\n\n\
+                    The ministry said at the time that it’d not view the visit as a breach.\n\n\
+                    A meeting could help avoid misjudgment, said a Norland commentator on \
+                    Thursday, but whether it works remains unclear.\n\n\
+                    Officials have new information that suggests the envoy was removed, said a \
+                    Norland official familiar with the matter, who asked not to be named.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("the navy to stop the drills", "Tomas Brel"),
+                ("the two sides to improve ties", "Tomas Brel"),
+                ("weakening the fleet", "Lawmakers"),
+                ("exchanges played a big role", "Tomas Brel"),
+                ("it’d not view the visit as a breach", "The ministry"),
+                (
+                    "A meeting could help avoid misjudgment",
+                    "a Norland commentator",
+                ),
+                (
+                    "Officials have new information that suggests the envoy was removed",
+                    "a Norland official",
+                ),
+            ],
+        );
+    }
 }

@@ -10,7 +10,27 @@ use crate::text::{words, Span, Word};
 pub(super) fn is_clause(text: &str, ws: &[Word]) -> bool {
     ws.iter().take(60).enumerate().any(|(i, w)| {
         let lower = w.text(text).to_lowercase();
-        FINITE.contains(&lower.as_str())
+        // Contracted auxiliaries: "he’d", "they’re", "won’t", "it’s".
+        let contracted = [
+            "’d", "'d", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "n’t", "n't",
+        ]
+        .iter()
+        .any(|c| lower.ends_with(c))
+            || matches!(
+                lower.as_str(),
+                "he’s"
+                    | "he's"
+                    | "she’s"
+                    | "she's"
+                    | "it’s"
+                    | "it's"
+                    | "that’s"
+                    | "that's"
+                    | "there’s"
+                    | "there's"
+            );
+        contracted
+            || FINITE.contains(&lower.as_str())
             || IRREGULAR_PAST.contains(&lower.as_str())
             || (i > 0 && PLURAL_PRESENT.contains(&lower.as_str()))
             || (lower.len() > 4
@@ -92,10 +112,24 @@ pub(super) fn indirect_quotes(
                     .any(|p| v.starts_with(p))
             });
             let after_cue = skip_adverbials(text, ws, c.end_word, telling);
-            // "…, the Navy said." and the parenthetical "…, the Navy said, just days after …".
-            let parenthetical = after_cue == c.end_word
-                && c.end_word < ws.len()
-                && ws[c.end_word - 1].comma_after()
+            // "…, said a U.S. official familiar with the matter, who …": a
+            // modifier of the inverted source, up to a comma.
+            let modifier_end = (c.form == CueForm::Inverted)
+                .then(|| {
+                    (after_cue..(after_cue + 6).min(ws.len()))
+                        .take_while(|&j| {
+                            let w = ws[j].text(text).to_lowercase();
+                            !FINITE.contains(&w.as_str()) && reporting_verb(&w).is_none()
+                        })
+                        .find(|&j| ws[j].comma_after())
+                })
+                .flatten();
+            // "…, the Navy said." and the parenthetical "…, the Navy said, just
+            // days after …" (or "…, said a commentator on Thursday, but …").
+            let closed_by = modifier_end.map_or(after_cue, |j| j + 1);
+            let parenthetical = closed_by >= c.end_word
+                && closed_by < ws.len()
+                && ws[closed_by - 1].comma_after()
                 && c.form != CueForm::AccordingTo;
             // The cue's first word, with a "the" before its subject ("…, the Navy said").
             let lead = if c.first_word > 1

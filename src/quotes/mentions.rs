@@ -390,7 +390,7 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
     let f = first.text(text).to_lowercase();
     let starts_role = matches!(
         f.as_str(),
-        "a" | "an" | "the" | "former" | "retired" | "who" | "one" | "now"
+        "a" | "an" | "the" | "former" | "retired" | "who" | "one" | "now" | "also"
     ) || is_title(first.text(text))
         || !first.is_capitalized(text);
     if !starts_role {

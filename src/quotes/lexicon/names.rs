@@ -284,6 +284,8 @@ pub const ROLE_NOUNS: &[(&str, &[&str])] = &[
 
 /// Nouns that head an anonymous or collective source ("analysts", "a U.S. official").
 pub const GROUP_NOUNS: &[&str] = &[
+    "commentator",
+    "commentators",
     "media",
     "republicans",
     "democrats",

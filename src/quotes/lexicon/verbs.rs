@@ -271,8 +271,19 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
     // fragments ("accused Beijing of a “concerning unwillingness”").
     (
         &["accuse", "accuses", "accused", "accusing"],
+        "of",
+        Complement::Phrase,
+    ),
+    (
+        &["accuse", "accuses", "accused", "accusing"],
         "",
         Complement::QuoteOnly,
+    ),
+    // "called on the two sides to …"
+    (
+        &["call", "calls", "called", "calling"],
+        "on",
+        Complement::Phrase,
     ),
     (
         &["dismiss", "dismisses", "dismissed", "dismissing"],

@@ -355,6 +355,7 @@ pub const TRAILING_ADVERBS: &[&str] = &[
 
 /// Used by `extractor`.
 pub const OCCASIONS: &[&str] = &[
+    "time",
     "twitter",
     "facebook",
     "weibo",
