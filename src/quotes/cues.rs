@@ -112,7 +112,12 @@ pub(super) fn find_cues(
         // A particle verb ("call for") needs its particle next (maybe after one adverb).
         // "accused the Biden administration of …": "of" may follow a longer object.
         let particle_at = |p: &str| {
-            let window = if p == "of" { 8 } else { 3 };
+            // "called on the two sides to …", not "called Beijing on a hotline".
+            let window = match p {
+                "of" => 8,
+                "on" => 2,
+                _ => 3,
+            };
             (v + 1..(v + window).min(ws.len()))
                 .take_while(|&j| j == v + 1 || !ws[j - 1].comma_after())
                 .find(|&j| ws[j].text(text).eq_ignore_ascii_case(p))

@@ -1020,4 +1020,22 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn what_is_not_reported_speech() {
+        let text = "The Norland Foreign Ministry would not confirm that the capital had declined.\n\n\
+                    Talks went well, said two officials who spoke on condition of anonymity.\n\n\
+                    “We need talks,” Admiral Mara Quist said at an event hosted by the Harbour Institute.\n\n\
+                    Lawmakers accused the envoy of responding weakly to provocations, like the \
+                    balloon that flew over the coast.\n\n\
+                    When Secretary Ivo Lanz called the capital on a special hotline, the call went unanswered.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("Talks went well", "two officials"),
+                ("We need talks", "Mara Quist"),
+                ("responding weakly to provocations", "Lawmakers"),
+            ],
+        );
+    }
 }

@@ -204,12 +204,18 @@ pub(super) fn indirect_quotes(
                         | "citing"
                         | "according"
                 );
-            let trailing = (after_cue >= ws.len() || parenthetical || source_modifier)
-                && !mid_sentence
-                && lead > 0
-                && (ws[lead - 1].comma_after()
-                    || quote_between(text, ws[lead - 1].span.end, ws[lead].span.start))
-                && c.form != CueForm::Participle;
+            // "…, said two officials who spoke on condition of anonymity."
+            let relative_after = c.form == CueForm::Inverted
+                && ws
+                    .get(after_cue)
+                    .is_some_and(|w| matches!(w.text(text), "who" | "which"));
+            let trailing =
+                (after_cue >= ws.len() || parenthetical || source_modifier || relative_after)
+                    && !mid_sentence
+                    && lead > 0
+                    && (ws[lead - 1].comma_after()
+                        || quote_between(text, ws[lead - 1].span.end, ws[lead].span.start))
+                    && c.form != CueForm::Participle;
             let mut has_that = false;
             let region = if c.form == CueForm::AccordingTo {
                 if c.first_word == 0 {
@@ -251,7 +257,7 @@ pub(super) fn indirect_quotes(
                             && (ws[n.first_word - 1].comma_after()
                                 || matches!(
                                     ws[n.first_word - 1].text(text).to_lowercase().as_str(),
-                                    "and" | "but"
+                                    "and" | "but" | "while" | "whereas"
                                 ))
                     })
                     .and_then(|n| {
@@ -293,6 +299,35 @@ pub(super) fn indirect_quotes(
                 {
                     span = Span::new(inner_words[1].span.start, span.end);
                     inner_words.remove(0);
+                }
+                // "said two officials who spoke on condition of anonymity": a
+                // relative clause about the source is not what it said; "would
+                // not confirm that …" reports no speech.
+                let negated = ws[..c.end_word.min(ws.len())]
+                    .iter()
+                    .rev()
+                    .skip_while(|w| w.span.start >= c.verb.start)
+                    .take(2)
+                    .any(|w| {
+                        matches!(
+                            w.text(text).to_lowercase().as_str(),
+                            "not"
+                                | "never"
+                                | "won’t"
+                                | "won't"
+                                | "wouldn’t"
+                                | "wouldn't"
+                                | "didn’t"
+                                | "didn't"
+                                | "declined"
+                                | "refused"
+                        )
+                    });
+                let relative = inner_words.first().is_some_and(|w| {
+                    matches!(w.text(text).to_lowercase().as_str(), "who" | "whom")
+                });
+                if negated || relative {
+                    continue;
                 }
                 let valid = match c.complement {
                     Complement::Clause => {
@@ -392,6 +427,18 @@ pub(super) fn split_coordinated(text: &str, span: Span) -> Vec<Span> {
             );
         if reporter_subject {
             end = end.min(i);
+        }
+    }
+    // "…, with the ministry blasting …", "…, like the spy balloon …": a new
+    // subject or an example closes the span.
+    for joint in [", with ", ", like "] {
+        if let Some(i) = s[..end].find(joint) {
+            let next = s[i + joint.len()..].split_whitespace().next().unwrap_or("");
+            if next.chars().next().is_some_and(char::is_uppercase)
+                || matches!(next, "the" | "a" | "an" | "its" | "their")
+            {
+                end = end.min(i);
+            }
         }
     }
     for article in [", a ", ", an "] {

@@ -416,6 +416,10 @@ pub const OCCASION_PARTICIPLES: &[&str] = &[
     "aired",
     "sent",
     "distributed",
+    "organised",
+    "organized",
+    "hosted",
+    "held",
 ];
 
 /// Used by `extractor`.
@@ -465,6 +469,9 @@ pub const REPORTER_PARTICIPLES: &[&str] = &[
     ", explaining",
     ", referring",
     ", describing",
+    ", coming",
+    ", following",
+    ", at which",
 ];
 
 /// "…, a complaint she has raised repeatedly": an appositive naming the
