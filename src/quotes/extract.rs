@@ -1038,4 +1038,25 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn that_clauses_opening_with_a_phrase_or_running_into_a_fragment() {
+        let text = "President Ivo Lanz has made the case that the channels had to stay open.\n\n\
+                    Lanz told the envoy that over the past four years, ties have gone through ups \
+                    and downs.\n\n\
+                    Lanz announced that he will visit next year, even as the capital casts a wary \
+                    eye on the “pivot” to the harbour.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("the channels had to stay open", "Ivo Lanz"),
+                (
+                    "over the past four years, ties have gone through ups and downs",
+                    "Ivo Lanz",
+                ),
+                ("he will visit next year", "Ivo Lanz"),
+                ("pivot", "Ivo Lanz"),
+            ],
+        );
+    }
 }

@@ -78,6 +78,7 @@ pub(super) fn clause_boundary_before(text: &str, from: usize, pos: usize) -> Opt
         ", before ",
         ", although ",
         ", though ",
+        ", even as ",
     ] {
         if let Some(i) = region.rfind(pat) {
             best = Some(best.map_or(i, |b: usize| b.max(i)));
@@ -335,6 +336,7 @@ pub(super) fn indirect_quotes(
                             && (has_that || is_clause(text, &inner_words))
                             && (trailing
                                 || mid_sentence
+                                || has_that
                                 || !starts_with_preposition(text, &inner_words))
                     }
                     Complement::Phrase => inner_words.len() >= 2,

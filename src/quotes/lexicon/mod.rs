@@ -33,11 +33,14 @@ pub enum Complement {
     QuoteOnly,
 }
 
-/// Looks a word up as a reporting verb; returns the particle it needs and its complement.
+/// Looks a word up as a reporting verb; returns the particle it needs and its
+/// complement. A verb that reports speech only with a noun ("made the case",
+/// "sounded the alarm") is no reporting verb alone.
 pub fn reporting_verb(word: &str) -> Option<(&'static str, Complement)> {
     let lower = word.to_lowercase();
     REPORTING_VERBS
         .iter()
+        .filter(|(_, particle, _)| !matches!(*particle, "case" | "alarm"))
         .find(|(forms, _, _)| forms.contains(&lower.as_str()))
         .map(|(_, particle, complement)| (*particle, *complement))
 }

@@ -236,6 +236,12 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "alarm",
         Complement::Phrase,
     ),
+    // "has made the case that …"
+    (
+        &["make", "makes", "made", "making"],
+        "case",
+        Complement::Clause,
+    ),
     // "blamed Beijing for turning down its offers".
     (
         &["blame", "blames", "blamed", "blaming"],
