@@ -1059,4 +1059,26 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn authorities_ministries_and_names_given_in_quotation_marks() {
+        let text = "A Harbourtown man attacked two people in their home, authorities said Saturday.\n\n\
+                    In a statement about the case, Veterans Affairs said the lines are reviewed.\n\n\
+                    Tomas Brel says the system, simply called ‘loop,’ is a first step.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                (
+                    "A Harbourtown man attacked two people in their home",
+                    "authorities",
+                ),
+                ("the lines are reviewed", "Veterans Affairs"),
+                // A name given in marks is no quote of its own (LABELING.md §9.2).
+                (
+                    "the system, simply called ‘loop,’ is a first step",
+                    "Tomas Brel",
+                ),
+            ],
+        );
+    }
 }

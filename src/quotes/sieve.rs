@@ -589,7 +589,22 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
                 .to_lowercase()
         })
         .unwrap_or_default();
-    if TERM_MARKERS.contains(&prev_word.as_str())
+    // "the system, simply called ‘loop,’", "a plan, called “Harbour”": a name
+    // given, not words said ("called it a “pacing challenge”" is speech).
+    let naming_call = prev_word == "called" && {
+        let mut back = before.split_whitespace().rev().skip(1);
+        back.next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w.ends_with(',')
+                || (w.len() > 3 && w.ends_with("ly"))
+                || matches!(
+                    w.as_str(),
+                    "is" | "was" | "are" | "were" | "be" | "been" | "being" | "also"
+                )
+        })
+    };
+    if naming_call
+        || TERM_MARKERS.contains(&prev_word.as_str())
         || (prev_word == "as" && before.trim_end().to_lowercase().ends_with("known as"))
     {
         return true;

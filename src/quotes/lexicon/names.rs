@@ -284,6 +284,7 @@ pub const ROLE_NOUNS: &[(&str, &[&str])] = &[
 
 /// Nouns that head an anonymous or collective source ("analysts", "a U.S. official").
 pub const GROUP_NOUNS: &[&str] = &[
+    "authorities",
     "commentator",
     "commentators",
     "media",
@@ -369,6 +370,7 @@ pub const GROUP_NOUNS: &[&str] = &[
 
 /// Words of an organisation's name.
 pub const ORG_WORDS: &[&str] = &[
+    "affairs",
     "ministry",
     "department",
     "pentagon",
