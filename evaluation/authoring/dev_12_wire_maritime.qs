@@ -10,8 +10,8 @@ speaker SM = Samuel Marsh | retired U.S. Navy captain
 U.S. and Chinese naval officers meet for first maritime safety talks in two years
 HONOLULU (Wire) — Naval officers from the United States and China sat down on Tuesday for two days of maritime safety consultations, the first such meeting since the talks were suspended two years ago.
 Rachel Kemper, the U.S. deputy assistant secretary of defense for China, said {i:RK:n:0|the delegations would review a list of unsafe encounters at sea and in the air from the past year}.
-“{d:RK:o:+|We came here to listen as much as to talk. Every encounter we can take off that list is a sailor who goes home safe},” Kemper told reporters before the session opened.
-She said {i:RK:o:+|Washington hoped the meeting would become the first in a regular series, with working-level calls between sessions}.
+“{d:RK:o:+|We came here to listen as much as to talk. Every encounter we can take off that list is a sailor who goes home safe},” Kemper told reporters before the meeting opened.
+She said {i:RK:o:+|Washington hoped the meeting would become the first in a regular series, with working-level calls between meetings}.
 Senior Col. Liu Jianguo, a spokesman for China’s Ministry of National Defense, said in Beijing that {i:LJ:n:0|the Chinese delegation was led by a deputy director of the navy’s operations department}.
 Liu said {i:LJ:c:-|the United States bore full responsibility for the dangerous encounters near China’s coast because its ships and aircraft kept coming to China’s doorstep}.
 “{d:LJ:c:-|If the U.S. side truly wants safety, it should stop sending warships to provoke. Talks cannot paper over that},” Liu said.

@@ -10,7 +10,7 @@ Senators press Pentagon on the price of restarting China military talks
 WASHINGTON — Senators from both parties questioned a senior Pentagon official on Wednesday about what the United States had given up to restore military talks with China, in a hearing that showed how divided Congress remains over engaging Beijing.
 Sen. Harold Brandt, the Republican chairman of the subcommittee, said {i:HB:c:-|the administration had rewarded Beijing for cutting off the talks in the first place}.
 “{d:HB:c:-|They hung up on us, and we sent flowers. Every time we beg for a meeting, we teach them that hanging up works},” Brandt said.
-Brandt said {i:HB:n:0|the subcommittee would hold a closed session on Chinese naval activity next month}.
+Brandt said {i:HB:n:0|the subcommittee would hold a closed hearing on Chinese naval activity next month}.
 Jonathan Pryce, the assistant secretary of defense for Indo-Pacific security affairs, rejected the charge. “{d:JP:o:+|We gave up nothing. We asked for the channels back because our commanders need them, and we got them back},” Pryce said.
 He told the senators that {i:JP:o:+|a first call between theater commanders was expected within weeks}.
 Pryce said {i:JP:n:0|the department had briefed the committee’s staff on the terms of the agreement in March}.

@@ -14,7 +14,7 @@ The commentary said {i:SC:c:-|Washington had repeatedly damaged the atmosphere f
 It said {i:SC:o:+|China valued the recent resumption of contacts and was ready to keep them going if the two sides respected each other’s core interests}.
 Li Qingsong, a professor of international relations at the Central Institute of Strategic Studies, said {i:LQ:o:+|the resumption of theater-level calls was a meaningful step that both militaries should build on}.
 “{d:LQ:o:+|The two sides have shown that they can manage their differences when there is political will. I expect more exchanges before the end of the year},” Li said.
-Li added that {i:LQ:n:0|the timing of the commentary was linked to the annual legislative session in Washington}.
+Li added that {i:LQ:n:0|the timing of the commentary was linked to the annual legislative sitting in Washington}.
 At a monthly briefing, defense ministry spokeswoman Fang Yue said {i:FY:n:0|the Chinese and U.S. militaries had held a video call between theater commanders in September}.
 Asked about the next round of maritime safety talks, Fang said {i:FY:n:0|the two sides were in communication on the arrangements}.
 Robert Mallory, a former U.S. defense attaché in Beijing, said {i:RM:s:-|he read the commentary as a sign that Beijing would slow down the exchanges again}.
