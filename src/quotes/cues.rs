@@ -109,10 +109,11 @@ pub(super) fn find_cues(
         if variants.is_empty() {
             continue;
         }
-        // A particle verb ("call for") needs its particle next (maybe after one adverb).
-        // "accused the Biden administration of …": "of" may follow a longer object.
+        // A particle verb ("call for") needs its particle next (maybe after one
+        // adverb); "of" may follow a longer object ("accused the Biden
+        // administration of …"); "on" comes right after the verb ("called on
+        // the two sides to …", not "called Beijing on a hotline").
         let particle_at = |p: &str| {
-            // "called on the two sides to …", not "called Beijing on a hotline".
             let window = match p {
                 "of" => 8,
                 "on" => 2,
@@ -320,11 +321,12 @@ pub(super) fn find_cues(
                 .map(|m| (titled_name_after(text, ws, ms, m), CueForm::Inverted));
         }
         if found.is_none() && lower.ends_with("ing") && v > 0 && ws[v - 1].comma_after() {
-            // "…, Wu said, adding that": the speaker of the verb just before;
-            // else the sentence's subject ("During the talks Li Wei restated
-            // the position, stating that"): its first mention not governed by
-            // a preposition.
-            // The main clause's verb ("Freeland says Canada has asked …, calling").
+            // "…, Wu said, adding that", "Freeland says Canada has asked …,
+            // calling": the speaker of the sentence's first reporting verb;
+            // else its opening subject; else, with no verb before, the first
+            // name followed by a verb of its own ("During the talks Li Wei
+            // restated the position, stating that"), not one modifying a noun
+            // ("the U.S. defense chief stressed, arguing").
             let previous_cue = cues.first().filter(|c| c.end_word <= v);
             let previous_speaker = previous_cue.and_then(|c| {
                 ms.iter()
@@ -336,9 +338,6 @@ pub(super) fn find_cues(
                         .find(|m| m.words.0 <= starters && m.entity.is_some() && m.words.1 <= v)
                 })
                 .or_else(|| {
-                    // Not past a verb whose speaker is a role noun.
-                    // A subject is followed by its verb ("Li Wei restated"), not
-                    // by a noun it modifies ("the U.S. defense chief").
                     let verb_next = |m: &Mention| {
                         ws.get(m.reach).is_some_and(|n| {
                             let w = n.text(text).to_lowercase();

@@ -176,35 +176,8 @@ pub(super) fn indirect_quotes(
                                 && (verb.ends_with('s') || verb.ends_with("ed"))
                         })))
                 && (rest[0].text(text) == "to" || !starts_with_preposition(text, rest))
-                && !matches!(
-                    rest[0].text(text).to_lowercase().as_str(),
-                    "just"
-                        | "days"
-                        | "hours"
-                        | "weeks"
-                        | "months"
-                        | "years"
-                        | "when"
-                        | "while"
-                        | "who"
-                        | "which"
-                        | "a"
-                        | "an"
-                        | "and"
-                        | "but"
-                        | "if"
-                        | "unless"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "even"
-                        | "although"
-                        | "though"
-                        | "because"
-                        | "amid"
-                        | "citing"
-                        | "according"
-                );
+                && !AFTER_ATTRIBUTION_ADVERBIALS
+                    .contains(&rest[0].text(text).to_lowercase().as_str());
             // "…, said two officials who spoke on condition of anonymity."
             let relative_after = c.form == CueForm::Inverted
                 && ws
@@ -309,21 +282,7 @@ pub(super) fn indirect_quotes(
                     .rev()
                     .skip_while(|w| w.span.start >= c.verb.start)
                     .take(2)
-                    .any(|w| {
-                        matches!(
-                            w.text(text).to_lowercase().as_str(),
-                            "not"
-                                | "never"
-                                | "won’t"
-                                | "won't"
-                                | "wouldn’t"
-                                | "wouldn't"
-                                | "didn’t"
-                                | "didn't"
-                                | "declined"
-                                | "refused"
-                        )
-                    });
+                    .any(|w| NEGATIONS.contains(&w.text(text).to_lowercase().as_str()));
                 let relative = inner_words.first().is_some_and(|w| {
                     matches!(w.text(text).to_lowercase().as_str(), "who" | "whom")
                 });

@@ -506,3 +506,49 @@ pub const MODIFIER_STOP_WORDS: &[&str] = &[
     "as", "between", "over", "against", "after", "before", "which", "who", "when", "while", "is",
     "was", "are", "were", "if", "because", "than", "toward", "towards", "into", "about",
 ];
+
+/// Words that, right after an attribution inside a sentence ("…, the Navy
+/// said, just days after …"), open the reporter's adverbial or a new clause,
+/// not the rest of what was said.
+pub const AFTER_ATTRIBUTION_ADVERBIALS: &[&str] = &[
+    "just",
+    "days",
+    "hours",
+    "weeks",
+    "months",
+    "years",
+    "when",
+    "while",
+    "who",
+    "which",
+    "a",
+    "an",
+    "and",
+    "but",
+    "if",
+    "unless",
+    "as",
+    "after",
+    "before",
+    "even",
+    "although",
+    "though",
+    "because",
+    "amid",
+    "citing",
+    "according",
+];
+
+/// Words before a reporting verb that deny the speech ("would not confirm that").
+pub const NEGATIONS: &[&str] = &[
+    "not",
+    "never",
+    "won’t",
+    "won't",
+    "wouldn’t",
+    "wouldn't",
+    "didn’t",
+    "didn't",
+    "declined",
+    "refused",
+];
