@@ -318,6 +318,13 @@ fn broken_heads_are_clear_errors() {
     .unwrap();
     assert!(fails_naming("adapter.safetensors").contains("make train"));
     std::fs::write(&card_path, &good_card).unwrap();
+    // Put back the committed adapter, if the committed heads keep one.
+    let adapter = committed.join("adapter.safetensors");
+    if adapter.exists() {
+        std::fs::copy(&adapter, heads.join("adapter.safetensors")).unwrap();
+    } else {
+        std::fs::remove_file(heads.join("adapter.safetensors")).unwrap();
+    }
 
     let bytes = std::fs::read(heads.join("stance.safetensors")).unwrap();
     std::fs::write(heads.join("stance.safetensors"), &bytes[..bytes.len() / 3]).unwrap();

@@ -105,3 +105,41 @@ fn tiny_model_padding_free_and_padded_paths_agree() {
         assert!(*worst < 1e-5, "text {i}: largest difference {worst}");
     }
 }
+
+#[test]
+fn an_adapter_merged_after_the_embedding_cache_is_enabled_is_not_served_stale_rows() {
+    use candle_core::{Device, Tensor};
+    use quotestance::model::bert::{Lora, LowRank};
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_model(tmp.path());
+    let cache = tempfile::tempdir().unwrap();
+    let texts = ["the talks will resume", "no calls were answered"];
+    let mut cached = load(tmp.path(), 4).unwrap();
+    cached.enable_cache(cache.path(), "tiny").unwrap();
+    let frozen = cached.embed(&texts).unwrap();
+    // A non-zero adapter on the top layer.
+    let bert = cached.bert().unwrap();
+    let top = bert.num_layers() - 1;
+    let shapes = bert.adapted_shapes().unwrap();
+    let low = |(i, o): (usize, usize)| LowRank {
+        a: Tensor::ones((i, 2), candle_core::DType::F32, &Device::Cpu).unwrap(),
+        b: (Tensor::ones((2, o), candle_core::DType::F32, &Device::Cpu).unwrap() * 0.5).unwrap(),
+    };
+    let lora = Lora {
+        from_layer: top,
+        scale: 1.0,
+        layers: vec![shapes.map(low)],
+    };
+    cached.merge_lora(&lora).unwrap();
+    let adapted = cached.embed(&texts).unwrap();
+    let mut fresh = load(tmp.path(), 4).unwrap();
+    fresh.merge_lora(&lora).unwrap();
+    let expected = fresh.embed(&texts).unwrap();
+    for i in 0..texts.len() {
+        assert!(cosine(adapted.row(i), expected.row(i)) > 0.99999, "row {i}");
+        assert!(
+            cosine(adapted.row(i), frozen.row(i)) < 0.9999,
+            "row {i}: adapter had no effect"
+        );
+    }
+}

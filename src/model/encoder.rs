@@ -251,10 +251,16 @@ impl Encoder {
         }
     }
 
-    /// Folds low-rank adapters into the loaded weights (the files stay untouched).
+    /// Folds low-rank adapters into the loaded weights (the files stay
+    /// untouched). An embedding cache is dropped: its entries are the
+    /// unadapted encoder's.
     pub fn merge_lora(&mut self, lora: &Lora) -> Result<(), Error> {
         match self.network.as_any_mut().downcast_mut::<BertNetwork>() {
-            Some(b) => Ok(b.model.merge_lora(lora)?),
+            Some(b) => {
+                b.model.merge_lora(lora)?;
+                self.cache = None;
+                Ok(())
+            }
             None => Err(Error::Encode(
                 "LoRA adapters apply to the MiniLM (BERT) encoder only".into(),
             )),
