@@ -110,9 +110,9 @@ pub(super) fn find_cues(
             continue;
         }
         // A particle verb ("call for") needs its particle next (maybe after one
-        // adverb); "of" may follow a longer object ("accused the Biden
-        // administration of …"); "on" comes right after the verb ("called on
-        // the two sides to …", not "called Beijing on a hotline").
+        // adverb); "of" may follow a longer object ("accused the port board
+        // of …"); "on" comes right after the verb ("called on
+        // both ports to …", not "called the office on Monday").
         let particle_at = |p: &str| {
             let window = match p {
                 "of" => 8,
@@ -321,12 +321,12 @@ pub(super) fn find_cues(
                 .map(|m| (titled_name_after(text, ws, ms, m), CueForm::Inverted));
         }
         if found.is_none() && lower.ends_with("ing") && v > 0 && ws[v - 1].comma_after() {
-            // "…, Wu said, adding that", "Freeland says Canada has asked …,
+            // "…, Tao said, adding that", "Brel says the port has asked …,
             // calling": the speaker of the sentence's first reporting verb;
             // else its opening subject; else, with no verb before, the first
-            // name followed by a verb of its own ("During the talks Li Wei
+            // name followed by a verb of its own ("At the talks Mara Quist
             // restated the position, stating that"), not one modifying a noun
-            // ("the U.S. defense chief stressed, arguing").
+            // ("the harbour chief stressed, arguing").
             let previous_cue = cues.first().filter(|c| c.end_word <= v);
             let previous_speaker = previous_cue.and_then(|c| {
                 ms.iter()
@@ -414,7 +414,7 @@ fn titled_name_after<'m>(
 }
 
 /// The source of a document after "according to" (from word `from`): "the
-/// statement from chief spokesman Sean Parnell", "a Pentagon readout".
+/// statement from chief navy spokesman Ivo Brandt", "a Navy readout".
 fn according_to_document<'m>(
     text: &str,
     ws: &[Word],
@@ -426,7 +426,7 @@ fn according_to_document<'m>(
     if matches!(lower(j).as_deref(), Some("a" | "an" | "the")) {
         j += 1;
     }
-    // "the statement from chief Pentagon spokesman Sean Parnell"
+    // "the statement from chief navy spokesman Ivo Brandt"
     let doc = |j: usize| lower(j).is_some_and(|w| DOCUMENT_NOUNS.contains(&w.as_str()));
     let adjective = |j: usize| {
         lower(j).is_some_and(|w| {
@@ -464,7 +464,7 @@ fn according_to_document<'m>(
             .or(sources.first())
             .copied();
     }
-    // "a Pentagon statement", "the White House readout"
+    // "a Navy statement", "the Harbour Board readout"
     let m = ms.iter().find(|m| m.words.0 == j && m.entity.is_some())?;
     let mut e = m.words.1;
     if adjective(e) {

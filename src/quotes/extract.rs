@@ -85,7 +85,7 @@ pub fn extract(text: &str) -> Extraction {
                                     && ws
                                         .get(m.words.1 + 1)
                                         .is_some_and(|w| w.text(text) == "saying"));
-                            // "According to Bloomberg, …": a name no person bears is an outlet.
+                            // "According to Harbourwire, …": a name no person bears is an outlet.
                             let after_according_to = m.words.0 >= 2
                                 && ws[m.words.0 - 2]
                                     .text(text)
@@ -872,7 +872,7 @@ mod tests {
     fn a_surname_alone_subject_of_a_reporting_verb_is_a_person() {
         let text = "Ostrander told the envoy that both navies share the same worries.\n\n\
                     While Ostrander’s visit touched on old disputes, his speech stressed trust. \
-                    It is time, he said, to stop counting grievances.\n\n\
+                    The time has come, he said, to stop counting grievances.\n\n\
                     Norland said the date was not fixed.";
         assert_quotes_and_speakers(
             text,
@@ -940,50 +940,50 @@ mod tests {
         let text = "Harbour ties are steady, Tao said, adding that the next round is set.\n\n\
                     At the talks Admiral Mara Quist restated the plan, stating that \
                     “both fleets will keep their distance.”\n\n\
-                    “Now is the time,” the navy chief stressed, arguing that talks are \
-                    “not a reward.”";
+                    “The pier must be fixed,” the harbour chief stressed, arguing that repairs \
+                    are “not optional.”";
         assert_quotes_and_speakers(
             text,
             &[
                 ("Harbour ties are steady", "Tao"),
                 ("the next round is set", "Tao"),
                 ("both fleets will keep their distance.", "Mara Quist"),
-                ("Now is the time", "Mara Quist"),
-                ("not a reward.", "Mara Quist"),
+                ("The pier must be fixed", "Mara Quist"),
+                ("not optional.", "Mara Quist"),
             ],
         );
     }
 
     #[test]
     fn indirect_speech_in_news_patterns() {
-        let text = "Ivo Lanz spoke to cadets. It is time, he said, to stop counting old grievances.\n\n\
-                    That cold shoulder, experts say, underscores deep misunderstandings.\n\n\
+        let text = "Ivo Lanz spoke to cadets. The time has come, he said, to repair the old pier.\n\n\
+                    The silence, analysts say, reflects deep mistrust between the ports.\n\n\
                     The harbour should reopen soon, spokesperson Lina Varga said.\n\n\
-                    According to Bloomberg, the envoy’s position is that the talks cannot resume.\n\n\
-                    Defense experts regularly warn that small incidents can lead to war.\n\n\
-                    President Tomas Brel announced on Twitter on Sunday that the minister would leave.\n\n\
-                    Chinese media reported the ministry would use the meeting.\n\n\
-                    The navy has refused to take part, according to three people with knowledge of the talks.\n\n\
-                    Senior officials have sounded the alarm over an increase in unsafe intercepts.\n\n\
-                    Prime Minister Ivo Lanz said he expected that the meeting would help the reg";
+                    According to Harbourwire, the envoy’s view is that the ferry cannot restart.\n\n\
+                    Safety experts regularly warn that fog can close the channel.\n\n\
+                    Governor Tomas Brel announced on Twitter on Friday that the harbour would close early.\n\n\
+                    Norland media reported the port would reopen in spring.\n\n\
+                    The port board has delayed the vote, according to two people familiar with the plan.\n\n\
+                    Safety experts have sounded the alarm over a rise in near misses.\n\n\
+                    Governor Ivo Lanz said he hoped the new ferry would link the two islands by next sum";
         assert_quotes_and_speakers(
             text,
             &[
-                ("to stop counting old grievances", "Ivo Lanz"),
-                ("underscores deep misunderstandings", "experts"),
+                ("to repair the old pier", "Ivo Lanz"),
+                ("reflects deep mistrust between the ports", "analysts"),
                 ("The harbour should reopen soon", "Lina Varga"),
                 (
-                    "the envoy’s position is that the talks cannot resume",
-                    "Bloomberg",
+                    "the envoy’s view is that the ferry cannot restart",
+                    "Harbourwire",
                 ),
-                ("small incidents can lead to war", "Defense experts"),
-                ("the minister would leave", "Tomas Brel"),
-                ("the ministry would use the meeting", "Chinese media"),
-                ("The navy has refused to take part", "three people"),
-                ("an increase in unsafe intercepts", "Senior officials"),
+                ("fog can close the channel", "Safety experts"),
+                ("the harbour would close early", "Tomas Brel"),
+                ("the port would reopen in spring", "Norland media"),
+                ("The port board has delayed the vote", "two people"),
+                ("a rise in near misses", "Safety experts"),
                 // An excerpt cut off mid-sentence still reports speech.
                 (
-                    "he expected that the meeting would help the reg",
+                    "he hoped the new ferry would link the two islands by next sum",
                     "Ivo Lanz",
                 ),
             ],
@@ -992,70 +992,64 @@ mod tests {
 
     #[test]
     fn more_reported_speech_of_news_writing() {
-        let text = "Tomas Brel urged the navy to stop the drills. He called on the two sides \
-                    to improve ties.\n\n\
+        let text = "Tomas Brel urged the navy to stop the drills. He called on both ports \
+                    to share their charts.\n\n\
                     Lawmakers accused the defense secretary of weakening the fleet.\n\n\
-                    Brel, also the chairman of the council, said exchanges played a big role.\n\n\
-                    The ministry said at the time that it’d not view the visit as a breach.\n\n\
-                    A meeting could help avoid misjudgment, said a Norland commentator on \
-                    Thursday, but whether it works remains unclear.\n\n\
-                    Officials have new information that suggests the envoy was removed, said a \
-                    Norland official familiar with the matter, who asked not to be named.";
+                    Brel, also the head of the council, said the ferry mattered most.\n\n\
+                    The ministry said at the time that it’d not treat the delay as a failure.\n\n\
+                    Harbour talks could ease tension, said a Norland commentator on Friday, but \
+                    whether they last is unclear.\n\n\
+                    The envoy has left his post, said a Norland official familiar with the \
+                    talks, who asked not to be named.";
         assert_quotes_and_speakers(
             text,
             &[
                 ("the navy to stop the drills", "Tomas Brel"),
-                ("the two sides to improve ties", "Tomas Brel"),
+                ("both ports to share their charts", "Tomas Brel"),
                 ("weakening the fleet", "Lawmakers"),
-                ("exchanges played a big role", "Tomas Brel"),
-                ("it’d not view the visit as a breach", "The ministry"),
-                (
-                    "A meeting could help avoid misjudgment",
-                    "a Norland commentator",
-                ),
-                (
-                    "Officials have new information that suggests the envoy was removed",
-                    "a Norland official",
-                ),
+                ("the ferry mattered most", "Tomas Brel"),
+                ("it’d not treat the delay as a failure", "The ministry"),
+                ("Harbour talks could ease tension", "a Norland commentator"),
+                ("The envoy has left his post", "a Norland official"),
             ],
         );
     }
 
     #[test]
     fn what_is_not_reported_speech() {
-        let text = "The Norland Foreign Ministry would not confirm that the capital had declined.\n\n\
+        let text = "The Norland ministry would not confirm that the envoy had resigned.\n\n\
                     Talks went well, said two officials who spoke on condition of anonymity.\n\n\
                     “We need talks,” Admiral Mara Quist said at an event hosted by the Harbour Institute.\n\n\
-                    Lawmakers accused the envoy of responding weakly to provocations, like the \
-                    balloon that flew over the coast.\n\n\
-                    When Secretary Ivo Lanz called the capital on a special hotline, the call went unanswered.";
+                    Lawmakers accused the envoy of answering threats too softly, like the \
+                    drone that crossed the bay.\n\n\
+                    When Secretary Ivo Lanz called the port office on Monday, nobody answered.";
         assert_quotes_and_speakers(
             text,
             &[
                 ("Talks went well", "two officials"),
                 ("We need talks", "Mara Quist"),
-                ("responding weakly to provocations", "Lawmakers"),
+                ("answering threats too softly", "Lawmakers"),
             ],
         );
     }
 
     #[test]
     fn that_clauses_opening_with_a_phrase_or_running_into_a_fragment() {
-        let text = "President Ivo Lanz has made the case that the channels had to stay open.\n\n\
-                    Lanz told the envoy that over the past four years, ties have gone through ups \
-                    and downs.\n\n\
-                    Lanz announced that he will visit next year, even as the capital casts a wary \
-                    eye on the “pivot” to the harbour.";
+        let text = "Governor Ivo Lanz has made the case that the ferry must keep running.\n\n\
+                    Lanz told the board that after three hard winters, the port has finally \
+                    recovered.\n\n\
+                    Lanz announced that he will tour the islands in May, even as rivals mock his \
+                    “ferry dream” on the radio.";
         assert_quotes_and_speakers(
             text,
             &[
-                ("the channels had to stay open", "Ivo Lanz"),
+                ("the ferry must keep running", "Ivo Lanz"),
                 (
-                    "over the past four years, ties have gone through ups and downs",
+                    "after three hard winters, the port has finally recovered",
                     "Ivo Lanz",
                 ),
-                ("he will visit next year", "Ivo Lanz"),
-                ("pivot", "Ivo Lanz"),
+                ("he will tour the islands in May", "Ivo Lanz"),
+                ("ferry dream", "Ivo Lanz"),
             ],
         );
     }
@@ -1063,8 +1057,8 @@ mod tests {
     #[test]
     fn authorities_ministries_and_names_given_in_quotation_marks() {
         let text = "A Harbourtown man attacked two people in their home, authorities said Saturday.\n\n\
-                    In a statement about the case, Veterans Affairs said the lines are reviewed.\n\n\
-                    Tomas Brel says the system, simply called ‘loop,’ is a first step.";
+                    In a statement on Friday, Harbour Affairs said the ferry schedule is under review.\n\n\
+                    Tomas Brel says the ferry, simply called ‘Gull,’ is ready for spring.";
         assert_quotes_and_speakers(
             text,
             &[
@@ -1072,10 +1066,10 @@ mod tests {
                     "A Harbourtown man attacked two people in their home",
                     "authorities",
                 ),
-                ("the lines are reviewed", "Veterans Affairs"),
+                ("the ferry schedule is under review", "Harbour Affairs"),
                 // A name given in marks is no quote of its own (LABELING.md §9.2).
                 (
-                    "the system, simply called ‘loop,’ is a first step",
+                    "the ferry, simply called ‘Gull,’ is ready for spring",
                     "Tomas Brel",
                 ),
             ],

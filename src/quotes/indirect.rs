@@ -151,14 +151,14 @@ pub(super) fn indirect_quotes(
                 lead -= 1;
             }
             let rest = &ws[c.end_word.min(ws.len())..];
-            // "…, according to three people with knowledge of the talks.": a
+            // "…, according to two people familiar with the plan.": a
             // modifier of the source, not a clause, closes the sentence.
             let source_modifier = c.form == CueForm::AccordingTo
                 && !rest.is_empty()
                 && rest.iter().all(|w| !w.comma_after())
                 && !is_clause(text, rest);
-            // "It is time, he said, to stop …", "That cold shoulder, experts
-            // say, underscores …": an attribution inside the sentence governs
+            // "The time has come, he said, to repair …", "The silence,
+            // analysts say, reflects …": an attribution inside the sentence governs
             // what follows it (an adverbial after it does not: "…, the Navy
             // said, just days after …").
             let before_lead = &ws[..lead.min(ws.len())];
@@ -262,7 +262,7 @@ pub(super) fn indirect_quotes(
                 };
                 let mut span = trim_clause(text, span, trailing);
                 let mut inner_words = words(text, span);
-                // "sounded the alarm over an increase …": what was said is the object.
+                // "sounded the alarm over a rise in near misses": what was said is the object.
                 if c.complement == Complement::Phrase
                     && !trailing
                     && inner_words.len() > 2

@@ -161,7 +161,7 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                     Some(noun) => MentionKind::RoleNoun(noun),
                     None => MentionKind::Group,
                 };
-                // "a Navy statement", "A Pentagon readout": a document speaks
+                // "a Navy statement", "A Harbour Board readout": a document speaks
                 // for the organisation that issued it.
                 let issuer = DOCUMENT_NOUNS
                     .contains(&head.as_str())
@@ -695,7 +695,7 @@ impl Entities {
     }
 
     /// A news outlet or other source cited by a name no person of the
-    /// article bears ("according to Bloomberg"); none for a common word.
+    /// article bears ("according to Harbourwire"); none for a common word.
     pub fn outlet(&mut self, word: &str, span: Span) -> Option<usize> {
         let name = strip_possessive(word).to_string();
         let lower = name.to_lowercase();

@@ -589,7 +589,7 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
                 .to_lowercase()
         })
         .unwrap_or_default();
-    // "the system, simply called ‘loop,’", "a plan, called “Harbour”": a name
+    // "the ferry, simply called ‘Gull,’", "a plan, called “Harbour”": a name
     // given, not words said ("called it a “pacing challenge”" is speech).
     let naming_call = prev_word == "called" && {
         let mut back = before.split_whitespace().rev().skip(1);

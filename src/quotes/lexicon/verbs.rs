@@ -242,7 +242,7 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "case",
         Complement::Clause,
     ),
-    // "blamed Beijing for turning down its offers".
+    // "blamed the port for turning down its offers".
     (
         &["blame", "blames", "blamed", "blaming"],
         "",
@@ -285,7 +285,7 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "",
         Complement::QuoteOnly,
     ),
-    // "called on the two sides to …"
+    // "called on both ports to …"
     (
         &["call", "calls", "called", "calling"],
         "on",
