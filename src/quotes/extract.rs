@@ -8,10 +8,10 @@ use super::headline::headline_quotes;
 use super::indirect::{first_overlapping, indirect_quotes};
 use super::lexicon::*;
 use super::marks::find_marked_quotes;
-use super::mentions::{find_mentions, Entities, MentionKind, SpeakerKind};
+use super::mentions::{find_mentions, Entities, Mention, MentionKind, SpeakerKind};
 use super::sieve::{attribute_marked, transcript_label, Draft};
 use super::{Attribution, Extraction, Quote, QuoteKind, Speaker};
-use crate::text::{is_boilerplate, words, Segments, Span};
+use crate::text::{is_boilerplate, words, Segments, Span, Word};
 
 /// Finds every quote in `text` and attributes it. Never panics, on any text.
 pub fn extract(text: &str) -> Extraction {
@@ -71,33 +71,9 @@ pub fn extract(text: &str) -> Extraction {
                         }
                     }
                     MentionKind::Name | MentionKind::Org | MentionKind::Group => {
-                        m.entity = entities.resolve_named(text, &ws, m).or_else(|| {
-                            // A surname the excerpt never gives in full, as the
-                            // subject of a reporting verb ("Panetta told Xi that",
-                            // "quoted Xi as saying").
-                            let lone = m.kind == MentionKind::Name && m.words.1 == m.words.0 + 1;
-                            let verb_next =
-                                ws.get(m.words.1).is_some_and(|w| {
-                                    let w = w.text(text);
-                                    w.chars().next().is_some_and(char::is_lowercase)
-                                        && reporting_verb(w).is_some()
-                                }) || (ws.get(m.words.1).is_some_and(|w| w.text(text) == "as")
-                                    && ws
-                                        .get(m.words.1 + 1)
-                                        .is_some_and(|w| w.text(text) == "saying"));
-                            // "According to Harbourwire, …": a name no person bears is an outlet.
-                            let after_according_to = m.words.0 >= 2
-                                && ws[m.words.0 - 2]
-                                    .text(text)
-                                    .eq_ignore_ascii_case("according")
-                                && ws[m.words.0 - 1].text(text) == "to";
-                            if lone && after_according_to {
-                                return entities.outlet(m.span.text(text), m.span);
-                            }
-                            (lone && verb_next && !ws[m.words.0].comma_after())
-                                .then(|| entities.surname_person(m.span.text(text), m.span))
-                                .flatten()
-                        });
+                        m.entity = entities
+                            .resolve_named(text, &ws, m)
+                            .or_else(|| lone_name_entity(text, &ws, m, &mut entities));
                         if let Some(e) = m.entity {
                             if entities.list[e].kind == SpeakerKind::Person {
                                 persons_seen.push(e);
@@ -241,6 +217,34 @@ pub fn extract(text: &str) -> Extraction {
     }
     name_described_roles(&mut kept, &entities);
     finish(seg, kept, &entities)
+}
+
+/// A lone capitalised word no entity bears: an outlet after "according to"
+/// ("According to Harbourwire, …"), a person known by surname alone as the
+/// subject of a reporting verb ("Ostrander told … that", "quoted Ostrander as
+/// saying"), else nobody.
+fn lone_name_entity(
+    text: &str,
+    ws: &[Word],
+    m: &Mention,
+    entities: &mut Entities,
+) -> Option<usize> {
+    if m.kind != MentionKind::Name || m.words.1 != m.words.0 + 1 {
+        return None;
+    }
+    let word = |j: usize| ws.get(j).map(|w| w.text(text));
+    let after_according_to = m.words.0 >= 2
+        && word(m.words.0 - 2).is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        && word(m.words.0 - 1) == Some("to");
+    if after_according_to {
+        return entities.outlet(m.span.text(text), m.span);
+    }
+    let verb_next = word(m.words.1).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase) && reporting_verb(w).is_some()
+    }) || (word(m.words.1) == Some("as") && word(m.words.1 + 1) == Some("saying"));
+    (verb_next && !ws[m.words.0].comma_after())
+        .then(|| entities.surname_person(m.span.text(text), m.span))
+        .flatten()
 }
 
 /// "a spokesman", "the expert": an unnamed role is the person the article

@@ -100,7 +100,14 @@ pub(super) fn indirect_quotes(
         // (draft, governs from outside: a trailing cue or "according to", its entity is a person)
         let mut found: Vec<(Draft, bool)> = Vec::new();
         for (ci, c) in s.cues.iter().enumerate() {
-            if c.complement == Complement::QuoteOnly {
+            // "would not confirm that …" reports no speech.
+            let before_verb = ws.partition_point(|w| w.span.end <= c.verb.start);
+            let negated = ws[..before_verb]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|w| NEGATIONS.contains(&w.text(text).to_lowercase().as_str()));
+            if c.complement == Complement::QuoteOnly || negated {
                 continue;
             }
             let sentence_end = sentence_content_end(text, s.span);
@@ -275,18 +282,11 @@ pub(super) fn indirect_quotes(
                     inner_words.remove(0);
                 }
                 // "said two officials who spoke on condition of anonymity": a
-                // relative clause about the source is not what it said; "would
-                // not confirm that …" reports no speech.
-                let negated = ws[..c.end_word.min(ws.len())]
-                    .iter()
-                    .rev()
-                    .skip_while(|w| w.span.start >= c.verb.start)
-                    .take(2)
-                    .any(|w| NEGATIONS.contains(&w.text(text).to_lowercase().as_str()));
-                let relative = inner_words.first().is_some_and(|w| {
-                    matches!(w.text(text).to_lowercase().as_str(), "who" | "whom")
-                });
-                if negated || relative {
+                // relative clause about the source is not what it said.
+                if inner_words
+                    .first()
+                    .is_some_and(|w| matches!(w.text(text).to_lowercase().as_str(), "who" | "whom"))
+                {
                     continue;
                 }
                 let valid = match c.complement {

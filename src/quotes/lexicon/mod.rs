@@ -40,7 +40,7 @@ pub fn reporting_verb(word: &str) -> Option<(&'static str, Complement)> {
     let lower = word.to_lowercase();
     REPORTING_VERBS
         .iter()
-        .filter(|(_, particle, _)| !matches!(*particle, "case" | "alarm"))
+        .filter(|(_, particle, _)| !NOUN_PARTICLES.contains(particle))
         .find(|(forms, _, _)| forms.contains(&lower.as_str()))
         .map(|(_, particle, complement)| (*particle, *complement))
 }

@@ -2,6 +2,10 @@
 
 use super::Complement;
 
+/// Particles that are nouns: the verb reports speech only with them ("made
+/// the case", "sounded the alarm"), never alone.
+pub const NOUN_PARTICLES: &[&str] = &["case", "alarm"];
+
 /// Reporting verbs (LABELING.md §7.5 and its extension in evaluation/LABELING.md §8).
 /// Each: forms, the particle it needs ("" if none), and its complement.
 pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
