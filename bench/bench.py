@@ -11,8 +11,9 @@ one run on the same machine with the same thread count and the same model files.
 3. Cold start with MiniLM: whole-process time and peak RSS to classify the
    seed article, quotestance vs the Python reference process.
 4. EmbeddingGemma: encoder throughput at batch 1 and 32 against
-   sentence-transformers (PyTorch), both with the classification prompt, and
-   `classify` end to end on 50 generated articles.
+   sentence-transformers (PyTorch) and ONNX Runtime (the graph exported by
+   bench/export_gemma_onnx.py from the same weights), all with the
+   classification prompt, and `classify` end to end on 50 generated articles.
 """
 import json
 import os
@@ -94,7 +95,7 @@ def cpu_name():
 
 
 def gemma_section(sents):
-    """EmbeddingGemma against PyTorch at batch 1 and 32, then end to end."""
+    """EmbeddingGemma against PyTorch and ONNX Runtime at batch 1 and 32, then end to end."""
     # A quarter of the quotes keeps the slower model's run to a few minutes.
     lines = sents.read_text(encoding="utf-8").splitlines()[:300]
     few = OUT / "sentences-300.txt"
@@ -102,16 +103,20 @@ def gemma_section(sents):
     rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(few), "--offline", "--device", "cpu", "--model", "gemma",
                                    "--batch-sizes", "1,32", "--repeat", "1"])
     rust = json.loads(rust_out)
+    onnx = OUT / "embeddinggemma.onnx"
+    if not onnx.exists():
+        run_measured([PY, "bench/export_gemma_onnx.py", str(MODELS / "embeddinggemma-300m"), str(onnx)])
     ref_out, _, _ = run_measured([PY, "bench/reference.py", str(few), "--threads", str(THREADS), "--model", str(MODELS / "embeddinggemma-300m"),
-                                  "--prompt-name", "Classification", "--no-onnx", "--batch-sizes", "1,32", "--repeat", "1"])
-    torch_res = json.loads(ref_out.strip().splitlines()[-1])
+                                  "--prompt-name", "Classification", "--onnx", str(onnx), "--onnx-pooled", "--batch-sizes", "1,32", "--repeat", "1"])
+    torch_res, ort_res = [json.loads(l) for l in ref_out.strip().splitlines()[-2:]]
     print(f"\n4. EmbeddingGemma encoder throughput (sentences/s; {len(lines)} quotes, classification prompt)")
-    print(f"{'batch':>5} {'quotestance':>12} {'PyTorch':>9} {'vs PyTorch':>11}")
+    print(f"{'batch':>5} {'quotestance':>12} {'PyTorch':>9} {'ONNX RT':>9} {'vs PyTorch':>11} {'vs ONNX RT':>11}")
     rows = []
-    for r, t in zip(rust["results"], torch_res["results"]):
-        q, p = r["sentences_per_second"], t["sentences_per_second"]
-        rows.append({"batch_size": r["batch_size"], "quotestance": q, "pytorch": p, "ratio_pytorch": q / p})
-        print(f"{r['batch_size']:>5} {q:>12.1f} {p:>9.1f} {q / p:>10.2f}×")
+    for r, t, o in zip(rust["results"], torch_res["results"], ort_res["results"]):
+        q, p, x = r["sentences_per_second"], t["sentences_per_second"], o["sentences_per_second"]
+        rows.append({"batch_size": r["batch_size"], "quotestance": q, "pytorch": p, "onnxruntime": x,
+                     "ratio_pytorch": q / p, "ratio_onnxruntime": q / x})
+        print(f"{r['batch_size']:>5} {q:>12.1f} {p:>9.1f} {x:>9.1f} {q / p:>10.2f}× {q / x:>10.2f}×")
     e2e = end_to_end(50, "gemma", "   End to end")
     return {"encoder": rows, "end_to_end": e2e}
 

@@ -31,7 +31,11 @@ def main():
     ap.add_argument("--batch-sizes", default="1,8,32,128")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--onnx", default="bench/out/minilm.onnx")
+    ap.add_argument("--onnx", default="bench/out/minilm.onnx",
+                    help="the ONNX file: exported here from --model when missing (BERT), or made by "
+                         "bench/export_gemma_onnx.py (its output is the finished embedding)")
+    ap.add_argument("--onnx-pooled", action="store_true",
+                    help="the ONNX graph takes input_ids and attention_mask and returns the pooled, normalised embedding")
     args = ap.parse_args()
     sentences = [l for l in Path(args.sentences).read_text(encoding="utf-8").splitlines() if l.strip()]
     sizes = [int(b) for b in args.batch_sizes.split(",")]
@@ -51,6 +55,10 @@ def main():
     print(json.dumps({"impl": f"sentence-transformers (PyTorch {torch.__version__})", "threads": torch.get_num_threads(), "results": results}))
     if args.no_onnx:
         return
+    # The same texts the PyTorch run saw: the prompt goes in front.
+    prompt = model.prompts.get(args.prompt_name, "") if args.prompt_name else ""
+    sentences = [prompt + s for s in sentences]
+    del model
 
     # ONNX Runtime: export once from the same weights.
     import onnxruntime as ort
@@ -58,6 +66,8 @@ def main():
 
     tok = AutoTokenizer.from_pretrained(args.model)
     onnx_path = Path(args.onnx)
+    if args.onnx_pooled and not onnx_path.exists():
+        raise SystemExit(f"{onnx_path} is missing: make it with bench/export_gemma_onnx.py")
     if not onnx_path.exists():
         onnx_path.parent.mkdir(parents=True, exist_ok=True)
         hf = AutoModel.from_pretrained(args.model).eval()
@@ -90,6 +100,9 @@ def main():
         for i in range(0, len(order), bs):
             chunk = [batch[j] for j in order[i:i + bs]]
             enc = tok(chunk, padding=True, truncation=True, max_length=256, return_tensors="np")
+            if args.onnx_pooled:
+                out.append(sess.run(None, {k: enc[k].astype(np.int64) for k in ["input_ids", "attention_mask"]})[0])
+                continue
             hidden = sess.run(None, {k: enc[k].astype(np.int64) for k in ["input_ids", "attention_mask", "token_type_ids"]})[0]
             mask = enc["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(1) / np.clip(mask.sum(1), 1e-9, None)

@@ -27,7 +27,7 @@ fn erf(x: f32) -> f32 {
     let a = x.abs();
     let t = 1.0 / (1.0 + P * a);
     let poly = t * (A[0] + t * (A[1] + t * (A[2] + t * (A[3] + t * A[4]))));
-    s * (1.0 - poly * (-a * a).exp())
+    s * (1.0 - poly * super::kernels::exp(-a * a))
 }
 
 /// GELU, exact (erf) form: `x · Φ(x)`.
@@ -51,7 +51,8 @@ impl CustomOp1 for FastGelu {
         let Some((start, end)) = layout.contiguous_offsets() else {
             candle_core::bail!("fast-gelu-erf: contiguous input only");
         };
-        let out: Vec<f32> = data[start..end].iter().map(|&x| gelu_erf(x)).collect();
+        let mut out = data[start..end].to_vec();
+        super::kernels::map_in_place(&mut out, gelu_erf);
         Ok((CpuStorage::F32(out), layout.shape().clone()))
     }
 }
