@@ -39,6 +39,19 @@ fn tiny_gemma_embeds_projected_normalised_vectors_whatever_the_batching() {
 }
 
 #[test]
+fn tiny_gemma_padding_free_and_padded_paths_agree() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_gemma(tmp.path());
+    let enc = load(tmp.path(), 16).unwrap();
+    // Past the 3-token sliding reach, beside short and empty texts.
+    let long = "the talks will resume , never the door . ".repeat(3);
+    let texts = ["", "talks", "the door is open , they said .", long.as_str()];
+    for (i, worst) in common::packed_vs_padded(&enc, &texts).iter().enumerate() {
+        assert!(*worst < 1e-5, "text {i}: largest difference {worst}");
+    }
+}
+
+#[test]
 fn the_prompt_is_part_of_the_input() {
     let tmp = tempfile::tempdir().unwrap();
     common::write_tiny_gemma(tmp.path());

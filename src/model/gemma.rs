@@ -17,6 +17,8 @@ use serde::Deserialize;
 
 use super::weights::WeightsFile;
 
+mod packed;
+
 /// The fields of a Gemma 3 text `config.json` the encoder reads.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GemmaConfig {
@@ -537,7 +539,12 @@ impl Gemma {
             x = layer.forward(&x, bias, rope)?;
         }
         let hidden = self.norm.forward(&x)?.to_dtype(DType::F32)?;
-        let mut pooled = super::bert::masked_mean(&hidden, &mask)?;
+        self.project_pooled(super::bert::masked_mean(&hidden, &mask)?)
+    }
+
+    /// The dense projections and L2 normalisation of mean-pooled `[n, hidden]`
+    /// states, `[n, dim]` row-major.
+    fn project_pooled(&self, mut pooled: Tensor) -> Result<Vec<f32>> {
         for dense in &self.dense {
             pooled = dense
                 .forward(&pooled.to_dtype(self.dtype)?)?
@@ -589,6 +596,16 @@ impl super::network::Network for Gemma {
 
     fn max_positions(&self) -> usize {
         self.config.max_position_embeddings
+    }
+
+    /// Without padding where it can ([`Gemma::embed_packed`]: f32 on the
+    /// CPU), else the tensor pass.
+    fn embed_ids(&self, batch: &[&[u32]], _device: &Device) -> Result<Vec<f32>> {
+        if self.packable() {
+            self.embed_packed(batch)
+        } else {
+            self.embed(batch)
+        }
     }
 
     fn embed_padded(&self, batch: &[&[u32]], _device: &Device) -> Result<Vec<f32>> {

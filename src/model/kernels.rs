@@ -4,7 +4,9 @@
 //! element; here it is one pass, vectorised where the CPU allows, split over
 //! threads. Other devices and dtypes keep Candle's own operations.
 
-use candle_core::{CpuStorage, CustomOp1, DType, Layout, Result, Shape, Tensor};
+use candle_core::{
+    bail, CpuStorage, CustomOp1, DType, Layout, Result, Shape, Storage, StorageRef, Tensor,
+};
 use rayon::prelude::*;
 
 /// `gelu_tanh(gate) · up` for a `[…, 2·inter]` tensor whose last dimension
@@ -50,7 +52,7 @@ impl CustomOp1 for GeluGate {
     }
 }
 
-fn gelu_gate_row(gate: &[f32], up: &[f32], out: &mut [f32]) {
+pub(crate) fn gelu_gate_row(gate: &[f32], up: &[f32], out: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has just been checked for AVX2.
@@ -124,6 +126,114 @@ pub(crate) fn exp(x: f32) -> f32 {
                 + r * (1.0 / 6.0
                     + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r / 5040.0))))));
     p * f32::from_bits(((n as i32 + 127) as u32) << 23)
+}
+
+/// Below this many floats a pass over rows stays on the calling thread:
+/// splitting it costs more than it saves.
+pub(crate) const PARALLEL_MIN_FLOATS: usize = 4 * 1024;
+
+/// A tensor's f32 data on the CPU, borrowed under its read lock.
+pub(crate) struct CpuF32<'a> {
+    guard: StorageRef<'a>,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> CpuF32<'a> {
+    pub(crate) fn new(t: &'a Tensor) -> Result<Self> {
+        let (guard, layout) = t.storage_and_layout();
+        let Some((start, end)) = layout.contiguous_offsets() else {
+            bail!("packed forward: weights must be contiguous");
+        };
+        if !matches!(&*guard, Storage::Cpu(CpuStorage::F32(_))) {
+            bail!("packed forward: f32 weights on the CPU only");
+        }
+        Ok(CpuF32 { guard, start, end })
+    }
+
+    pub(crate) fn data(&self) -> &[f32] {
+        match &*self.guard {
+            Storage::Cpu(CpuStorage::F32(v)) => &v[self.start..self.end],
+            _ => &[],
+        }
+    }
+}
+
+/// `dst += lhs · rhs`, all row-major and contiguous: `[m, k] · [k, n]`.
+/// The callers size every buffer from the same `m`, `k`, `n`.
+pub(crate) fn matmul_accumulate(
+    dst: &mut [f32],
+    lhs: &[f32],
+    rhs: &[f32],
+    m: usize,
+    k: usize,
+    n: usize,
+) {
+    assert!(dst.len() == m * n && lhs.len() == m * k && rhs.len() == k * n);
+    if m == 0 || n == 0 {
+        return;
+    }
+    let threads = candle_core::utils::get_num_threads();
+    let parallelism = if threads > 1 {
+        gemm::Parallelism::Rayon(threads)
+    } else {
+        gemm::Parallelism::None
+    };
+    // SAFETY: the assert above bounds every row and column the strides reach
+    // (row strides n, k, n; column stride 1).
+    unsafe {
+        gemm::gemm(
+            m,
+            n,
+            k,
+            dst.as_mut_ptr(),
+            1,
+            n as isize,
+            true,
+            lhs.as_ptr(),
+            1,
+            k as isize,
+            rhs.as_ptr(),
+            1,
+            n as isize,
+            1.0,
+            1.0,
+            false,
+            false,
+            false,
+            parallelism,
+        );
+    }
+}
+
+/// `f` on each `width`-long row of `buf`, on the thread pool when it is big.
+pub(crate) fn par_rows(buf: &mut [f32], width: usize, f: impl Fn(&mut [f32]) + Send + Sync) {
+    if buf.len() < PARALLEL_MIN_FLOATS {
+        buf.chunks_mut(width).for_each(f);
+    } else {
+        buf.par_chunks_mut(width).with_min_len(8).for_each(f);
+    }
+}
+
+/// `f` on each `width`-long row of `buf` with the matching `per_row`-long
+/// run of `other`, on the thread pool when `buf` is big.
+pub(crate) fn par_rows_with<T: Sync>(
+    buf: &mut [f32],
+    width: usize,
+    other: &[T],
+    per_row: usize,
+    f: impl Fn(&mut [f32], &[T]) + Send + Sync,
+) {
+    if buf.len() < PARALLEL_MIN_FLOATS {
+        buf.chunks_mut(width)
+            .zip(other.chunks(per_row))
+            .for_each(|(a, b)| f(a, b));
+    } else {
+        buf.par_chunks_mut(width)
+            .zip(other.par_chunks(per_row))
+            .with_min_len(8)
+            .for_each(|(a, b)| f(a, b));
+    }
 }
 
 #[cfg(test)]

@@ -9,44 +9,15 @@
 //! [`Bert::forward`] plus masked mean pooling and L2 normalisation give
 //! (tested to 1e-5).
 
-use candle_core::{bail, CpuStorage, Result, Storage, StorageRef, Tensor};
+use candle_core::{bail, Result};
 use candle_nn::LayerNorm;
 use candle_transformers::models::bert::HiddenAct;
 use rayon::prelude::*;
 
 use super::{gelu_erf, Bert, Dense, Layer};
-use crate::model::kernels::{exp, map_in_place};
-
-/// Below this many floats a pass over rows stays on the calling thread:
-/// splitting it costs more than it saves.
-const PARALLEL_MIN_FLOATS: usize = 4 * 1024;
-
-/// A tensor's f32 data on the CPU, borrowed under its read lock.
-struct CpuF32<'a> {
-    guard: StorageRef<'a>,
-    start: usize,
-    end: usize,
-}
-
-impl<'a> CpuF32<'a> {
-    fn new(t: &'a Tensor) -> Result<Self> {
-        let (guard, layout) = t.storage_and_layout();
-        let Some((start, end)) = layout.contiguous_offsets() else {
-            bail!("packed forward: weights must be contiguous");
-        };
-        if !matches!(&*guard, Storage::Cpu(CpuStorage::F32(_))) {
-            bail!("packed forward: f32 weights on the CPU only");
-        }
-        Ok(CpuF32 { guard, start, end })
-    }
-
-    fn data(&self) -> &[f32] {
-        match &*self.guard {
-            Storage::Cpu(CpuStorage::F32(v)) => &v[self.start..self.end],
-            _ => &[],
-        }
-    }
-}
+use crate::model::kernels::{
+    exp, map_in_place, matmul_accumulate, par_rows, par_rows_with, CpuF32,
+};
 
 /// A linear map's transposed weight `[in, out]` and bias `[out]`.
 struct DenseF32<'a> {
@@ -90,76 +61,6 @@ impl<'a> DenseF32<'a> {
         }
         matmul_accumulate(&mut dst, x, w, rows, inp, out);
         Ok(dst)
-    }
-}
-
-/// `dst += lhs · rhs`, all row-major and contiguous: `[m, k] · [k, n]`.
-/// The callers size every buffer from the same `m`, `k`, `n`.
-fn matmul_accumulate(dst: &mut [f32], lhs: &[f32], rhs: &[f32], m: usize, k: usize, n: usize) {
-    assert!(dst.len() == m * n && lhs.len() == m * k && rhs.len() == k * n);
-    if m == 0 || n == 0 {
-        return;
-    }
-    let threads = candle_core::utils::get_num_threads();
-    let parallelism = if threads > 1 {
-        gemm::Parallelism::Rayon(threads)
-    } else {
-        gemm::Parallelism::None
-    };
-    // SAFETY: the assert above bounds every row and column the strides reach
-    // (row strides n, k, n; column stride 1).
-    unsafe {
-        gemm::gemm(
-            m,
-            n,
-            k,
-            dst.as_mut_ptr(),
-            1,
-            n as isize,
-            true,
-            lhs.as_ptr(),
-            1,
-            k as isize,
-            rhs.as_ptr(),
-            1,
-            n as isize,
-            1.0,
-            1.0,
-            false,
-            false,
-            false,
-            parallelism,
-        );
-    }
-}
-
-/// `f` on each `width`-long row of `buf`, on the thread pool when it is big.
-fn par_rows(buf: &mut [f32], width: usize, f: impl Fn(&mut [f32]) + Send + Sync) {
-    if buf.len() < PARALLEL_MIN_FLOATS {
-        buf.chunks_mut(width).for_each(f);
-    } else {
-        buf.par_chunks_mut(width).with_min_len(8).for_each(f);
-    }
-}
-
-/// `f` on each `width`-long row of `buf` with the matching `per_row`-long
-/// run of `other`, on the thread pool when `buf` is big.
-fn par_rows_with<T: Sync>(
-    buf: &mut [f32],
-    width: usize,
-    other: &[T],
-    per_row: usize,
-    f: impl Fn(&mut [f32], &[T]) + Send + Sync,
-) {
-    if buf.len() < PARALLEL_MIN_FLOATS {
-        buf.chunks_mut(width)
-            .zip(other.chunks(per_row))
-            .for_each(|(a, b)| f(a, b));
-    } else {
-        buf.par_chunks_mut(width)
-            .zip(other.par_chunks(per_row))
-            .with_min_len(8)
-            .for_each(|(a, b)| f(a, b));
     }
 }
 
@@ -413,6 +314,7 @@ impl Bert {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use candle_core::Tensor;
 
     /// Attention written out plainly: scores, softmax, weighted values.
     fn naive_attention(qkv: &[f32], offsets: &[usize], heads: usize, d: usize) -> Vec<f32> {
