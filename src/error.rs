@@ -174,6 +174,15 @@ pub enum Error {
         /// Why.
         message: String,
     },
+    /// An extractor run as a command (`evaluate --external`) failed or
+    /// answered out of protocol.
+    #[error("extractor `{command}`: {message}")]
+    ExternalExtractor {
+        /// The command line.
+        command: String,
+        /// What went wrong.
+        message: String,
+    },
     /// Training cannot proceed with these data or settings.
     #[error("{0}")]
     Invalid(String),

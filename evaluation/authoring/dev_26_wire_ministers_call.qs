@@ -8,7 +8,7 @@ speaker LW = Lionel Whitaker | former U.S. ambassador to China
 speaker CR = Claire Rutherford | Australian defense minister
 speaker SO = Samuel Otieno | senior fellow at the Ridgeway Center for Strategic Studies
 speaker DOD = U.S. Department of Defense |
-speaker USO = U.S. officials |
+speaker USO = U.S. officials familiar with the preparations |
 ---
 U.S., Chinese defense chiefs speak for first time in six months; Pentagon calls talk “{p:DOD:o:+|candid}”
 WASHINGTON (Wire) — U.S. Defense Secretary Harold Brennan spoke by video with his Chinese counterpart on Friday for the first time in six months, a conversation the Pentagon described as “{p:DOD:o:+|candid and constructive}” and which both sides said could open the way to more regular contacts between their militaries.

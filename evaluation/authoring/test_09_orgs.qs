@@ -4,7 +4,7 @@ style: organisations and anonymous officials as speakers
 speaker MND = Chinese Ministry of National Defense |
 speaker DOS = U.S. Department of State |
 speaker DOD = U.S. Department of Defense |
-speaker OFF = two U.S. officials |
+speaker OFF = two U.S. officials familiar with the planning |
 speaker CO = a Chinese official |
 speaker AN = analysts |
 ---

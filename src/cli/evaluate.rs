@@ -44,6 +44,12 @@ pub struct EvaluateArgs {
     /// With several --gold sets: also write the table as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// With --extraction-only: also score another extractor, run as a command
+    /// (through `sh -c`) once per set. It reads JSON lines {"id","text"} on
+    /// stdin and writes one line per article, {"id","quotes":[{"start","end",
+    /// "kind","speaker"}]}, byte offsets (bench/textacy_quotes.py).
+    #[arg(long, value_name = "NAME=COMMAND", value_parser = parse_external)]
+    external: Vec<(String, String)>,
     #[command(flatten)]
     classifier: ClassifierArgs,
 }
@@ -58,15 +64,16 @@ impl EvaluateArgs {
             out,
             bootstrap,
             json,
+            external,
             classifier,
         } = self;
-        if gold.len() > 1 {
+        if gold.len() > 1 || !external.is_empty() {
             if !extraction_only {
                 anyhow::bail!(
-                    "several --gold sets are scored side by side for extraction only: add --extraction-only"
+                    "several --gold sets, or --external extractors, are scored side by side for extraction only: add --extraction-only"
                 );
             }
-            return extraction_sets(&gold, split, errors, bootstrap, json.as_deref());
+            return extraction_sets(&gold, split, errors, bootstrap, json.as_deref(), &external);
         }
         let gold = gold.into_iter().next().unwrap_or_default();
         if is_corpus_file(&gold) && !extraction_only {
@@ -84,6 +91,18 @@ impl EvaluateArgs {
             bootstrap,
             &classifier,
         )
+    }
+}
+
+/// `NAME=COMMAND` of `--external`.
+fn parse_external(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((name, command)) if !name.trim().is_empty() && !command.trim().is_empty() => {
+            Ok((name.trim().to_string(), command.to_string()))
+        }
+        _ => Err(format!(
+            "`{value}`: expected NAME=COMMAND, e.g. textacy=\"python3 bench/textacy_quotes.py\""
+        )),
     }
 }
 
@@ -363,7 +382,7 @@ fn set_name(path: &Path, split: Option<eval::Split>) -> String {
 #[derive(serde::Serialize)]
 struct ExtractionRow {
     set: String,
-    method: &'static str,
+    method: String,
     articles: usize,
     gold_quoted: usize,
     gold_indirect: usize,
@@ -389,6 +408,7 @@ fn extraction_sets(
     errors: bool,
     bootstrap: usize,
     json: Option<&Path>,
+    external: &[(String, String)],
 ) -> Result<ExitCode> {
     let mut rows = Vec::new();
     for value in paths {
@@ -397,17 +417,46 @@ fn extraction_sets(
         let articles = load_set(&path, split).with_context(|| format!("reading the set {name}"))?;
         eprintln!("{name}: {} articles", articles.len());
         use eval::extraction::{ExtractionCounts, ExtractionScores};
-        type Extract = fn(&str) -> quotestance::quotes::Extraction;
-        // (name, extractor, whether it names speakers and finds indirect speech)
-        let methods: [(&'static str, Extract, bool); 2] = [
-            ("quotestance", quotestance::quotes::extract, true),
-            ("quote-mark scan", eval::baseline::quote_mark_scan, false),
+        let texts: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|g| (g.id.as_str(), g.text.as_str()))
+            .collect();
+        // (name, its extraction of each article, whether it finds indirect speech)
+        let mut methods: Vec<(String, Vec<quotestance::quotes::Extraction>, bool)> = vec![
+            (
+                "quotestance".into(),
+                texts
+                    .iter()
+                    .map(|(_, t)| quotestance::quotes::extract(t))
+                    .collect(),
+                true,
+            ),
+            (
+                "quote-mark scan".into(),
+                texts
+                    .iter()
+                    .map(|(_, t)| eval::baseline::quote_mark_scan(t))
+                    .collect(),
+                false,
+            ),
         ];
-        for (method, extract, full) in methods {
+        for (method, command) in external {
+            eprintln!("{name}: running {method} ({command})");
+            let extractions = eval::command::extract_with_command(command, &texts)
+                .with_context(|| format!("scoring {method} on {name}"))?;
+            let indirect = extractions
+                .iter()
+                .flat_map(|e| &e.quotes)
+                .any(|q| q.kind == quotestance::quotes::QuoteKind::Indirect);
+            methods.push((method.clone(), extractions, indirect));
+        }
+        for (method, extractions, finds_indirect) in methods {
+            let names_speakers = extractions.iter().any(|e| !e.speakers.is_empty());
             // Scored article by article: the intervals resample these counts.
             let scores: Vec<ExtractionScores> = articles
                 .iter()
-                .map(|g| eval::score_extraction(&[(g, &extract(&g.text))]))
+                .zip(&extractions)
+                .map(|(g, e)| eval::score_extraction(&[(g, e)]))
                 .collect();
             let per_article: Vec<_> = scores.iter().map(ExtractionCounts::from_scores).collect();
             let total = ExtractionCounts::sum(&per_article);
@@ -417,19 +466,21 @@ fn extraction_sets(
             let prf = |c: [usize; 3]| eval::metrics::Prf::from_counts(c[0], c[1], c[2]);
             rows.push(ExtractionRow {
                 set: name.clone(),
-                method,
+                method: method.clone(),
                 articles: articles.len(),
                 gold_quoted: total.quoted[2],
                 gold_indirect: total.indirect[2],
                 quoted_precision: prf(total.quoted).precision,
                 quoted_recall: prf(total.quoted).recall,
                 quoted_f1: triple(quoted),
-                indirect_f1: (full && total.indirect[2] > 0).then(|| triple(indirect)),
-                attribution_strict: (full && total.attribution[0] > 0).then(|| triple(strict)),
-                attribution_lenient: (full && total.attribution[0] > 0).then(|| triple(lenient)),
+                indirect_f1: (finds_indirect && total.indirect[2] > 0).then(|| triple(indirect)),
+                attribution_strict: (names_speakers && total.attribution[0] > 0)
+                    .then(|| triple(strict)),
+                attribution_lenient: (names_speakers && total.attribution[0] > 0)
+                    .then(|| triple(lenient)),
                 attributed: total.attribution[0],
             });
-            if errors && full {
+            if errors && method == "quotestance" {
                 println!("{name}:");
                 let all: Vec<_> = scores.into_iter().flat_map(|s| s.errors).collect();
                 print_errors(&all);

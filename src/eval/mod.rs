@@ -2,6 +2,7 @@
 //! matching, and metrics.
 
 pub mod baseline;
+pub mod command;
 pub mod compare;
 pub mod external;
 pub mod extraction;

@@ -503,6 +503,30 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_ranks_and_an_institution_of_affiliation_are_not_the_name() {
+        let text = "“The line is open,” Lt-Col Mara Quill said.\n\
+                    Lieutenant-Colonel Mara Quill added that talks would follow.\n\
+                    “Talks are icy,” Tomas Brek of the Centre for Harbour Security said.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                ("The line is open", "Mara Quill"),
+                ("talks would follow", "Mara Quill"),
+                ("Talks are icy", "Tomas Brek"),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_appositive_runs_on_through_a_place_between_commas() {
+        let text = "A prominent Norland expert doubted the talks.\n\
+                    “There are still obstacles,” Tavo Rennick, a senior fellow at the Harbour \
+                    Institute and professor at the School of Policy, Norland University, told a \
+                    reporter.";
+        assert_quotes_and_speakers(text, &[("There are still obstacles", "Tavo Rennick")]);
+    }
+
+    #[test]
     fn pronoun_resolves_to_last_speaker_not_last_mention() {
         let text = "Capt. Ray Dunn said the line was dead.\n\
                     The statement by Mr. Corbin shows “no understanding of the problem,” he said.";
@@ -983,7 +1007,10 @@ mod tests {
                 ("fog can close the channel", "Safety experts"),
                 ("the harbour would close early", "Tomas Brel"),
                 ("the port would reopen in spring", "Norland media"),
-                ("The port board has delayed the vote", "two people"),
+                (
+                    "The port board has delayed the vote",
+                    "two people familiar with the plan",
+                ),
                 ("a rise in near misses", "Safety experts"),
                 // An excerpt cut off mid-sentence still reports speech.
                 (
@@ -1014,7 +1041,10 @@ mod tests {
                 ("the ferry mattered most", "Tomas Brel"),
                 ("it’d not treat the delay as a failure", "The ministry"),
                 ("Harbour talks could ease tension", "a Norland commentator"),
-                ("The envoy has left his post", "a Norland official"),
+                (
+                    "The envoy has left his post",
+                    "a Norland official familiar with the talks",
+                ),
             ],
         );
     }

@@ -7,6 +7,62 @@ use super::sieve::Draft;
 use super::{Attribution, QuoteKind};
 use crate::text::{words, Span, Word};
 
+/// A verb in the third person singular after its subject ("the mechanism
+/// covers", "Beijing wants"): a lower-case `-s` word after a word that
+/// cannot end a subject. Looser than [`is_clause`] (a plural noun after an
+/// adjective passes too), so only for words an attribution already frames
+/// as speech ("…, the ministry said.").
+fn has_present_tense_verb(text: &str, ws: &[Word]) -> bool {
+    const NOT_BEFORE_VERB: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "to",
+        "with",
+        "by",
+        "from",
+        "at",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "these",
+        "those",
+        "many",
+        "some",
+        "several",
+        "other",
+        "such",
+        "more",
+        "most",
+        "all",
+        "both",
+        "new",
+        "two",
+        "three",
+        "military",
+        "bilateral",
+    ];
+    ws.windows(2).any(|pair| {
+        let (prev, w) = (pair[0].text(text).to_lowercase(), pair[1].text(text));
+        w.len() > 3
+            && !pair[1].is_capitalized(text)
+            && w.ends_with('s')
+            && !["ss", "us", "is", "’s", "'s", "ics"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            && !NOT_BEFORE_VERB.contains(&prev.as_str())
+            && !pair[0].comma_after()
+    })
+}
+
 pub(super) fn is_clause(text: &str, ws: &[Word]) -> bool {
     ws.iter().take(60).enumerate().any(|(i, w)| {
         let lower = w.text(text).to_lowercase();
@@ -160,7 +216,9 @@ pub(super) fn indirect_quotes(
             let rest = &ws[c.end_word.min(ws.len())..];
             // "…, according to two people familiar with the plan.": a
             // modifier of the source, not a clause, closes the sentence.
-            let source_modifier = c.form == CueForm::AccordingTo
+            // So does one after an inverted source ("…, said a lawmaker leading
+            // a delegation.").
+            let source_modifier = matches!(c.form, CueForm::AccordingTo | CueForm::Inverted)
                 && !rest.is_empty()
                 && rest.iter().all(|w| !w.comma_after())
                 && !is_clause(text, rest);
@@ -292,7 +350,9 @@ pub(super) fn indirect_quotes(
                 let valid = match c.complement {
                     Complement::Clause => {
                         inner_words.len() >= 2
-                            && (has_that || is_clause(text, &inner_words))
+                            && (has_that
+                                || is_clause(text, &inner_words)
+                                || (trailing && has_present_tense_verb(text, &inner_words)))
                             && (trailing
                                 || mid_sentence
                                 || has_that

@@ -82,9 +82,11 @@ fn norm(word: &str) -> String {
 
 fn is_title(word: &str) -> bool {
     let n = norm(word);
-    TITLE_WORDS.contains(&n.as_str())
-        || HONORIFICS_MALE.contains(&n.as_str())
-        || HONORIFICS_FEMALE.contains(&n.as_str())
+    let one = |n: &str| {
+        TITLE_WORDS.contains(&n) || HONORIFICS_MALE.contains(&n) || HONORIFICS_FEMALE.contains(&n)
+    };
+    // Hyphenated ranks: "Lt-Col", "Lieutenant-Colonel", "Vice-Admiral".
+    one(&n) || (n.contains('-') && n.split('-').all(|part| !part.is_empty() && one(part)))
 }
 
 fn honorific_gender(word: &str) -> Option<Gender> {
@@ -189,18 +191,20 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                     i += 1;
                     continue;
                 }
+                // "officials familiar with the talks": the source's description.
+                let last = group_postmodifier(text, words, i + 1).unwrap_or(i);
                 // Drop any mention this one swallows (a capitalised modifier).
-                let span = Span::new(words[start].span.start, words[i].span.end);
+                let span = Span::new(words[start].span.start, words[last].span.end);
                 out.retain(|m: &Mention| !span.contains(m.span));
                 out.push(Mention {
                     span,
                     kind,
-                    words: (start, i + 1),
-                    reach: i + 1,
+                    words: (start, last + 1),
+                    reach: last + 1,
                     entity: None,
-                    appositive: appositive_after(text, words, i + 1),
+                    appositive: appositive_after(text, words, last + 1),
                 });
-                i += 1;
+                i = last + 1;
                 continue;
             }
         }
@@ -282,6 +286,8 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
             && words.get(end + 2).is_some_and(|n| n.is_capitalized(text))
         {
             end += 3;
+        } else if let Some(skip) = institution_connector(text, words, i, end) {
+            end += skip;
         } else {
             break;
         }
@@ -293,8 +299,10 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         let tail = &words[of + 1..end];
         let before = words[of - 1].text(text);
         // Place words that also qualify titles ("New", "South") may lead the place.
-        if tail.last().is_some_and(|w| !is_title(w.text(text)))
-            && tail.iter().all(|w| !is_org_word(w.text(text)))
+        let institution = tail.iter().any(|w| is_org_word(w.text(text)));
+        if tail
+            .last()
+            .is_some_and(|w| institution || !is_title(w.text(text)))
             && !is_title(before)
             && !is_org_word(before)
         {
@@ -380,6 +388,66 @@ fn lowercase_title_before(text: &str, words: &[Word], start: usize) -> bool {
     }
 }
 
+/// The last word of a phrase that says how an anonymous source knows
+/// ("familiar with the matter", "with knowledge of the talks") starting at
+/// `words[at]`: up to a comma, `who`/`that`, or the reporting verb.
+fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
+    const OPENERS: &[&[&str]] = &[
+        &["familiar", "with"],
+        &["with", "knowledge", "of"],
+        &["with", "direct", "knowledge", "of"],
+        &["briefed", "on"],
+        &["close", "to"],
+        &["knowledgeable", "about"],
+    ];
+    let lower = |j: usize| words.get(j).map(|w| w.text(text).to_lowercase());
+    let opener = OPENERS.iter().find(|o| {
+        o.iter()
+            .enumerate()
+            .all(|(k, w)| lower(at + k).as_deref() == Some(*w))
+    })?;
+    if words[at..at + opener.len()].iter().any(|w| w.comma_after()) {
+        return None;
+    }
+    let mut last = at + opener.len() - 1;
+    for j in last + 1..(last + 13).min(words.len()) {
+        let w = &words[j];
+        let l = w.text(text).to_lowercase();
+        if matches!(l.as_str(), "who" | "that" | "said" | "says")
+            || (reporting_verb(w.text(text)).is_some() && j > at + opener.len())
+        {
+            break;
+        }
+        last = j;
+        if w.comma_after() || w.next.is_some_and(|c| matches!(c, '.' | ';' | ':' | ')')) {
+            break;
+        }
+    }
+    (last >= at + opener.len()).then_some(last)
+}
+
+/// How many words a connector inside an institution's name takes ("Centre
+/// for a New Security", "Council on Harbour Relations", "Centre for Ports and
+/// Shipping"): the connector, an article, and the capitalised word after them.
+fn institution_connector(text: &str, words: &[Word], start: usize, end: usize) -> Option<usize> {
+    let w = words[end].text(text);
+    let in_institution = words[start..end].iter().any(|x| is_org_word(x.text(text)));
+    let joined = words[start..end]
+        .iter()
+        .any(|x| matches!(x.text(text), "for" | "on"));
+    if !(matches!(w, "for" | "on") && in_institution || w == "and" && joined) {
+        return None;
+    }
+    let article = words
+        .get(end + 1)
+        .is_some_and(|n| matches!(n.text(text), "a" | "the"));
+    let name = end + 1 + usize::from(article);
+    words
+        .get(name)
+        .is_some_and(|n| n.is_capitalized(text) && !words[end].comma_after())
+        .then_some(name - end + 1)
+}
+
 /// ", a former State Department China policymaker," after a name.
 fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
     let last = words.get(after.checked_sub(1)?)?;
@@ -422,7 +490,32 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
             {
                 return None;
             }
-            return Some(span);
+            // A place or institution after the role belongs to it: "…, a professor
+            // at the School of Public Policy, Norland University, told".
+            let mut end = j;
+            while let Some(place) = place_after_comma(text, words, end) {
+                end = place;
+            }
+            return Some(Span::new(span.start, words[end].span.end));
+        }
+    }
+    None
+}
+
+/// The last word of a short capitalised name between commas after `words[at]`
+/// (", Norland University,") when a lower-case word (the verb) follows it.
+fn place_after_comma(text: &str, words: &[Word], at: usize) -> Option<usize> {
+    if !words.get(at)?.comma_after() {
+        return None;
+    }
+    let connector = |w: &Word| matches!(w.text(text), "of" | "the" | "and" | "for" | "de");
+    for (k, w) in words.iter().enumerate().skip(at + 1).take(5) {
+        if !(w.is_capitalized(text) || (k > at + 1 && connector(w))) || w.dot {
+            return None;
+        }
+        if w.comma_after() {
+            let next = words.get(k + 1)?;
+            return (!next.is_capitalized(text) && w.is_capitalized(text)).then_some(k);
         }
     }
     None

@@ -87,6 +87,8 @@ pub enum Attribution {
     /// A quotation in a sentence that reports speech but names nobody the
     /// rules above could resolve: the nearest speaker before it.
     NearestSpeaker,
+    /// Another extractor's attribution (scored beside quotestance's).
+    External,
     /// No rule applied.
     Unattributed,
 }
@@ -106,6 +108,7 @@ impl Attribution {
             Attribution::ColonLeadIn => "colon_lead_in",
             Attribution::ContinuedParagraph => "continued_paragraph",
             Attribution::NearestSpeaker => "nearest_speaker",
+            Attribution::External => "external",
             Attribution::Unattributed => "unattributed",
         }
     }

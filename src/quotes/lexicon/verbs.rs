@@ -841,4 +841,7 @@ pub const PLURAL_PRESENT: &[&str] = &[
     "insist",
     "refuse",
     "welcome",
+    "show",
+    "want",
+    "seek",
 ];
