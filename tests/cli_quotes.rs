@@ -205,3 +205,44 @@ fn help_explains_inputs() {
         .success()
         .stdout(predicate::str::contains("directories").and(predicate::str::contains("stdin")));
 }
+
+#[test]
+fn evaluate_scores_an_external_extractor_beside_its_own() {
+    // A stand-in extractor that finds nothing: its row scores zero recall.
+    let silent = "nothing=python3 -c \"import sys, json; \
+                  [print(json.dumps({'id': json.loads(l)['id'], 'quotes': []})) for l in sys.stdin]\"";
+    let out = output_ok(bin().current_dir(root()).args([
+        "evaluate",
+        "--extraction-only",
+        "--gold",
+        "evaluation/gold@test",
+        "--bootstrap",
+        "10",
+        "--external",
+        silent,
+    ]));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = |method: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(&format!(" {method} ")))
+            .unwrap_or_else(|| panic!("no {method} row in\n{table}"))
+            .to_string()
+    };
+    assert!(row("quotestance").contains("1.000"), "{table}");
+    assert!(row("nothing").contains(" 0.000 "), "{table}");
+    // A command that breaks the protocol is named, with the set.
+    bin()
+        .current_dir(root())
+        .args([
+            "evaluate",
+            "--extraction-only",
+            "--gold",
+            "evaluation/gold@test",
+            "--external",
+            "broken=cat >/dev/null",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("broken").and(predicate::str::contains("answered 0 of")));
+}

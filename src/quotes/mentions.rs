@@ -410,8 +410,8 @@ fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
         return None;
     }
     let mut last = at + opener.len() - 1;
-    for j in last + 1..(last + 13).min(words.len()) {
-        let w = &words[j];
+    let from = last + 1;
+    for (j, w) in words.iter().enumerate().skip(from).take(12) {
         let l = w.text(text).to_lowercase();
         if matches!(l.as_str(), "who" | "that" | "said" | "says")
             || (reporting_verb(w.text(text)).is_some() && j > at + opener.len())
