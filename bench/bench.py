@@ -164,7 +164,7 @@ def main():
 
     e2e = end_to_end(1000)
 
-    seed = ROOT / "seeds" / "000_30079ce1b92ad5ae.txt"
+    seed = ROOT / "seeds" / "000_military_channels.txt"
     colds = [run_measured([str(BIN), "classify", str(seed), "--offline", "--device", "cpu", "--format", "json", "--model", "minilm"]) for _ in range(3)]
     pys = [run_measured([PY, "bench/cold_python.py", str(seed), str(MODELS / "all-MiniLM-L6-v2")]) for _ in range(3)]
     q_wall = sorted(c[1] for c in colds)[1]

@@ -3,7 +3,7 @@
 
 Each evaluation/authoring/NAME.qs holds a header and the article with its
 quotes marked inline; this writes the plain article to
-evaluation/articles/ID.txt and its labels to evaluation/gold/ID.json
+evaluation/articles/ID.txt (or where its `text:` header says) and its labels to evaluation/gold/ID.json
 (the format in evaluation/README.md). Run after editing a source:
 
     python3 scripts/build_gold.py            # every source
@@ -13,6 +13,7 @@ Source format:
     id: dev_01_wire_hotline
     split: dev | test
     style: wire copy
+    text: seeds/NAME.txt   (optional: where the article goes, from the repo root)
     speaker KEY = Canonical Name | role (may be empty) [| stance override]
     ---
     Text with quotes marked {K:KEY:S:E|quoted words}
@@ -25,6 +26,7 @@ non-neutral stance; when the top two are within 15% the more marked wins
 (critical > skeptical > optimistic); neutral only if all quotes are neutral.
 """
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -98,25 +100,28 @@ def build(path: Path):
         if not mine:
             sys.exit(f"{path}: speaker {key} has no quotes")
         out_speakers.append({"name": s["name"], "role": s["role"], "stance": s["override"] or speaker_stance(mine)})
+    text_path = ROOT / meta.get("text", f"evaluation/articles/{meta['id']}.txt")
     gold = {
         "id": meta["id"], "split": meta["split"], "style": meta.get("style"),
-        "source": f"../articles/{meta['id']}.txt", "quotes": quotes, "speakers": out_speakers,
+        "source": os.path.relpath(text_path, ROOT / "evaluation" / "gold"),
+        "quotes": quotes, "speakers": out_speakers,
     }
-    return meta["id"], text, json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+    return meta["id"], text_path, text, json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
 
 
 def main():
     check = "--check" in sys.argv
     stale = []
     for src in sorted((ROOT / "evaluation" / "authoring").glob("*.qs")):
-        ident, text, gold = build(src)
-        targets = [(ROOT / "evaluation" / "articles" / f"{ident}.txt", text),
+        ident, text_path, text, gold = build(src)
+        targets = [(text_path, text),
                    (ROOT / "evaluation" / "gold" / f"{ident}.json", gold)]
         for target, content in targets:
             if check:
                 if not target.exists() or target.read_text(encoding="utf-8") != content:
                     stale.append(str(target))
             else:
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8")
         if not check:
             print(f"{ident}: {json.loads(gold)['quotes'].__len__()} quotes, {len(text.split())} words")

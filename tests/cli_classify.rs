@@ -57,35 +57,33 @@ fn seed_speakers_as_documented(
     );
 }
 
-/// (name, LABELING.md §6, what the heads say.) MiniLM: Aquilino, who backs
-/// talks but rejects concessions, comes out optimistic and Fanell, who
-/// attacks the engagement, skeptical.
+/// (name, LABELING.md §6, what the heads say.) MiniLM: Ridgeway, who backs
+/// talks but rejects concessions, comes out optimistic.
 #[test]
 fn seed_speakers_with_minilm_are_as_documented() {
     seed_speakers_as_documented(
         &quotestance::model::MINILM,
         [
-            ("Antony Blinken", "optimistic", "optimistic"),
-            ("Sabrina Singh", "optimistic", "optimistic"),
-            ("John Aquilino", "critical", "optimistic"),
-            ("Jim Fanell", "critical", "skeptical"),
-            ("Miles Yu", "skeptical", "skeptical"),
+            ("Daniel Whitcombe", "optimistic", "optimistic"),
+            ("Maren Castell", "optimistic", "optimistic"),
+            ("Paul Ridgeway", "critical", "optimistic"),
+            ("Thomas Lindqvist", "critical", "critical"),
+            ("Victor Hale", "skeptical", "skeptical"),
         ],
     );
 }
 
-/// EmbeddingGemma: Fanell comes out critical as labelled; Aquilino still
-/// optimistic, and Yu, a doubter, critical.
+/// EmbeddingGemma: the same four of five; Ridgeway optimistic too.
 #[test]
 fn seed_speakers_with_gemma_are_as_documented() {
     seed_speakers_as_documented(
         &quotestance::model::GEMMA,
         [
-            ("Antony Blinken", "optimistic", "optimistic"),
-            ("Sabrina Singh", "optimistic", "optimistic"),
-            ("John Aquilino", "critical", "optimistic"),
-            ("Jim Fanell", "critical", "critical"),
-            ("Miles Yu", "skeptical", "critical"),
+            ("Daniel Whitcombe", "optimistic", "optimistic"),
+            ("Maren Castell", "optimistic", "optimistic"),
+            ("Paul Ridgeway", "critical", "optimistic"),
+            ("Thomas Lindqvist", "critical", "critical"),
+            ("Victor Hale", "skeptical", "skeptical"),
         ],
     );
 }
@@ -95,10 +93,10 @@ fn json_schema_and_offsets() {
     if !common::have_model(&quotestance::model::MINILM) {
         return;
     }
-    let docs = classify_json(&["seeds/000_30079ce1b92ad5ae.txt"]);
-    let text = std::fs::read_to_string(root().join("seeds/000_30079ce1b92ad5ae.txt")).unwrap();
+    let docs = classify_json(&["seeds/000_military_channels.txt"]);
+    let text = std::fs::read_to_string(root().join("seeds/000_military_channels.txt")).unwrap();
     let doc = &docs[0];
-    assert_eq!(doc["id"], "000_30079ce1b92ad5ae");
+    assert_eq!(doc["id"], "000_military_channels");
     for q in doc["quotes"].as_array().unwrap() {
         let (s, e) = (
             q["start"].as_u64().unwrap() as usize,
@@ -151,7 +149,7 @@ fn other_formats() {
             "article,speaker,kind,role,stance,confidence,quotes,evidence\n",
         ))
         .stdout(predicate::str::contains(
-            "000_30079ce1b92ad5ae,Antony Blinken,person",
+            "000_military_channels,Daniel Whitcombe,person",
         ));
     bin()
         .current_dir(root())
@@ -186,7 +184,7 @@ fn other_formats() {
     let line = String::from_utf8(out.stdout).unwrap();
     assert_eq!(line.lines().count(), 1);
     let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
-    assert_eq!(v["quotes"].as_array().unwrap().len(), 35);
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 23);
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn every_seed_quote_is_found_and_attributed() {
     let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let quotes = docs[0]["quotes"].as_array().unwrap();
     let gold =
-        load_gold_file(&root().join("evaluation/gold/seed_000_30079ce1b92ad5ae.json")).unwrap();
+        load_gold_file(&root().join("evaluation/gold/seed_000_military_channels.json")).unwrap();
     assert_eq!(quotes.len(), gold.quotes.len(), "no spurious quotes either");
     for g in &gold.quotes {
         let found = quotes.iter().find(|q| {
@@ -25,7 +25,7 @@ fn every_seed_quote_is_found_and_attributed() {
         assert_eq!(q["kind"], g.kind.as_str(), "{:?}", g.text);
         assert_eq!(q["speaker"], g.speaker.as_str(), "{:?}", g.text);
         // The span cuts the quote back out of the source.
-        let text = std::fs::read_to_string(root().join("seeds/000_30079ce1b92ad5ae.txt")).unwrap();
+        let text = std::fs::read_to_string(root().join("seeds/000_military_channels.txt")).unwrap();
         assert_eq!(q["text"], &text[g.start..g.end]);
     }
     let speakers: Vec<&str> = docs[0]["speakers"]
@@ -35,11 +35,11 @@ fn every_seed_quote_is_found_and_attributed() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     for name in [
-        "Antony Blinken",
-        "Sabrina Singh",
-        "John Aquilino",
-        "Jim Fanell",
-        "Miles Yu",
+        "Daniel Whitcombe",
+        "Maren Castell",
+        "Paul Ridgeway",
+        "Thomas Lindqvist",
+        "Victor Hale",
     ] {
         assert!(speakers.contains(&name), "{name} in {speakers:?}");
     }
@@ -71,12 +71,14 @@ fn seed_jsonl_matches_golden() {
 fn table_output_reads_well() {
     bin()
         .current_dir(root())
-        .args(["quotes", "seeds/000_30079ce1b92ad5ae.txt"])
+        .args(["quotes", "seeds/000_military_channels.txt"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("35 quotes"))
-        .stdout(predicate::str::contains("It’s a work in progress."))
-        .stdout(predicate::str::contains("Miles Yu (5 quotes)"));
+        .stdout(predicate::str::contains("23 quotes"))
+        .stdout(predicate::str::contains(
+            "Each time we ask for talks, Beijing raises the price.",
+        ))
+        .stdout(predicate::str::contains("Victor Hale (3 quotes)"));
     // One of a thing is not "1 quotes".
     bin()
         .args(["quotes", "-"])

@@ -43,7 +43,7 @@ fn the_pipeline_and_the_classify_command_agree_on_the_seed() {
     if !common::have_model(&quotestance::model::MINILM) {
         return;
     }
-    let seed = common::root().join("seeds/000_30079ce1b92ad5ae.txt");
+    let seed = common::root().join("seeds/000_military_channels.txt");
     let text = std::fs::read_to_string(&seed).unwrap();
     let pipeline = Pipeline::builder()
         .model("minilm")

@@ -99,7 +99,7 @@ pub fn normalize_speaker(name: &str) -> String {
         .filter(|w| !w.is_empty() && !DROP.contains(w))
         .collect();
     // An indefinite article ("a U.S. official", "one U.S. official") and a
-    // middle initial ("John C. Aquilino") do not change who is meant.
+    // middle initial ("Paul C. Ridgeway") do not change who is meant.
     if words.len() > 1 && matches!(words[0], "a" | "an" | "one") {
         words.remove(0);
     }
@@ -415,20 +415,24 @@ mod tests {
 
     #[test]
     fn speaker_normalisation() {
-        assert!(speakers_match("Antony Blinken", "antony blinken", false));
+        assert!(speakers_match(
+            "Daniel Whitcombe",
+            "daniel whitcombe",
+            false
+        ));
         assert!(speakers_match("Biden", "President Biden", false));
-        assert!(!speakers_match("Antony Blinken", "Blinken", false));
-        assert!(speakers_match("Antony Blinken", "Blinken", true));
+        assert!(!speakers_match("Daniel Whitcombe", "Whitcombe", false));
+        assert!(speakers_match("Daniel Whitcombe", "Whitcombe", true));
         assert!(speakers_match("analysts", "some analysts", true));
         assert!(speakers_match(
             "a U.S. official",
             "One U.S. official",
             false
         ));
-        assert!(speakers_match("John C. Aquilino", "John Aquilino", false));
-        assert!(!speakers_match("J. Aquilino", "Aquilino", false));
+        assert!(speakers_match("Paul C. Ridgeway", "Paul Ridgeway", false));
+        assert!(!speakers_match("P. Ridgeway", "Ridgeway", false));
         assert!(!speakers_match("one", "an", false));
-        assert!(!speakers_match("Miles Yu", "Jim Fanell", true));
+        assert!(!speakers_match("Victor Hale", "Thomas Lindqvist", true));
     }
 
     #[test]

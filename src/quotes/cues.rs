@@ -1,5 +1,5 @@
-//! Reporting-verb cues: a verb with its resolved subject ("Mr. Yu said",
-//! "said Mr. Yu", "…, telling reporters", "according to X").
+//! Reporting-verb cues: a verb with its resolved subject ("Mr. Hale said",
+//! "said Mr. Hale", "…, telling reporters", "according to X").
 
 use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
@@ -9,9 +9,9 @@ use crate::text::{Span, Word};
 /// How a cue's subject stands to its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum CueForm {
-    /// Subject before the verb: "Mr. Yu said".
+    /// Subject before the verb: "Mr. Hale said".
     Subject,
-    /// Verb before the subject: "said Mr. Yu".
+    /// Verb before the subject: "said Mr. Hale".
     Inverted,
     /// "…, telling CBS News": the sentence's subject.
     Participle,
@@ -203,7 +203,7 @@ pub(super) fn find_cues(
                 .map(|m| (m, CueForm::Subject));
         }
         if found.is_none() && k > 0 && ws[k - 1].comma_after() {
-            // An appositive between subject and verb: "Miles Yu, a former policymaker, said".
+            // An appositive between subject and verb: "Victor Hale, a former policymaker, said".
             let end = ws[k - 1].span.end;
             found = ms
                 .iter()
@@ -295,7 +295,7 @@ pub(super) fn find_cues(
         // "told CBS News": the noun after tell is the listener; "-ing" forms never invert.
         let can_invert = !lower.starts_with("tel") && lower != "told" && !lower.ends_with("ing");
         if found.is_none() && after_comma_or_quote && can_invert {
-            // "…, said Mr. Yu" but not "…, suggested Beijing had decided": a
+            // "…, said Mr. Hale" but not "…, suggested Beijing had decided": a
             // mention followed by a verb is the subject of the reported clause.
             // A possessive opens the clause ("…, says Beijing’s caution is …")
             // unless a name follows it ("…,” said Beijing’s envoy Li Wei).

@@ -104,7 +104,8 @@ mod tests {
     #[test]
     fn length_weighted_with_marked_tie_break() {
         let t = Task::default_stance();
-        // optimistic 324 vs critical 295: within 15% → critical (the seed's Adm. Aquilino).
+        // optimistic 324 vs critical 295: within 15% → critical (a commander who backs talks
+        // but rejects concessions).
         let s = aggregate(
             &t,
             &[
@@ -117,7 +118,7 @@ mod tests {
         );
         assert_eq!(s.label, 2);
         assert_eq!(s.evidence, Some(4));
-        // 192 optimistic vs 84 critical: optimistic (the seed's Sabrina Singh).
+        // 192 optimistic vs 84 critical: optimistic (a hopeful spokeswoman).
         assert_eq!(
             aggregate(&t, &[(88, p(0)), (98, p(0)), (6, p(0)), (84, p(2))]).label,
             0

@@ -104,10 +104,10 @@ mod tests {
     #[test]
     fn keeps_inner_marks() {
         assert_eq!(
-            texts("Mr. Blinken’s U.S.-China talks, the ’90s; it's “mil-to-mil.”"),
+            texts("Mr. Whitcombe’s U.S.-China talks, the ’90s; it's “mil-to-mil.”"),
             vec![
                 "Mr",
-                "Blinken’s",
+                "Whitcombe’s",
                 "U.S.-China",
                 "talks",
                 "the",
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn reports_dots_and_commas() {
-        let text = "Adm. John Aquilino, commander";
+        let text = "Adm. Paul Ridgeway, commander";
         let w = words(text, Span::new(0, text.len()));
         assert!(w[0].dot);
         assert!(w[2].comma_after());
