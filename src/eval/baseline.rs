@@ -5,7 +5,29 @@
 
 use crate::quotes::marks::find_marked_quotes;
 use crate::quotes::{Attribution, Extraction, Quote, QuoteKind};
-use crate::text::Segments;
+use crate::text::{Segments, Span};
+
+/// A quote another extractor found at `span`, placed in its sentence and
+/// paragraph, with no cue or confidence of quotestance's own.
+pub(crate) fn found_quote(
+    segments: &Segments,
+    span: Span,
+    kind: QuoteKind,
+    speaker: Option<usize>,
+    attribution: Attribution,
+) -> Quote {
+    let (sentence, paragraph) = segments.context(span);
+    Quote {
+        span,
+        kind,
+        speaker,
+        cue: None,
+        attribution,
+        confidence: 0.0,
+        sentence,
+        paragraph,
+    }
+}
 
 /// Every double-quoted stretch of `text` as a direct quote with no speaker.
 pub fn quote_mark_scan(text: &str) -> Extraction {
@@ -14,17 +36,13 @@ pub fn quote_mark_scan(text: &str) -> Extraction {
         .into_iter()
         .filter(|q| !q.single && !q.inner.is_empty())
         .map(|q| {
-            let (sentence, paragraph) = segments.context(q.inner);
-            Quote {
-                span: q.inner,
-                kind: QuoteKind::Direct,
-                speaker: None,
-                cue: None,
-                attribution: Attribution::Unattributed,
-                confidence: 0.0,
-                sentence,
-                paragraph,
-            }
+            found_quote(
+                &segments,
+                q.inner,
+                QuoteKind::Direct,
+                None,
+                Attribution::Unattributed,
+            )
         })
         .collect();
     Extraction {

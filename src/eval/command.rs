@@ -13,7 +13,8 @@ use std::process::{Command, Stdio};
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::quotes::{Attribution, Extraction, Quote, QuoteKind, Speaker, SpeakerKind};
+use crate::eval::baseline::found_quote;
+use crate::quotes::{Attribution, Extraction, QuoteKind, Speaker, SpeakerKind};
 use crate::text::{Segments, Span};
 
 #[derive(Deserialize)]
@@ -155,22 +156,18 @@ fn to_extraction(text: &str, found: Vec<AnswerQuote>) -> Result<Extraction, Stri
                         speakers.len() - 1
                     })
             });
-        let span = Span::new(q.start, q.end);
-        let (sentence, paragraph) = segments.context(span);
-        quotes.push(Quote {
-            span,
+        let attribution = if speaker.is_some() {
+            Attribution::External
+        } else {
+            Attribution::Unattributed
+        };
+        quotes.push(found_quote(
+            &segments,
+            Span::new(q.start, q.end),
             kind,
             speaker,
-            cue: None,
-            attribution: if speaker.is_some() {
-                Attribution::External
-            } else {
-                Attribution::Unattributed
-            },
-            confidence: 0.0,
-            sentence,
-            paragraph,
-        });
+            attribution,
+        ));
     }
     quotes.sort_by_key(|q| q.span.start);
     Ok(Extraction {

@@ -104,13 +104,13 @@ pub fn normalize_speaker(name: &str) -> String {
         words.remove(0);
     }
     let last = words.len().saturating_sub(1);
-    let mut k = 0;
-    words.retain(|w| {
-        let initial = k > 0 && k < last && w.chars().count() == 1;
-        k += 1;
-        !initial
-    });
-    words.join(" ")
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| !(k > 0 && k < last && w.chars().count() == 1))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Strict: equal after normalisation. Lenient: also the same surname or
