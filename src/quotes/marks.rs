@@ -223,8 +223,8 @@ mod tests {
     #[test]
     fn curly_and_straight_doubles() {
         assert_eq!(
-            quotes("“It’s a work in progress,” he said. \"We'll see,\" she said."),
-            vec!["It’s a work in progress", "We'll see"]
+            quotes("“It’s a slow thaw,” he said. \"We'll see,\" she said."),
+            vec!["It’s a slow thaw", "We'll see"]
         );
     }
 
