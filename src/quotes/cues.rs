@@ -178,11 +178,15 @@ pub(super) fn find_cues(
             .then(|| mention_ending(k - 1))
             .flatten()
             .filter(|m| {
-                m.words.0 > 0
-                    && matches!(
-                        ws[m.words.0 - 1].text(text).to_lowercase().as_str(),
+                // Up to three words of description between: "cited Republican
+                // congressman Randy Forbes as saying".
+                let quoting = (m.words.0.saturating_sub(4)..m.words.0).rev().find(|&j| {
+                    matches!(
+                        ws[j].text(text).to_lowercase().as_str(),
                         "quoted" | "quoting" | "cited" | "citing"
                     )
+                });
+                quoting.is_some_and(|j| (j..m.words.0).all(|i| !ws[i].comma_after()))
             });
         let mut found: Option<(&Mention, CueForm)> = quoted_as.map(|m| (m, CueForm::Subject));
         if found.is_none()
@@ -517,6 +521,12 @@ pub(super) fn certainty(m: &Mention) -> f32 {
 pub(super) fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling: bool) -> usize {
     if telling {
         if let Some(that) = listener_before_that(text, ws, i) {
+            return that;
+        }
+    }
+    // "confirmed to Mr. Hale that", "explained to reporters that".
+    if ws.get(i).is_some_and(|w| w.text(text) == "to") {
+        if let Some(that) = listener_before_that(text, ws, i + 1) {
             return that;
         }
     }

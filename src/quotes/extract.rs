@@ -177,7 +177,8 @@ pub fn extract(text: &str) -> Extraction {
                     .list
                     .iter()
                     .position(|e| e.kind == SpeakerKind::Person && e.name_tokens.contains(&surname))
-            });
+            })
+            .or_else(|| headline_role_person(&entities, &surname));
         let entity = named.unwrap_or_else(|| entities.group(h.speaker.text(text), h.speaker));
         quotes.push(Draft {
             span: h.quote,
@@ -217,6 +218,19 @@ pub fn extract(text: &str) -> Extraction {
     }
     name_described_roles(&mut kept, &entities);
     finish(seg, kept, &entities)
+}
+
+/// A headline's speaker named by role ("…: PM", "…: defense spokesperson"),
+/// from its last word: the one person the article gives that role.
+fn headline_role_person(entities: &Entities, last_word: &str) -> Option<usize> {
+    let role = match last_word.trim_end_matches('.') {
+        "pm" => "prime",
+        "fm" => "foreign",
+        w if ROLE_NOUNS.iter().any(|(noun, _)| *noun == w) => w,
+        // "…: Chinese defense ministry" is the ministry, not its spokesperson.
+        _ => return None,
+    };
+    entities.only_person_with_role(role)
 }
 
 /// A lone capitalised word no entity bears: an outlet after "according to"
@@ -1105,6 +1119,43 @@ mod tests {
                 (
                     "the ferry, simply called ‘Gull,’ is ready for spring",
                     "Tomas Brel",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn promises_quoted_sources_organisations_and_headline_roles() {
+        let text = "Ferry talks a step toward stability: PM\n\n\
+                    Prime Minister Ola Sen said he expected that the ferry talks would calm the \
+                    harbour.\n\n\
+                    Mayor Ivo Lanz vowed to restore the night crossings, but rivals doubted him. \
+                    Lanz later confirmed to Mr. Brel that the ferry had sailed.\n\n\
+                    The Harbour Gazette cited harbour pilot Mira Dahl as saying that the channel is safe. \
+                    It said the new timetable starts in May.\n\n\
+                    Multiple anonymous Harbourtown officials said the pier would close.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                // A role in a headline is the one person the article gives it.
+                ("Ferry talks a step toward stability", "Ola Sen"),
+                // A short title word ending a name is a surname ("Sen").
+                (
+                    "he expected that the ferry talks would calm the harbour",
+                    "Ola Sen",
+                ),
+                // A promise's infinitive, up to the next clause.
+                ("to restore the night crossings", "Ivo Lanz"),
+                // A listener after "to" before the clause.
+                ("the ferry had sailed", "Ivo Lanz"),
+                // "cited X as saying" with a description before the name.
+                ("the channel is safe", "Mira Dahl"),
+                // "It said": the organisation just named.
+                ("the new timetable starts in May", "Harbour Gazette"),
+                // A quantifier stays in an anonymous source's name.
+                (
+                    "the pier would close",
+                    "Multiple anonymous Harbourtown officials",
                 ),
             ],
         );

@@ -4,6 +4,7 @@
 
 use crate::text::Span;
 
+use super::lexicon::ROLE_NOUNS;
 use super::QuoteKind;
 
 /// The words a headline attributes, and to whom.
@@ -145,7 +146,8 @@ fn headline_quote(text: &str, para: Span) -> Option<HeadlineQuote> {
 }
 
 /// One to five words, no digits, not a section label; capitalised unless it
-/// is a plain group of sources ("reports", "officials").
+/// is a plain group of sources ("reports", "officials") or a role of up to
+/// three words ("defense spokesperson").
 fn is_speaker(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let Some(first) = words.first() else {
@@ -165,7 +167,12 @@ fn is_speaker(s: &str) -> bool {
             || (words.len() <= 2
                 && words
                     .last()
-                    .is_some_and(|w| SOURCE_NOUNS.contains(&w.to_lowercase().as_str()))))
+                    .is_some_and(|w| SOURCE_NOUNS.contains(&w.to_lowercase().as_str())))
+            || (words.len() <= 3
+                && words.last().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    ROLE_NOUNS.iter().any(|(noun, _)| *noun == w)
+                })))
 }
 
 #[cfg(test)]
@@ -192,6 +199,15 @@ mod tests {
             Some((
                 "Harbour talks a step toward stability",
                 "Premier Vasko",
+                QuoteKind::Indirect
+            ))
+        );
+        // A role in lower case names a speaker too.
+        assert_eq!(
+            parts("Harbour contacts help mutual understanding: port spokesperson"),
+            Some((
+                "Harbour contacts help mutual understanding",
+                "port spokesperson",
                 QuoteKind::Indirect
             ))
         );
@@ -223,6 +239,7 @@ mod tests {
     fn ordinary_lines_and_section_labels_are_not_attributions() {
         assert_eq!(parts("Analysis: why the harbour talks stalled again"), None);
         assert_eq!(parts("Harbour talks resume: what to expect"), None);
+        assert_eq!(parts("Harbour talks resume: the new ferry timetable"), None);
         assert_eq!(parts("The talks resumed on Monday, officials said."), None);
         assert_eq!(parts("Talks resume: “a new chapter”, Vasko says"), None);
         assert_eq!(parts("Updated: 12 May 2024"), None);

@@ -347,7 +347,18 @@ pub(super) fn indirect_quotes(
                 {
                     continue;
                 }
+                // "vowed to step up exchanges": a promise's infinitive is what was said.
+                let promised = !trailing
+                    && inner_words.len() >= 3
+                    && inner_words[0].text(text) == "to"
+                    && text.get(c.verb.start..c.verb.end).is_some_and(|v| {
+                        let v = v.to_lowercase();
+                        ["vow", "pledg", "promis", "threaten", "swore", "swear"]
+                            .iter()
+                            .any(|p| v.starts_with(p))
+                    });
                 let valid = match c.complement {
+                    Complement::Clause if promised => true,
                     Complement::Clause => {
                         inner_words.len() >= 2
                             && (has_that
@@ -363,6 +374,17 @@ pub(super) fn indirect_quotes(
                 };
                 if !valid || span.is_empty() {
                     continue;
+                }
+                if promised {
+                    // The promise ends where another clause begins ("…, but there were reports").
+                    let inner = span.text(text);
+                    if let Some(cut) = [", but ", ", while ", "; ", ", although "]
+                        .iter()
+                        .filter_map(|p| inner.find(p))
+                        .min()
+                    {
+                        span = Span::new(span.start, span.start + cut);
+                    }
                 }
                 let attribution = c.attribution(if c.form == CueForm::AccordingTo {
                     Attribution::AccordingTo

@@ -128,6 +128,13 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
             "he" => Some((Some(Gender::Male), false)),
             "she" => Some((Some(Gender::Female), false)),
             "they" => Some((None, true)),
+            // "It said …": an organisation or a report, never a person.
+            "it" if words
+                .get(i + 1)
+                .is_some_and(|next| reporting_verb(next.text(text)).is_some()) =>
+            {
+                Some((None, true))
+            }
             _ => None,
         };
         if let Some((gender, plural)) = pronoun {
@@ -341,7 +348,11 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         let w = words[name_start - 1].text(text);
         let n = norm(w);
         let has_digit = w.chars().any(|c| c.is_ascii_digit());
-        if is_title(w) || is_org_word(w) || NOT_PERSON_WORDS.contains(&n.as_str()) || has_digit {
+        if (is_title(w) && !(name_start == end && ends_with_title_surname(&run)))
+            || is_org_word(w)
+            || NOT_PERSON_WORDS.contains(&n.as_str())
+            || has_digit
+        {
             break;
         }
         name_start -= 1;
@@ -372,6 +383,23 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         return (end, Some(make(MentionKind::Org, start, end)));
     }
     (end, None)
+}
+
+/// "Prime Minister Ola Sen said": a short title word without its dot ("Sen",
+/// "Gen") ending a run right after a name word is a surname; a title
+/// precedes the name it goes with.
+fn ends_with_title_surname(run: &[&str]) -> bool {
+    match run {
+        [.., before, last] => {
+            !last.ends_with('.')
+                && last.chars().count() <= 3
+                && is_title(last)
+                && !is_title(before)
+                && !is_org_word(before)
+                && before.chars().count() > 1
+        }
+        _ => false,
+    }
 }
 
 /// "spokeswoman Maren Castell": a lower-case title word right before the run.
@@ -651,7 +679,11 @@ impl Entities {
         let mut name_start = run.len();
         while name_start > 0 {
             let w = run[name_start - 1];
-            if is_title(w) || is_org_word(w) || NOT_PERSON_WORDS.contains(&norm(w).as_str()) {
+            let surname = name_start == run.len() && ends_with_title_surname(run);
+            if (is_title(w) && !surname)
+                || is_org_word(w)
+                || NOT_PERSON_WORDS.contains(&norm(w).as_str())
+            {
                 break;
             }
             name_start -= 1;

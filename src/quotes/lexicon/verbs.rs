@@ -175,6 +175,11 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
     ),
     (&["vow", "vows", "vowed", "vowing"], "", Complement::Clause),
     (
+        &["pledge", "pledges", "pledged", "pledging"],
+        "",
+        Complement::Clause,
+    ),
+    (
         &["concede", "concedes", "conceded", "conceding"],
         "",
         Complement::Clause,
