@@ -19,12 +19,20 @@ pub(super) fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
     let org_noun = ANAPHORIC_ORG_NOUNS.contains(&head_lower.as_str())
         && first == "the"
         && t.split_whitespace().count() <= 2;
+    // "The experts said" after "several military experts said".
+    let same_group = first == "the"
+        && t.split_whitespace().count() == 2
+        && matches!(
+            head_lower.as_str(),
+            "experts" | "analysts" | "officials" | "sources" | "diplomats" | "observers"
+        );
     (document
         && matches!(
             first.as_str(),
             "the" | "a" | "its" | "their" | "his" | "her"
         )
-        || org_noun)
+        || org_noun
+        || same_group)
         .then_some(head)
 }
 

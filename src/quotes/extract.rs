@@ -279,7 +279,14 @@ fn name_described_roles(drafts: &mut [Draft], entities: &Entities) {
             .is_some_and(|w| matches!(*w, "a" | "an" | "the"));
         let head = words.last().copied().unwrap_or("");
         if singular && ROLE_NOUNS.iter().any(|(noun, _)| *noun == head) {
-            if let Some(person) = entities.only_person_with_role(head) {
+            // The role word itself, else the one person whose title it
+            // stands for ("a U.S. lawmaker" for the one representative named;
+            // not "an official", who is often anonymous on purpose).
+            if let Some(person) = entities.only_person_with_role(head).or_else(|| {
+                matches!(head, "lawmaker" | "legislator")
+                    .then(|| entities.only_person_licensed(head))
+                    .flatten()
+            }) {
                 d.entity = Some(person);
             }
         }
@@ -1157,6 +1164,38 @@ mod tests {
                     "the pier would close",
                     "Multiple anonymous Harbourtown officials",
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn described_sources_resolve_to_the_one_they_describe() {
+        let text = "The ferry lines are talking past each other, said a Norland lawmaker \
+                    leading a delegation to Harbourtown.\n\n\
+                    Rep. Ivo Lanz said the aim of the trip is to restore the night crossings.\n\n\
+                    Several maritime experts said the pier was too old. The experts said \
+                    repairs would take a year.";
+        assert_quotes_and_speakers(
+            text,
+            &[
+                // "a lawmaker" is the one representative the article names.
+                ("The ferry lines are talking past each other", "Ivo Lanz"),
+                (
+                    "the aim of the trip is to restore the night crossings",
+                    "Ivo Lanz",
+                ),
+                ("the pier was too old", "Several maritime experts"),
+                // "The experts" are the experts just quoted.
+                ("repairs would take a year", "Several maritime experts"),
+            ],
+        );
+        // An official stays anonymous even where one official is named.
+        assert_quotes_and_speakers(
+            "A Norland official said the pier would close.\n\n\
+             Harbour Secretary Ola Berg said nothing had been decided.",
+            &[
+                ("the pier would close", "A Norland official"),
+                ("nothing had been decided", "Ola Berg"),
             ],
         );
     }

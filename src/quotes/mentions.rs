@@ -853,6 +853,15 @@ impl Entities {
         found.next().is_none().then_some(first)
     }
 
+    /// The one person of the article whose titles or role license `noun`
+    /// ("a lawmaker" when the article names exactly one senator or
+    /// representative); none when there are several or none.
+    pub fn only_person_licensed(&self, noun: &str) -> Option<usize> {
+        let mut found = (0..self.list.len()).filter(|&i| self.licenses(i, noun));
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
     /// Whether person `i`'s titles or role license the role noun `noun`.
     fn licenses(&self, i: usize, noun: &str) -> bool {
         let licensing = ROLE_NOUNS
