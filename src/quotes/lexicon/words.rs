@@ -388,7 +388,6 @@ pub const OCCASIONS: &[&str] = &[
     "meeting",
     "seminar",
     "symposium",
-    "session",
     "dialogue",
     "ceremony",
     "gathering",
