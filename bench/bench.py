@@ -104,10 +104,6 @@ def cpu_info():
     return f"{name}, {vec}", 2 * 2 * lanes  # two pipes × FMA (2 FLOP) × lanes
 
 
-def cpu_name():
-    return cpu_info()[0]
-
-
 def gemma_section(sents):
     """EmbeddingGemma against PyTorch and ONNX Runtime at batch 1 and 32, then end to end."""
     # A quarter of the quotes keeps the slower model's run to a few minutes.
@@ -144,7 +140,8 @@ def main():
         return
     sents = sentences_file()
     print(f"machine: {os.cpu_count()} vCPUs, {THREADS} threads for every implementation", flush=True)
-    print(f"cpu: {cpu_name()}", flush=True)
+    cpu, flops_per_cycle = cpu_info()
+    print(f"cpu: {cpu}", flush=True)
     rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(sents), "--offline", "--device", "cpu", "--model", "minilm"])
     rust = json.loads(rust_out)
     ref_out, _, _ = run_measured([PY, "bench/reference.py", str(sents), "--threads", str(THREADS), "--model", str(MODELS / "all-MiniLM-L6-v2")])
@@ -160,7 +157,6 @@ def main():
         if line.startswith("cpu MHz"):
             mhz = float(line.split(":")[1])
             break
-    flops_per_cycle = cpu_info()[1]
     peak = THREADS * mhz * 1e6 * flops_per_cycle / 1e9
 
     print("\n1. Encoder throughput (sentences/s; %d quotes, mean %.1f tokens)" % (len(lengths), sum(lengths) / len(lengths)))
@@ -187,7 +183,7 @@ def main():
     p_rss = max(p[2] for p in pys)
     print(f"\n3. Cold start, seed article (median of 3): quotestance {q_wall:.2f} s, {q_rss:.0f} MB; Python reference {p_wall:.2f} s, {p_rss:.0f} MB; {p_wall / q_wall:.1f}× faster")
     gemma = gemma_section(sents)
-    summary = {"cpu": cpu_name(), "threads": THREADS, "peak_gflops": peak, "encoder": rows, "implementations": [rust["impl"], torch_res["impl"], ort_res["impl"]],
+    summary = {"cpu": cpu, "threads": THREADS, "peak_gflops": peak, "encoder": rows, "implementations": [rust["impl"], torch_res["impl"], ort_res["impl"]],
                "end_to_end": e2e, "gemma": gemma,
                "cold_start": {"quotestance_seconds": q_wall, "quotestance_rss_mb": q_rss, "python_seconds": p_wall, "python_rss_mb": p_rss}}
     (OUT / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")

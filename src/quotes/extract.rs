@@ -226,7 +226,7 @@ fn headline_role_person(entities: &Entities, last_word: &str) -> Option<usize> {
     let role = match last_word.trim_end_matches('.') {
         "pm" => "prime",
         "fm" => "foreign",
-        w if ROLE_NOUNS.iter().any(|(noun, _)| *noun == w) => w,
+        w if is_role_noun(w) => w,
         // "…: Chinese defense ministry" is the ministry, not its spokesperson.
         _ => return None,
     };
@@ -278,7 +278,7 @@ fn name_described_roles(drafts: &mut [Draft], entities: &Entities) {
             .first()
             .is_some_and(|w| matches!(*w, "a" | "an" | "the"));
         let head = words.last().copied().unwrap_or("");
-        if singular && ROLE_NOUNS.iter().any(|(noun, _)| *noun == head) {
+        if singular && is_role_noun(head) {
             // The role word itself, else the one person whose title it
             // stands for ("a U.S. lawmaker" for the one representative named;
             // not "an official", who is often anonymous on purpose).

@@ -4,7 +4,7 @@
 
 use crate::text::Span;
 
-use super::lexicon::ROLE_NOUNS;
+use super::lexicon::is_role_noun;
 use super::QuoteKind;
 
 /// The words a headline attributes, and to whom.
@@ -169,10 +169,7 @@ fn is_speaker(s: &str) -> bool {
                     .last()
                     .is_some_and(|w| SOURCE_NOUNS.contains(&w.to_lowercase().as_str())))
             || (words.len() <= 3
-                && words.last().is_some_and(|w| {
-                    let w = w.to_lowercase();
-                    ROLE_NOUNS.iter().any(|(noun, _)| *noun == w)
-                })))
+                && words.last().is_some_and(|w| is_role_noun(&w.to_lowercase()))))
 }
 
 #[cfg(test)]

@@ -343,20 +343,7 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         return (end, Some(make(MentionKind::Org, start, end)));
     }
     // A person: a trailing run of name words after any titles.
-    let mut name_start = end;
-    while name_start > start {
-        let w = words[name_start - 1].text(text);
-        let n = norm(w);
-        let has_digit = w.chars().any(|c| c.is_ascii_digit());
-        if (is_title(w) && !(name_start == end && ends_with_title_surname(&run)))
-            || is_org_word(w)
-            || NOT_PERSON_WORDS.contains(&n.as_str())
-            || has_digit
-        {
-            break;
-        }
-        name_start -= 1;
-    }
+    let name_start = start + name_start_in(&run, true);
     let titled = name_start > start && is_title(words[name_start - 1].text(text))
         || lowercase_title_before(text, words, start);
     let org_like = run.iter().any(|w| is_org_word(w));
@@ -383,6 +370,32 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         return (end, Some(make(MentionKind::Org, start, end)));
     }
     (end, None)
+}
+
+/// Where the name starts in a capitalised run: after the last title,
+/// organisation word or non-name word (and, if `digits_end_name`, word with
+/// a digit); `run.len()` when the run ends in one.
+fn name_start_in(run: &[&str], digits_end_name: bool) -> usize {
+    let surname_title = ends_with_title_surname(run);
+    let mut start = run.len();
+    while start > 0 {
+        let w = run[start - 1];
+        if (is_title(w) && !(start == run.len() && surname_title))
+            || is_org_word(w)
+            || NOT_PERSON_WORDS.contains(&norm(w).as_str())
+            || (digits_end_name && w.chars().any(|c| c.is_ascii_digit()))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// The one item `found` yields; none when it yields several or none.
+fn the_only(mut found: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// "Prime Minister Ola Sen said": a short title word without its dot ("Sen",
@@ -676,18 +689,7 @@ impl Entities {
 
     fn person(&mut self, text: &str, words: &[Word], m: &Mention, run: &[&str]) -> Option<usize> {
         // Split titles from the name.
-        let mut name_start = run.len();
-        while name_start > 0 {
-            let w = run[name_start - 1];
-            let surname = name_start == run.len() && ends_with_title_surname(run);
-            if (is_title(w) && !surname)
-                || is_org_word(w)
-                || NOT_PERSON_WORDS.contains(&norm(w).as_str())
-            {
-                break;
-            }
-            name_start -= 1;
-        }
+        let name_start = name_start_in(run, false);
         let name_words: Vec<String> = run[name_start..]
             .iter()
             .map(|w| strip_possessive(w).to_string())
@@ -847,19 +849,14 @@ impl Entities {
         // official" is not the one minister the article names).
         let same_role =
             |w: &str| w == noun || (noun.starts_with("spokes") && w.starts_with("spokes"));
-        let mut found =
-            (0..self.list.len()).filter(|&i| self.person_fits(i, &same_role, &same_role));
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        the_only((0..self.list.len()).filter(|&i| self.person_fits(i, &same_role, &same_role)))
     }
 
     /// The one person of the article whose titles or role license `noun`
     /// ("a lawmaker" when the article names exactly one senator or
     /// representative); none when there are several or none.
     pub fn only_person_licensed(&self, noun: &str) -> Option<usize> {
-        let mut found = (0..self.list.len()).filter(|&i| self.licenses(i, noun));
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        the_only((0..self.list.len()).filter(|&i| self.licenses(i, noun)))
     }
 
     /// Whether person `i`'s titles or role license the role noun `noun`.

@@ -192,6 +192,11 @@ pub const TITLE_WORDS: &[&str] = &[
     "representative’s",
 ];
 
+/// Whether `word` (lower case) is one of [`ROLE_NOUNS`].
+pub fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.iter().any(|(noun, _)| *noun == word)
+}
+
 /// Role nouns that can stand for a person already named ("the admiral").
 /// Each: the noun, and the title words that license it.
 pub const ROLE_NOUNS: &[(&str, &[&str])] = &[
