@@ -373,7 +373,10 @@ impl Encoder {
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| (tokenized[i].0.len(), i));
         let lens: Vec<usize> = order.iter().map(|&i| tokenized[i].0.len()).collect();
-        for range in batch_ranges(&lens, self.options.batch_size) {
+        let started = std::time::Instant::now();
+        let ranges = batch_ranges(&lens, self.options.batch_size);
+        let padded: usize = ranges.iter().map(|r| r.len() * lens[r.end - 1]).sum();
+        for range in ranges {
             let chunk = &order[range];
             let ids: Vec<&[u32]> = chunk.iter().map(|&i| tokenized[i].0.as_slice()).collect();
             let pooled = self.forward_pooled(&ids)?;
@@ -381,6 +384,13 @@ impl Encoder {
                 data[i * dim..(i + 1) * dim].copy_from_slice(row);
             }
         }
+        tracing::debug!(
+            texts = texts.len(),
+            tokens = lens.iter().sum::<usize>(),
+            padded,
+            seconds = started.elapsed().as_secs_f64(),
+            "encoded"
+        );
         Ok(Embeddings {
             dim,
             data,

@@ -746,6 +746,7 @@ mod tests {
             "The navy runs “freedom of navigation operations” near the islands.",
             "Critics of the so-called “peace dividend” were loud, analysts said.",
             "He read “The Art of War” twice.",
+            "The navy said it would keep up “Freedom of Navigation Operations” there.",
         ] {
             assert!(
                 run(text).iter().all(|q| q.0 == QuoteKind::Indirect),
@@ -753,6 +754,58 @@ mod tests {
                 run(text)
             );
         }
+    }
+
+    #[test]
+    fn evaluative_fragments_in_reported_speech_are_quotes() {
+        // A lower-case evaluation ending in a naming word ("line", "campaign")
+        // is the speaker's, when its sentence reports speech; a comma closing
+        // the fragment means it does not modify the next word.
+        for (text, fragment, speaker) in [
+            (
+                "Minister Ode Varga described the strait as the number one “red line” in relations.",
+                "red line",
+                "Ode Varga",
+            ),
+            (
+                "Ines Marlo accused the neighbour of “a centralized and concerted campaign” of harassment.",
+                "a centralized and concerted campaign",
+                "Ines Marlo",
+            ),
+            (
+                "Analyst Teo Brand dismissed the plan as a “fanciful hope,” unless both sides give ground.",
+                "fanciful hope",
+                "Teo Brand",
+            ),
+        ] {
+            let got = run(text);
+            assert!(
+                got.iter().any(|q| q.0 == QuoteKind::Partial
+                    && q.1 == fragment
+                    && q.2.as_deref() == Some(speaker)),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_descriptions_documents_and_dates_before_the_verb() {
+        assert_quotes_and_speakers(
+            "The drill ended.\n\n\
+             “Ruritania’s continued militarisation of the reefs only serves to raise tensions,” \
+             US Department of Defense spokesperson Lieutenant Colonel Ada Moss said in a statement.\n\n\
+             Minister Ola Pine cancelled the hearings.\n\n\
+             “I have heard stories of residents afraid to attend events,” her statement read.\n\n\
+             The Pentagon on Friday said the call was useful.",
+            &[
+                (
+                    "Ruritania’s continued militarisation of the reefs only serves to raise tensions",
+                    "Ada Moss",
+                ),
+                ("I have heard stories of residents afraid to attend events", "Ola Pine"),
+                ("the call was useful", "U.S. Department of Defense"),
+            ],
+        );
     }
 
     #[test]

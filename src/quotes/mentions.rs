@@ -483,9 +483,14 @@ fn institution_connector(text: &str, words: &[Word], start: usize, end: usize) -
         .get(end + 1)
         .is_some_and(|n| matches!(n.text(text), "a" | "the"));
     let name = end + 1 + usize::from(article);
+    // "The Pentagon on Friday said": a date, not part of the name.
     words
         .get(name)
-        .is_some_and(|n| n.is_capitalized(text) && !words[end].comma_after())
+        .is_some_and(|n| {
+            n.is_capitalized(text)
+                && !words[end].comma_after()
+                && !WEEKDAYS.contains(&n.text(text).to_lowercase().as_str())
+        })
         .then_some(name - end + 1)
 }
 

@@ -171,21 +171,24 @@ fn lead_in_cue<'a>(site: &Site<'a>) -> Option<&'a Cue> {
         .rfind(|c| c.verb.end <= site.q.outer.start && c.verb.start >= site.prev_end)
 }
 
-/// Rule (fragments): any cue after the quotation in its sentence, else the
-/// lead-in, else the nearest cue before it even across an earlier quotation
-/// ("said the report was “confusing” and that talks had “good momentum”").
-fn sentence_cue<'a>(site: &Site<'a>, lead_in: Option<&'a Cue>) -> Option<&'a Cue> {
+/// The first cue after the quotation in its sentence.
+fn cue_after<'a>(site: &Site<'a>) -> Option<&'a Cue> {
     site.sentences[site.close]
         .cues
         .iter()
         .find(|c| c.verb.start >= site.q.outer.end && c.verb.start < site.next_start)
-        .or(lead_in)
-        .or_else(|| {
-            site.sentences[site.open]
-                .cues
-                .iter()
-                .rfind(|c| c.verb.end <= site.q.outer.start)
-        })
+}
+
+/// Rule (fragments): any cue after the quotation in its sentence, else the
+/// lead-in, else the nearest cue before it even across an earlier quotation
+/// ("said the report was “confusing” and that talks had “good momentum”").
+fn sentence_cue<'a>(site: &Site<'a>, lead_in: Option<&'a Cue>) -> Option<&'a Cue> {
+    cue_after(site).or(lead_in).or_else(|| {
+        site.sentences[site.open]
+            .cues
+            .iter()
+            .rfind(|c| c.verb.end <= site.q.outer.start)
+    })
 }
 
 /// A lower-case reporting verb in the quotation's sentence, outside it.
@@ -223,7 +226,11 @@ fn is_direct(site: &Site, trailing: Option<&Cue>) -> bool {
     // A whole sentence of six words or more, closed by its own punctuation
     // inside the marks, is speech whatever follows ("“…,” read one provision"):
     // titles and terms are shorter and end without punctuation.
-    let inner = q.inner.text(text).trim_end_matches(['’', '\'']);
+    // The marks' own text: the inner span has lost its closing comma.
+    let inner = q
+        .outer
+        .text(text)
+        .trim_end_matches(|c: char| is_quote_char(c) || c == '’' || c == '\'');
     let whole_sentence = q.closed
         && before.is_empty()
         && inner.ends_with([',', '.', '?', '!'])
@@ -281,6 +288,9 @@ pub(super) fn attribute_marked(
             _ if kind == QuoteKind::Partial => {
                 (sentence_cue(&site, lead_in), Attribution::SentenceCue)
             }
+            // A whole sentence whose speaker comes after a long description
+            // ("…,” US Department of Defense spokesperson Col. Ada Moss said").
+            _ if direct => (cue_after(&site), Attribution::SentenceCue),
             _ => (None, Attribution::Unattributed),
         };
         let attribution = cue.map_or(attribution, |c| c.attribution(attribution));
@@ -555,7 +565,17 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
                 .to_lowercase()
         })
         .unwrap_or_default();
-    if NAME_LIKE_FRAGMENT_ENDINGS.contains(&last.as_str()) && words.len() <= 6 {
+    // "“freedom of navigation operations”": a named policy or programme,
+    // unless its sentence reports speech and it opens lower case with an
+    // evaluation ("called it an “irresponsible act”").
+    let opens_lower = words
+        .first()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_lowercase);
+    if NAME_LIKE_FRAGMENT_ENDINGS.contains(&last.as_str())
+        && words.len() <= 6
+        && !(speech && opens_lower && words.len() >= 2)
+    {
         return true;
     }
     // "treating each meeting as a “gift”": a word or two used as a noun is a term.
@@ -570,7 +590,14 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
         .get(q.outer.end..)
         .and_then(|a| a.split_whitespace().next())
         .unwrap_or("");
+    // A comma inside or after the marks closes the phrase ("as a “fanciful
+    // hope,” unless …").
     let modifies_next = text.get(q.outer.end..).is_some_and(|a| a.starts_with(' '))
+        && !q
+            .outer
+            .text(text)
+            .trim_end_matches(|c: char| is_quote_char(c))
+            .ends_with(',')
         && next_word.chars().next().is_some_and(char::is_lowercase)
         && !MODIFIER_STOP_WORDS.contains(&next_word.trim_end_matches([',', '.', ';', ':']));
     if prev_is_article
