@@ -809,6 +809,25 @@ mod tests {
     }
 
     #[test]
+    fn any_described_subject_of_a_reporting_verb_speaks() {
+        assert_quotes_and_speakers(
+            "Another player says he knows this is a lot to ask.\n\n\
+             Pell’s staff later said the figure was wrong.\n\n\
+             Tara Lund, a co-author of the report, says there is a growing awareness of the risk.\n\n\
+             Harbor Logistics Inc. said profits fell.\n\n\
+             The company said its profit could be stronger than expected.\n\n\
+             The election claims were false, and the two sides agreed to meet.",
+            &[
+                ("he knows this is a lot to ask", "Another player"),
+                ("the figure was wrong", "Pell’s staff"),
+                ("there is a growing awareness of the risk", "Tara Lund"),
+                ("profits fell", "Harbor Logistics Inc"),
+                ("its profit could be stronger than expected", "Harbor Logistics Inc"),
+            ],
+        );
+    }
+
+    #[test]
     fn organisations_groups_and_back_references() {
         let text = "The Pentagon said the call would happen soon.\n\
                     “Lines must stay open,” the statement said.\n\
@@ -1050,8 +1069,8 @@ mod tests {
                 ("Harbour ties are steady", "Tao"),
                 ("the next round is set", "Tao"),
                 ("both fleets will keep their distance.", "Mara Quist"),
-                ("The pier must be fixed", "Mara Quist"),
-                ("not optional.", "Mara Quist"),
+                ("The pier must be fixed", "the harbour chief"),
+                ("not optional.", "the harbour chief"),
             ],
         );
     }

@@ -215,6 +215,20 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                 continue;
             }
         }
+        if let Some(start) = described_subject_start(text, words, i) {
+            let span = Span::new(words[start].span.start, words[i].span.end);
+            out.retain(|m: &Mention| !span.contains(m.span));
+            out.push(Mention {
+                span,
+                kind: MentionKind::Group,
+                words: (start, i + 1),
+                reach: i + 1,
+                entity: None,
+                appositive: None,
+            });
+            i += 1;
+            continue;
+        }
         if words[i].is_capitalized(text) {
             let (mut end, mention) = capitalized_run(text, words, i);
             if let Some(mut m) = mention {
@@ -239,6 +253,84 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         i += 1;
     }
     out
+}
+
+/// "The player says", "another resident told", "Pell’s staff later said": a
+/// noun phrase opened by a determiner right before a reporting verb speaks,
+/// whatever its noun. Returns where the phrase starts, if `head` ends one.
+fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<usize> {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "another", "one", "this", "that", "these", "those", "some", "many",
+        "several", "each", "every",
+    ];
+    let w = &words[head];
+    let lower = w.text(text).to_lowercase();
+    let noun_like = |x: &Word, l: &str| {
+        !x.is_capitalized(text)
+            && l.len() > 2
+            && l.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !l.ends_with("ly")
+            && !FINITE.contains(&l)
+            && !AUXILIARIES.contains(&l)
+            && !TITLE_STOP_WORDS.contains(&l)
+            && reporting_verb(l).is_none()
+    };
+    if !noun_like(w, &lower) || w.comma_after() {
+        return None;
+    }
+    // The verb, after at most two adverbs ("later", "repeatedly").
+    let mut v = head + 1;
+    while v < words.len() && v <= head + 2 {
+        let l = words[v].text(text).to_lowercase();
+        if TRAILING_ADVERBS.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ly")) {
+            v += 1;
+        } else {
+            break;
+        }
+    }
+    // Only verbs that are never plural nouns ("election claims", "the latest
+    // reports") and always report speech ("the two sides agreed to" does not).
+    let verb = words.get(v)?;
+    if !DESCRIBED_SUBJECT_VERBS.contains(&verb.text(text)) {
+        return None;
+    }
+    // Back over modifiers to the determiner (or an owner: "Pell’s staff").
+    for start in (head.saturating_sub(4)..head).rev() {
+        let x = &words[start];
+        if x.comma_after() {
+            return None;
+        }
+        let l = x.text(text).to_lowercase();
+        let owner = x.is_capitalized(text) && (l.ends_with("’s") || l.ends_with("'s"));
+        if DETERMINERS.contains(&l.as_str()) || owner {
+            // "who briefed reporters after the meeting said": the object of a
+            // preposition is not the subject.
+            let object = start > 0
+                && matches!(
+                    words[start - 1].text(text).to_lowercase().as_str(),
+                    "in" | "at"
+                        | "from"
+                        | "of"
+                        | "to"
+                        | "on"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "about"
+                        | "over"
+                        | "into"
+                        | "against"
+                );
+            return (!object).then_some(start);
+        }
+        if !noun_like(x, &l) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where a group description that ends at `head` starts.
@@ -527,11 +619,20 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
                 Some(who) => &inner[..who],
                 None => inner,
             };
+            // After a determiner the word is a noun ("a co-author of the report").
+            let determiner = |k: usize| {
+                k > 0
+                    && matches!(
+                        inner[k - 1].text(text).to_lowercase().as_str(),
+                        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
+                    )
+            };
             if !relative
-                && inner.iter().any(|x| {
+                && inner.iter().enumerate().any(|(k, x)| {
                     !x.is_capitalized(text)
                         && reporting_verb(x.text(text)).is_some()
                         && x.text(text) != "state"
+                        && !determiner(k)
                 })
             {
                 return None;
@@ -671,6 +772,28 @@ impl Entities {
             .filter(|_| !other_owner);
         if let Some((_, canonical)) = canonical {
             return self.organization(canonical.to_string(), span);
+        }
+        // "The company said": the organisation last named before it.
+        if desc.to_lowercase().starts_with("the ") && matches!(key.as_str(), "company" | "firm") {
+            let last_org = self
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == SpeakerKind::Organization)
+                .filter_map(|(i, e)| {
+                    let last = e
+                        .mentions
+                        .iter()
+                        .filter(|m| m.end <= span.start)
+                        .map(|m| m.end)
+                        .max()?;
+                    Some((last, i))
+                })
+                .max();
+            if let Some((_, i)) = last_org {
+                self.list[i].mentions.push(span);
+                return i;
+            }
         }
         if let Some(i) = self
             .list

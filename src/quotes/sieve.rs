@@ -50,7 +50,17 @@ pub(super) fn transcript_label(
     if matches!(
         lower.as_str(),
         "q" | "question" | "interviewer" | "host" | "moderator"
-    ) || lower.starts_with("see also")
+    ) || [
+        "see also",
+        "read more",
+        "watch",
+        "listen",
+        "related",
+        "video",
+        "photo",
+    ]
+    .iter()
+    .any(|caption| lower.starts_with(caption))
     {
         return None;
     }

@@ -852,3 +852,33 @@ pub const PLURAL_PRESENT: &[&str] = &[
     "want",
     "seek",
 ];
+
+/// Reporting verbs after which any noun phrase with a determiner is the
+/// speaker ("the player says"): none is also a plural noun ("claims").
+pub const DESCRIBED_SUBJECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "explained",
+    "wrote",
+    "writes",
+    "stressed",
+    "noted",
+    "acknowledged",
+    "confirmed",
+    "stated",
+    "alleged",
+    "alleges",
+    "testified",
+];
