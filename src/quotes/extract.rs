@@ -828,6 +828,24 @@ mod tests {
     }
 
     #[test]
+    fn a_paraphrase_keeps_its_clause_before_an_adjunct_fragment() {
+        assert_quotes_and_speakers(
+            "Analyst Ola Berg said the agreements would help both navies to defuse tensions over “accidents”.\n\n\
+             Wen Lu said the two sides will resume high-level exchanges between the fleets “on the basis of equality.”\n\n\
+             Rea Soto said the talks were held on the basis of “mutual respect”.\n\n\
+             He said disputes involve several claimants.",
+            &[
+                ("the agreements would help both navies to defuse tensions over", "Ola Berg"),
+                ("accidents", "Ola Berg"),
+                ("the two sides will resume high-level exchanges between the fleets", "Wen Lu"),
+                ("on the basis of equality.", "Wen Lu"),
+                ("mutual respect", "Rea Soto"),
+                ("disputes involve several claimants", "Rea Soto"),
+            ],
+        );
+    }
+
+    #[test]
     fn organisations_groups_and_back_references() {
         let text = "The Pentagon said the call would happen soon.\n\
                     “Lines must stay open,” the statement said.\n\

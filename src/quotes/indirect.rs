@@ -1,7 +1,7 @@
 //! Indirect speech: the clause a reporting verb governs, outside quotation
 //! marks (LABELING.md §2, §8).
 
-use super::cues::{quote_between, skip_adverbials, CueForm, Sentence};
+use super::cues::{is_quote_char, quote_between, skip_adverbials, CueForm, Sentence};
 use super::lexicon::*;
 use super::sieve::Draft;
 use super::{Attribution, QuoteKind};
@@ -557,10 +557,38 @@ pub(super) fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Op
     match first {
         None => Some(region),
         Some(q) if q <= region.start => None,
-        Some(q) => {
-            clause_boundary_before(text, region.start, q).map(|end| Span::new(region.start, end))
-        }
+        Some(q) => clause_boundary_before(text, region.start, q)
+            .map(|end| Span::new(region.start, end))
+            .or_else(|| adjunct_fragment_cut(text, region.start, q)),
     }
+}
+
+/// "said the two will resume exchanges “on the basis of equality”", "said the
+/// deals would defuse tensions over “accidents”": a fragment that is only an
+/// adjunct (a preposition opens or precedes it) after a long clause of the
+/// paraphrase's own leaves that clause as an indirect quote (LABELING.md §8.2).
+fn adjunct_fragment_cut(text: &str, start: usize, quote: usize) -> Option<Span> {
+    const PREPOSITIONS: &[&str] = &[
+        "on", "over", "about", "with", "in", "for", "of", "at", "by", "from", "under", "without",
+    ];
+    let before = Span::new(start, quote);
+    let ws = words(text, before);
+    let after = text
+        .get(quote..)?
+        .trim_start_matches(|c: char| is_quote_char(c));
+    let first_inside = after.split_whitespace().next().unwrap_or("");
+    let lower = |i: usize| ws[i].text(text).to_lowercase();
+    // "tensions over “accidents”", but not "are of “…”" or "on the basis of “…”",
+    // where the clause needs the fragment.
+    let preposition_before = ws.len() >= 2
+        && PREPOSITIONS.contains(&lower(ws.len() - 1).as_str())
+        && !matches!(
+            lower(ws.len() - 2).as_str(),
+            "basis" | "part" | "one" | "of" | "is" | "are" | "was" | "were" | "be"
+        );
+    let adjunct =
+        preposition_before || PREPOSITIONS.contains(&first_inside.to_lowercase().as_str());
+    (adjunct && ws.len() >= 8 && is_clause(text, &ws)).then(|| before.trim_chars(text, &[' ', ',']))
 }
 
 /// Edges of an indirect span: no leading conjunction, no trailing punctuation.
