@@ -217,7 +217,83 @@ pub fn extract(text: &str) -> Extraction {
         kept.push(q);
     }
     name_described_roles(&mut kept, &entities);
+    name_delayed_identification(text, &mut kept, &entities);
     finish(seg, kept, &entities)
+}
+
+/// How far after a lede's description the person it describes may be named.
+const DELAYED_NAME_WINDOW: usize = 800;
+
+/// Characters after a description read for a note that the source is anonymous.
+const ANONYMITY_WINDOW: usize = 200;
+
+/// A lede that describes its first speaker and names them just after ("The
+/// top U.S. military officer said Friday … Gen. Ada Moss told reporters"):
+/// the description's quotes are that person's. Only for a singular,
+/// ranked description ("top", "senior", "prominent") that speaks first and a
+/// person first named within a few paragraphs after it who also speaks;
+/// never for a source the article says is anonymous.
+fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Entities) {
+    let Some(first) = drafts
+        .iter()
+        .filter(|d| d.attribution != Attribution::Headline)
+        .find_map(|d| d.entity)
+    else {
+        return;
+    };
+    let group = &entities.list[first];
+    let desc = group.name.to_lowercase();
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    let singular = words
+        .first()
+        .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+        && words.last().is_some_and(|w| !w.ends_with('s'));
+    let ranked = words.iter().any(|w| {
+        matches!(
+            *w,
+            "top" | "senior" | "prominent" | "leading" | "high-ranking"
+        )
+    });
+    if group.kind != SpeakerKind::Group || !singular || !ranked {
+        return;
+    }
+    let Some(described_at) = group.mentions.iter().map(|m| m.start).min() else {
+        return;
+    };
+    let speaks = |e: usize| drafts.iter().any(|d| d.entity == Some(e));
+    let named = entities
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == SpeakerKind::Person)
+        .filter_map(|(i, e)| Some((e.mentions.iter().map(|m| m.start).min()?, i)))
+        .filter(|&(at, i)| {
+            at > described_at && at - described_at < DELAYED_NAME_WINDOW && speaks(i)
+        })
+        .min();
+    // "…, briefing reporters on condition of anonymity, said": anonymous on purpose.
+    let sentence = text
+        .get(described_at..)
+        .and_then(|rest| rest.split('\n').next())
+        .map(|line| line.chars().take(ANONYMITY_WINDOW).collect::<String>())
+        .unwrap_or_default()
+        .to_lowercase();
+    if [
+        "anonymity",
+        "not authorized",
+        "not authorised",
+        "not to be named",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+    {
+        return;
+    }
+    if let Some((_, person)) = named {
+        for d in drafts.iter_mut().filter(|d| d.entity == Some(first)) {
+            d.entity = Some(person);
+        }
+    }
 }
 
 /// A headline's speaker named by role ("…: PM", "…: defense spokesperson"),
@@ -841,6 +917,38 @@ mod tests {
                 ("on the basis of equality.", "Wen Lu"),
                 ("mutual respect", "Rea Soto"),
                 ("disputes involve several claimants", "Rea Soto"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_ranked_lede_description_is_the_person_named_next() {
+        assert_quotes_and_speakers(
+            "The top Ruritanian military officer said Friday he hopes to restart the hotline.\n\n\
+             The chief of staff, Gen. Ada Moss, told reporters in Port Lune that it is “hugely important”.",
+            &[
+                ("he hopes to restart the hotline", "Ada Moss"),
+                ("hugely important", "Ada Moss"),
+            ],
+        );
+        // A source the lede says is anonymous stays anonymous.
+        assert_quotes_and_speakers(
+            "A senior U.S. official, speaking on condition of anonymity, said talks would resume.\n\n\
+             Ivo Brant said he disagreed.",
+            &[
+                ("talks would resume", "A senior U.S. official"),
+                ("he disagreed", "Ivo Brant"),
+            ],
+        );
+        // An anonymous official later in the story stays anonymous.
+        assert_quotes_and_speakers(
+            "Gen. Ada Moss said the hotline matters.\n\n\
+             A senior official said talks were unlikely.\n\n\
+             Ivo Brant said he disagreed.",
+            &[
+                ("the hotline matters", "Ada Moss"),
+                ("talks were unlikely", "A senior official"),
+                ("he disagreed", "Ivo Brant"),
             ],
         );
     }
