@@ -931,6 +931,16 @@ mod tests {
                 ("hugely important", "Ada Moss"),
             ],
         );
+        assert_quotes_and_speakers(
+            "The nation’s top defense official said the refusal was a threat.\n\n\
+             Secretary Ida Moss spoke in Port Lune.\n\n\
+             “I think that is unfortunate,” Moss said. The DOD said it would respond.",
+            &[
+                ("the refusal was a threat", "Ida Moss"),
+                ("I think that is unfortunate", "Ida Moss"),
+                ("it would respond", "U.S. Department of Defense"),
+            ],
+        );
         // A source the lede says is anonymous stays anonymous.
         assert_quotes_and_speakers(
             "A senior U.S. official, speaking on condition of anonymity, said talks would resume.\n\n\

@@ -343,9 +343,12 @@ fn group_start(text: &str, words: &[Word], head: usize) -> usize {
         }
         let p = prev.text(text);
         let lower = p.to_lowercase();
+        // "the nation’s top defense official": an owner in lower case too.
+        let owner = lower.ends_with("’s") || lower.ends_with("'s");
         let ok = GROUP_MODIFIERS.contains(&lower.as_str())
             || (prev.is_capitalized(text) && !SENTENCE_STARTERS.contains(&lower.as_str()))
-            || lower == "u.s";
+            || lower == "u.s"
+            || owner;
         if !ok {
             break;
         }

@@ -381,6 +381,7 @@ pub const ORG_WORDS: &[&str] = &[
     "ministry",
     "department",
     "pentagon",
+    "dod",
     "command",
     "institute",
     "council",
@@ -503,6 +504,7 @@ pub const PLACE_SPEAKERS: &[&str] = &[
 /// Canonical names for organisations (LABELING.md §7.9): any alias → canonical.
 pub const ORG_CANONICAL: &[(&str, &str)] = &[
     ("pentagon", "U.S. Department of Defense"),
+    ("dod", "U.S. Department of Defense"),
     ("defense department", "U.S. Department of Defense"),
     ("department of defense", "U.S. Department of Defense"),
     ("u.s. department of defense", "U.S. Department of Defense"),
