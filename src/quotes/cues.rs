@@ -418,7 +418,8 @@ fn titled_name_after<'m>(
 }
 
 /// The source of a document after "according to" (from word `from`): "the
-/// statement from chief navy spokesman Ivo Brandt", "a Navy readout".
+/// statement from chief navy spokesman Ivo Brandt", "a report in The Harbour
+/// Times", "a Navy readout".
 fn according_to_document<'m>(
     text: &str,
     ws: &[Word],
@@ -447,14 +448,18 @@ fn according_to_document<'m>(
     if doc(d)
         && matches!(
             lower(d + 1).as_deref(),
-            Some("from" | "by" | "of" | "issued")
+            Some("from" | "by" | "of" | "in" | "issued")
         )
     {
-        let after = if lower(d + 1).as_deref() == Some("issued") {
+        let mut after = if lower(d + 1).as_deref() == Some("issued") {
             d + 3
         } else {
             d + 2
         };
+        // "a report in The Harbour Times": the outlet's name after its article.
+        if lower(after).as_deref() == Some("the") {
+            after += 1;
+        }
         // The person when one is named ("from chief navy spokesman Ivo Brandt").
         let sources: Vec<&Mention> = (after..(after + 5).min(ws.len()))
             .take_while(|&k| {

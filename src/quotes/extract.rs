@@ -865,6 +865,19 @@ mod tests {
     }
 
     #[test]
+    fn outlets_of_reports_and_numbered_appositives() {
+        assert_quotes_and_speakers(
+            "According to a report in The Harbour Times, the envoy dropped his plan to visit.\n\n\
+             “The ban will embolden them,” Representative Ela Stone, the No. 4 Republican in the House, \
+             said in a statement.",
+            &[
+                ("the envoy dropped his plan to visit", "Harbour Times"),
+                ("The ban will embolden them", "Ela Stone"),
+            ],
+        );
+    }
+
+    #[test]
     fn long_descriptions_documents_and_dates_before_the_verb() {
         assert_quotes_and_speakers(
             "The drill ended.\n\n\

@@ -103,7 +103,10 @@ fn honorific_gender(word: &str) -> Option<Gender> {
 /// A word whose final dot is part of it (a title, an initial, U.S.).
 fn is_abbreviation(word: &str) -> bool {
     let n = norm(word);
-    is_title(word) || n == "u.s" || n.contains('.') || word.chars().count() == 1
+    is_title(word)
+        || n.contains('.')
+        || word.chars().count() == 1
+        || crate::text::is_abbreviation(word)
 }
 
 fn is_org_word(word: &str) -> bool {

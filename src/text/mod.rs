@@ -5,6 +5,6 @@ mod segment;
 mod span;
 mod words;
 
-pub use segment::{is_boilerplate, paragraphs, sentences, Segments};
+pub use segment::{is_abbreviation, is_boilerplate, paragraphs, sentences, Segments};
 pub use span::Span;
 pub use words::{words, Word};

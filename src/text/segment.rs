@@ -188,6 +188,11 @@ fn dateline_len(s: &str) -> usize {
     }
 }
 
+/// Is `word` (with or without its dot) an abbreviation whose dot ends no sentence?
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 /// Is the dot at `dot` (byte in `s`) the end of an abbreviation or initial?
 fn is_abbreviation_dot(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
@@ -197,7 +202,7 @@ fn is_abbreviation_dot(s: &str, dot: usize) -> bool {
         .unwrap_or(0);
     let word = &before[word_start..];
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if is_abbreviation(&lower) {
         return true;
     }
     // A single capital letter: an initial (Carl F. Brenner).
