@@ -394,7 +394,8 @@ fn titled_name_after<'m>(
     ms: &'m [Mention],
     m: &'m Mention,
 ) -> &'m Mention {
-    if m.kind != MentionKind::Org {
+    // "the defence ministry spokesman Ivo Lanz": a ministry in lower case too.
+    if !matches!(m.kind, MentionKind::Org | MentionKind::Group) {
         return m;
     }
     let titles_between = |from: usize, to: usize| {
