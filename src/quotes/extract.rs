@@ -241,7 +241,9 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     else {
         return;
     };
-    let group = &entities.list[first];
+    let Some(group) = entities.list.get(first) else {
+        return;
+    };
     let desc = group.name.to_lowercase();
     let words: Vec<&str> = desc.split_whitespace().collect();
     let singular = words
@@ -260,17 +262,6 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     let Some(described_at) = group.mentions.iter().map(|m| m.start).min() else {
         return;
     };
-    let speaks = |e: usize| drafts.iter().any(|d| d.entity == Some(e));
-    let named = entities
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == SpeakerKind::Person)
-        .filter_map(|(i, e)| Some((e.mentions.iter().map(|m| m.start).min()?, i)))
-        .filter(|&(at, i)| {
-            at > described_at && at - described_at < DELAYED_NAME_WINDOW && speaks(i)
-        })
-        .min();
     // "…, briefing reporters on condition of anonymity, said": anonymous on purpose.
     let sentence = text
         .get(described_at..)
@@ -289,6 +280,17 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     {
         return;
     }
+    let speaks = |e: usize| drafts.iter().any(|d| d.entity == Some(e));
+    let named = entities
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == SpeakerKind::Person)
+        .filter_map(|(i, e)| Some((e.mentions.iter().map(|m| m.start).min()?, i)))
+        .filter(|&(at, i)| {
+            at > described_at && at - described_at < DELAYED_NAME_WINDOW && speaks(i)
+        })
+        .min();
     if let Some((_, person)) = named {
         for d in drafts.iter_mut().filter(|d| d.entity == Some(first)) {
             d.entity = Some(person);
@@ -868,10 +870,12 @@ mod tests {
     fn outlets_of_reports_and_numbered_appositives() {
         assert_quotes_and_speakers(
             "According to a report in The Harbour Times, the envoy dropped his plan to visit.\n\n\
+             According to the defence ministry spokesman Ivo Lanz, the capital welcomes dialogue.\n\n\
              “The ban will embolden them,” Representative Ela Stone, the No. 4 Republican in the House, \
              said in a statement.",
             &[
                 ("the envoy dropped his plan to visit", "Harbour Times"),
+                ("the capital welcomes dialogue", "Ivo Lanz"),
                 ("The ban will embolden them", "Ela Stone"),
             ],
         );

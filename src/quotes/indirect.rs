@@ -573,9 +573,7 @@ fn adjunct_fragment_cut(text: &str, start: usize, quote: usize) -> Option<Span> 
     ];
     let before = Span::new(start, quote);
     let ws = words(text, before);
-    let after = text
-        .get(quote..)?
-        .trim_start_matches(|c: char| is_quote_char(c));
+    let after = text.get(quote..)?.trim_start_matches(is_quote_char);
     let first_inside = after.split_whitespace().next().unwrap_or("");
     let lower = |i: usize| ws[i].text(text).to_lowercase();
     // "tensions over “accidents”", but not "are of “…”" or "on the basis of “…”",

@@ -308,25 +308,14 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
         if DETERMINERS.contains(&l.as_str()) || owner {
             // "who briefed reporters after the meeting said": the object of a
             // preposition is not the subject.
-            let object = start > 0
-                && matches!(
-                    words[start - 1].text(text).to_lowercase().as_str(),
-                    "in" | "at"
-                        | "from"
-                        | "of"
-                        | "to"
-                        | "on"
-                        | "for"
-                        | "with"
-                        | "by"
-                        | "after"
-                        | "before"
-                        | "during"
-                        | "about"
-                        | "over"
-                        | "into"
-                        | "against"
-                );
+            let object = start > 0 && {
+                let before = words[start - 1].text(text).to_lowercase();
+                super::cues::is_preposition(&before)
+                    || matches!(
+                        before.as_str(),
+                        "after" | "before" | "during" | "about" | "over" | "into" | "against"
+                    )
+            };
             return (!object).then_some(start);
         }
         if !noun_like(x, &l) {

@@ -50,17 +50,9 @@ pub(super) fn transcript_label(
     if matches!(
         lower.as_str(),
         "q" | "question" | "interviewer" | "host" | "moderator"
-    ) || [
-        "see also",
-        "read more",
-        "watch",
-        "listen",
-        "related",
-        "video",
-        "photo",
-    ]
-    .iter()
-    .any(|caption| lower.starts_with(caption))
+    ) || CAPTION_LABELS
+        .iter()
+        .any(|caption| lower.starts_with(caption))
     {
         return None;
     }
@@ -94,7 +86,7 @@ pub const RULES: &[(Attribution, &str)] = &[
     ),
     (
         Attribution::SentenceCue,
-        "a partial quote whose cue is elsewhere in its sentence",
+        "a partial quote (or a whole sentence before a long description of its speaker) whose cue is elsewhere in its sentence",
     ),
     (
         Attribution::SameParagraph,
@@ -237,10 +229,7 @@ fn is_direct(site: &Site, trailing: Option<&Cue>) -> bool {
     // inside the marks, is speech whatever follows ("“…,” read one provision"):
     // titles and terms are shorter and end without punctuation.
     // The marks' own text: the inner span has lost its closing comma.
-    let inner = q
-        .outer
-        .text(text)
-        .trim_end_matches(|c: char| is_quote_char(c) || c == '’' || c == '\'');
+    let inner = q.outer.text(text).trim_end_matches(is_quote_char);
     let whole_sentence = q.closed
         && before.is_empty()
         && inner.ends_with([',', '.', '?', '!'])
@@ -606,7 +595,7 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
         && !q
             .outer
             .text(text)
-            .trim_end_matches(|c: char| is_quote_char(c))
+            .trim_end_matches(is_quote_char)
             .ends_with(',')
         && next_word.chars().next().is_some_and(char::is_lowercase)
         && !MODIFIER_STOP_WORDS.contains(&next_word.trim_end_matches([',', '.', ';', ':']));

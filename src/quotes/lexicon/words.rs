@@ -253,6 +253,18 @@ pub const NAME_LIKE_FRAGMENT_ENDINGS: &[&str] = &[
     "zones",
 ];
 
+/// Labels of captions and related links ("WATCH BELOW: …"), never a
+/// transcript's speaker.
+pub const CAPTION_LABELS: &[&str] = &[
+    "see also",
+    "read more",
+    "watch",
+    "listen",
+    "related",
+    "video",
+    "photo",
+];
+
 /// Words before a quoted fragment that mark it as a name or term.
 pub const TERM_MARKERS: &[&str] = &[
     "so-called",
