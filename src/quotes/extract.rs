@@ -218,6 +218,13 @@ pub fn extract(text: &str) -> Extraction {
     }
     name_described_roles(&mut kept, &entities);
     name_delayed_identification(text, &mut kept, &entities);
+    // "“It could be,” I said": the writer's own words are nobody's quote
+    // (LABELING.md §8.14).
+    kept.retain(|d| {
+        d.entity
+            .and_then(|e| entities.list.get(e))
+            .is_none_or(|e| e.kind != SpeakerKind::Person || e.name != "I")
+    });
     finish(seg, kept, &entities)
 }
 
@@ -978,6 +985,14 @@ mod tests {
                 ("he disagreed", "Ivo Brant"),
             ],
         );
+    }
+
+    #[test]
+    fn the_writers_own_words_are_not_quotes() {
+        let text = "My neighbour Ola Brant pointed at the ship.\n\n\
+                    “It could be a frigate,” I said.\n\n\
+                    “It is a ferry,” Brant said.";
+        assert_quotes_and_speakers(text, &[("It is a ferry", "Ola Brant")]);
     }
 
     #[test]
