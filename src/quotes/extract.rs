@@ -925,6 +925,14 @@ mod tests {
                 ("its profit could be stronger than expected", "Harbor Logistics Inc"),
             ],
         );
+        assert_quotes_and_speakers(
+            "The arena is slated to close, according to the city.\n\n\
+             According to a study, those sectors are the best bets for youth.",
+            &[
+                ("The arena is slated to close", "the city"),
+                ("those sectors are the best bets for youth", "a study"),
+            ],
+        );
     }
 
     #[test]

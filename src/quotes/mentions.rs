@@ -260,7 +260,8 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
 
 /// "The player says", "another resident told", "Pell’s staff later said": a
 /// noun phrase opened by a determiner right before a reporting verb speaks,
-/// whatever its noun. Returns where the phrase starts, if `head` ends one.
+/// whatever its noun; so does one after "according to" up to a comma or the
+/// sentence's end. Returns where the phrase starts, if `head` ends one.
 fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<usize> {
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "another", "one", "this", "that", "these", "those", "some", "many",
@@ -278,7 +279,7 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
             && !TITLE_STOP_WORDS.contains(&l)
             && reporting_verb(l).is_none()
     };
-    if !noun_like(w, &lower) || w.comma_after() {
+    if !noun_like(w, &lower) {
         return None;
     }
     // The verb, after at most two adverbs ("later", "repeatedly").
@@ -293,8 +294,14 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
     }
     // Only verbs that are never plural nouns ("election claims", "the latest
     // reports") and always report speech ("the two sides agreed to" does not).
-    let verb = words.get(v)?;
-    if !DESCRIBED_SUBJECT_VERBS.contains(&verb.text(text)) {
+    let verb_follows = !w.comma_after()
+        && words
+            .get(v)
+            .is_some_and(|verb| DESCRIBED_SUBJECT_VERBS.contains(&verb.text(text)));
+    // "…, according to the city." / "according to a study, …": the phrase
+    // after "according to" ends at a comma or the sentence's end.
+    let phrase_ends = w.comma_after() || w.next.is_none_or(|c| matches!(c, '.' | ';'));
+    if !verb_follows && !phrase_ends {
         return None;
     }
     // Back over modifiers to the determiner (or an owner: "Pell’s staff").
@@ -305,6 +312,20 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
         }
         let l = x.text(text).to_lowercase();
         let owner = x.is_capitalized(text) && (l.ends_with("’s") || l.ends_with("'s"));
+        if !verb_follows {
+            let according_to = start >= 2
+                && words[start - 2]
+                    .text(text)
+                    .eq_ignore_ascii_case("according")
+                && words[start - 1].text(text) == "to";
+            if according_to && DETERMINERS.contains(&l.as_str()) {
+                return Some(start);
+            }
+            if !noun_like(x, &l) {
+                return None;
+            }
+            continue;
+        }
         if DETERMINERS.contains(&l.as_str()) || owner {
             // "who briefed reporters after the meeting said": the object of a
             // preposition is not the subject.
