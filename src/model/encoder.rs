@@ -374,9 +374,7 @@ impl Encoder {
         order.sort_by_key(|&i| (tokenized[i].0.len(), i));
         let lens: Vec<usize> = order.iter().map(|&i| tokenized[i].0.len()).collect();
         let started = std::time::Instant::now();
-        let ranges = batch_ranges(&lens, self.options.batch_size);
-        let padded: usize = ranges.iter().map(|r| r.len() * lens[r.end - 1]).sum();
-        for range in ranges {
+        for range in batch_ranges(&lens, self.options.batch_size) {
             let chunk = &order[range];
             let ids: Vec<&[u32]> = chunk.iter().map(|&i| tokenized[i].0.as_slice()).collect();
             let pooled = self.forward_pooled(&ids)?;
@@ -387,7 +385,6 @@ impl Encoder {
         tracing::debug!(
             texts = texts.len(),
             tokens = lens.iter().sum::<usize>(),
-            padded,
             seconds = started.elapsed().as_secs_f64(),
             "encoded"
         );
