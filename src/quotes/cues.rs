@@ -179,7 +179,7 @@ pub(super) fn find_cues(
             .flatten()
             .filter(|m| {
                 // Up to three words of description between: "cited Republican
-                // congressman Randy Forbes as saying".
+                // congressman Tod Varley as saying".
                 let quoting = (m.words.0.saturating_sub(4)..m.words.0).rev().find(|&j| {
                     matches!(
                         ws[j].text(text).to_lowercase().as_str(),

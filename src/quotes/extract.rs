@@ -126,7 +126,7 @@ pub fn extract(text: &str) -> Extraction {
             }
             let cues = find_cues(text, &ws, &ms, starters, &in_quote);
             for c in &cues {
-                // "said Defense Ministry spokesman Wu Qian": the ministry is
+                // "said Defense Ministry spokesman Tao Renfei": the ministry is
                 // salient too ("the statement said" next is the ministry's).
                 let issuers = ms.iter().filter(|m| {
                     m.kind == MentionKind::Org
@@ -235,7 +235,7 @@ const DELAYED_NAME_WINDOW: usize = 800;
 const ANONYMITY_WINDOW: usize = 200;
 
 /// A lede that describes its first speaker and names them just after ("The
-/// top U.S. military officer said Friday … Gen. Ada Moss told reporters"):
+/// top naval commander said … Adm. Ada Moss told reporters"):
 /// the description's quotes are that person's. Only for a singular,
 /// ranked description ("top", "senior", "prominent") that speaks first and a
 /// person first named within a few paragraphs after it who also speaks;
@@ -848,18 +848,18 @@ mod tests {
         // the fragment means it does not modify the next word.
         for (text, fragment, speaker) in [
             (
-                "Minister Ode Varga described the strait as the number one “red line” in relations.",
-                "red line",
+                "Minister Ode Varga described the ferry route as the first “hard boundary line” of the talks.",
+                "hard boundary line",
                 "Ode Varga",
             ),
             (
-                "Ines Marlo accused the neighbour of “a centralized and concerted campaign” of harassment.",
-                "a centralized and concerted campaign",
+                "Ines Marlo accused the harbour board of “a slow and careless campaign” against fishermen.",
+                "a slow and careless campaign",
                 "Ines Marlo",
             ),
             (
-                "Analyst Teo Brand dismissed the plan as a “fanciful hope,” unless both sides give ground.",
-                "fanciful hope",
+                "Analyst Teo Brand dismissed the proposal as a “pleasant daydream,” unless both ports give ground.",
+                "pleasant daydream",
                 "Teo Brand",
             ),
         ] {
@@ -876,14 +876,14 @@ mod tests {
     #[test]
     fn outlets_of_reports_and_numbered_appositives() {
         assert_quotes_and_speakers(
-            "According to a report in The Harbour Times, the envoy dropped his plan to visit.\n\n\
-             According to the defence ministry spokesman Ivo Lanz, the capital welcomes dialogue.\n\n\
-             “The ban will embolden them,” Representative Ela Stone, the No. 4 Republican in the House, \
-             said in a statement.",
+            "According to a report in The Harbour Times, the envoy shelved her trip to the islands.\n\n\
+             According to the defence ministry spokesman Ivo Lanz, the capital is open to more ferry talks.\n\n\
+             “The tariff will only harden positions,” Representative Ela Stone, the panel’s No. 2 member \
+             on fisheries, said on Tuesday.",
             &[
-                ("the envoy dropped his plan to visit", "Harbour Times"),
-                ("the capital welcomes dialogue", "Ivo Lanz"),
-                ("The ban will embolden them", "Ela Stone"),
+                ("the envoy shelved her trip to the islands", "Harbour Times"),
+                ("the capital is open to more ferry talks", "Ivo Lanz"),
+                ("The tariff will only harden positions", "Ela Stone"),
             ],
         );
     }
@@ -892,17 +892,17 @@ mod tests {
     fn long_descriptions_documents_and_dates_before_the_verb() {
         assert_quotes_and_speakers(
             "The drill ended.\n\n\
-             “Ruritania’s continued militarisation of the reefs only serves to raise tensions,” \
-             US Department of Defense spokesperson Lieutenant Colonel Ada Moss said in a statement.\n\n\
+             “Ruritania’s steady build-up on the reefs can only make every patrol riskier,” \
+             Office of Harbour Defence spokesperson Lieutenant Colonel Ada Moss said in a written note.\n\n\
              Minister Ola Pine cancelled the hearings.\n\n\
-             “I have heard stories of residents afraid to attend events,” her statement read.\n\n\
+             “We have had letters from residents who feel unwelcome at the meetings,” her note read.\n\n\
              The Pentagon on Friday said the call was useful.",
             &[
                 (
-                    "Ruritania’s continued militarisation of the reefs only serves to raise tensions",
+                    "Ruritania’s steady build-up on the reefs can only make every patrol riskier",
                     "Ada Moss",
                 ),
-                ("I have heard stories of residents afraid to attend events", "Ola Pine"),
+                ("We have had letters from residents who feel unwelcome at the meetings", "Ola Pine"),
                 ("the call was useful", "U.S. Department of Defense"),
             ],
         );
@@ -911,26 +911,26 @@ mod tests {
     #[test]
     fn any_described_subject_of_a_reporting_verb_speaks() {
         assert_quotes_and_speakers(
-            "Another player says he knows this is a lot to ask.\n\n\
-             Pell’s staff later said the figure was wrong.\n\n\
-             Tara Lund, a co-author of the report, says there is a growing awareness of the risk.\n\n\
+            "Another coach says he knows the season will be hard.\n\n\
+             Pell’s staff later said the budget figure was outdated.\n\n\
+             Tara Lund, a co-author of the report, says there is a rising demand for night ferries.\n\n\
              Harbor Logistics Inc. said profits fell.\n\n\
-             The company said its profit could be stronger than expected.\n\n\
-             The election claims were false, and the two sides agreed to meet.",
+             The company said its shipping volumes could recover by spring.\n\n\
+             The budget claims were false, and the two sides agreed to meet.",
             &[
-                ("he knows this is a lot to ask", "Another player"),
-                ("the figure was wrong", "Pell’s staff"),
-                ("there is a growing awareness of the risk", "Tara Lund"),
+                ("he knows the season will be hard", "Another coach"),
+                ("the budget figure was outdated", "Pell’s staff"),
+                ("there is a rising demand for night ferries", "Tara Lund"),
                 ("profits fell", "Harbor Logistics Inc"),
-                ("its profit could be stronger than expected", "Harbor Logistics Inc"),
+                ("its shipping volumes could recover by spring", "Harbor Logistics Inc"),
             ],
         );
         assert_quotes_and_speakers(
-            "The arena is slated to close, according to the city.\n\n\
-             According to a study, those sectors are the best bets for youth.",
+            "The ferry terminal is due to shut in May, according to the city.\n\n\
+             According to a study, night routes are the busiest for students.",
             &[
-                ("The arena is slated to close", "the city"),
-                ("those sectors are the best bets for youth", "a study"),
+                ("The ferry terminal is due to shut in May", "the city"),
+                ("night routes are the busiest for students", "a study"),
             ],
         );
     }
@@ -938,17 +938,17 @@ mod tests {
     #[test]
     fn a_paraphrase_keeps_its_clause_before_an_adjunct_fragment() {
         assert_quotes_and_speakers(
-            "Analyst Ola Berg said the agreements would help both navies to defuse tensions over “accidents”.\n\n\
-             Wen Lu said the two sides will resume high-level exchanges between the fleets “on the basis of equality.”\n\n\
-             Rea Soto said the talks were held on the basis of “mutual respect”.\n\n\
-             He said disputes involve several claimants.",
+            "Analyst Ola Berg said the new rules would help both navies to settle disputes over “near misses”.\n\n\
+             Wen Lu said the two sides will restart regular visits between the fleets “on the basis of trust.”\n\n\
+             Rea Soto said the talks were held on the basis of “shared interests”.\n\n\
+             He said the quarrels involve several harbours.",
             &[
-                ("the agreements would help both navies to defuse tensions over", "Ola Berg"),
-                ("accidents", "Ola Berg"),
-                ("the two sides will resume high-level exchanges between the fleets", "Wen Lu"),
-                ("on the basis of equality.", "Wen Lu"),
-                ("mutual respect", "Rea Soto"),
-                ("disputes involve several claimants", "Rea Soto"),
+                ("the new rules would help both navies to settle disputes over", "Ola Berg"),
+                ("near misses", "Ola Berg"),
+                ("the two sides will restart regular visits between the fleets", "Wen Lu"),
+                ("on the basis of trust.", "Wen Lu"),
+                ("shared interests", "Rea Soto"),
+                ("the quarrels involve several harbours", "Rea Soto"),
             ],
         );
     }
@@ -956,20 +956,20 @@ mod tests {
     #[test]
     fn a_ranked_lede_description_is_the_person_named_next() {
         assert_quotes_and_speakers(
-            "The top Ruritanian military officer said Friday he hopes to restart the hotline.\n\n\
-             The chief of staff, Gen. Ada Moss, told reporters in Port Lune that it is “hugely important”.",
+            "The top Ruritanian naval commander said Friday he wants to reopen the radio channel.\n\n\
+             The fleet chief, Adm. Ada Moss, told reporters in Port Lune that it is “long overdue”.",
             &[
-                ("he hopes to restart the hotline", "Ada Moss"),
-                ("hugely important", "Ada Moss"),
+                ("he wants to reopen the radio channel", "Ada Moss"),
+                ("long overdue", "Ada Moss"),
             ],
         );
         assert_quotes_and_speakers(
-            "The nation’s top defense official said the refusal was a threat.\n\n\
+            "The nation’s top navy official said the delay was a danger.\n\n\
              Secretary Ida Moss spoke in Port Lune.\n\n\
-             “I think that is unfortunate,” Moss said. The DOD said it would respond.",
+             “I regret that very much,” Moss said. The DOD said it would respond.",
             &[
-                ("the refusal was a threat", "Ida Moss"),
-                ("I think that is unfortunate", "Ida Moss"),
+                ("the delay was a danger", "Ida Moss"),
+                ("I regret that very much", "Ida Moss"),
                 ("it would respond", "U.S. Department of Defense"),
             ],
         );

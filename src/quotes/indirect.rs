@@ -563,8 +563,8 @@ pub(super) fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Op
     }
 }
 
-/// "said the two will resume exchanges “on the basis of equality”", "said the
-/// deals would defuse tensions over “accidents”": a fragment that is only an
+/// "said the fleets will restart visits “on the basis of trust”", "said the
+/// rules would settle disputes over “near misses”": a fragment that is only an
 /// adjunct (a preposition opens or precedes it) after a long clause of the
 /// paraphrase's own leaves that clause as an indirect quote (LABELING.md §8.2).
 fn adjunct_fragment_cut(text: &str, start: usize, quote: usize) -> Option<Span> {
@@ -576,7 +576,7 @@ fn adjunct_fragment_cut(text: &str, start: usize, quote: usize) -> Option<Span> 
     let after = text.get(quote..)?.trim_start_matches(is_quote_char);
     let first_inside = after.split_whitespace().next().unwrap_or("");
     let lower = |i: usize| ws[i].text(text).to_lowercase();
-    // "tensions over “accidents”", but not "are of “…”" or "on the basis of “…”",
+    // "disputes over “near misses”", but not "are of “…”" or "on the basis of “…”",
     // where the clause needs the fragment.
     let preposition_before = ws.len() >= 2
         && PREPOSITIONS.contains(&lower(ws.len() - 1).as_str())

@@ -292,7 +292,7 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
             break;
         }
     }
-    // Only verbs that are never plural nouns ("election claims", "the latest
+    // Only verbs that are never plural nouns ("budget claims", "the newest
     // reports") and always report speech ("the two sides agreed to" does not).
     let verb_follows = !w.comma_after()
         && words
@@ -356,7 +356,7 @@ fn group_start(text: &str, words: &[Word], head: usize) -> usize {
         }
         let p = prev.text(text);
         let lower = p.to_lowercase();
-        // "the nation’s top defense official": an owner in lower case too.
+        // "the nation’s top navy official": an owner in lower case too.
         let owner = lower.ends_with("’s") || lower.ends_with("'s");
         let ok = GROUP_MODIFIERS.contains(&lower.as_str())
             || (prev.is_capitalized(text) && !SENTENCE_STARTERS.contains(&lower.as_str()))

@@ -288,7 +288,7 @@ pub(super) fn attribute_marked(
                 (sentence_cue(&site, lead_in), Attribution::SentenceCue)
             }
             // A whole sentence whose speaker comes after a long description
-            // ("…,” US Department of Defense spokesperson Col. Ada Moss said").
+            // ("…,” Office of Harbour Defence spokesperson Col. Ada Moss said").
             _ if direct => (cue_after(&site), Attribution::SentenceCue),
             _ => (None, Attribution::Unattributed),
         };
@@ -566,7 +566,7 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
         .unwrap_or_default();
     // "“freedom of navigation operations”": a named policy or programme,
     // unless its sentence reports speech and it opens lower case with an
-    // evaluation ("called it an “irresponsible act”").
+    // evaluation ("called it a “reckless act”").
     let opens_lower = words
         .first()
         .and_then(|w| w.chars().next())
@@ -589,8 +589,8 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
         .get(q.outer.end..)
         .and_then(|a| a.split_whitespace().next())
         .unwrap_or("");
-    // A comma inside or after the marks closes the phrase ("as a “fanciful
-    // hope,” unless …").
+    // A comma inside or after the marks closes the phrase ("as a “pleasant
+    // daydream,” unless …").
     let modifies_next = text.get(q.outer.end..).is_some_and(|a| a.starts_with(' '))
         && !q
             .outer

@@ -273,7 +273,7 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         Complement::Clause,
     ),
     (&["post", "posts", "posted"], "", Complement::QuoteOnly),
-    // "“…,” her statement read": a document's words.
+    // "“…,” her note read": a document's words.
     (&["read", "reads"], "", Complement::QuoteOnly),
     (&["retort", "retorts", "retorted"], "", Complement::Clause),
     (

@@ -253,7 +253,7 @@ pub const NAME_LIKE_FRAGMENT_ENDINGS: &[&str] = &[
     "zones",
 ];
 
-/// Labels of captions and related links ("WATCH BELOW: …"), never a
+/// Labels of captions and related links ("WATCH: …"), never a
 /// transcript's speaker.
 pub const CAPTION_LABELS: &[&str] = &[
     "see also",
@@ -510,8 +510,8 @@ pub const SPEECH_NOUNS: &[&str] = &[
     "reference",
 ];
 
-/// Words after a quoted term that show it is not modifying a noun ("a “red
-/// line” in the relationship", "an “irresponsible act” amid …").
+/// Words after a quoted term that show it is not modifying a noun ("a “hard
+/// limit” in the talks", "a “reckless move” amid …").
 pub const MODIFIER_STOP_WORDS: &[&str] = &[
     "for", "of", "in", "to", "on", "amid", "and", "but", "or", "that", "with", "by", "from", "at",
     "as", "between", "over", "against", "after", "before", "which", "who", "when", "while", "is",
