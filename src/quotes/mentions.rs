@@ -56,6 +56,20 @@ pub struct Mention {
     pub appositive: Option<Span>,
 }
 
+impl Mention {
+    /// A mention of `words[start..end]`, read no further and not yet resolved.
+    fn over(words: &[Word], kind: MentionKind, start: usize, end: usize) -> Mention {
+        Mention {
+            span: Span::new(words[start].span.start, words[end - 1].span.end),
+            kind,
+            words: (start, end),
+            reach: end,
+            entity: None,
+            appositive: None,
+        }
+    }
+}
+
 /// A speaker: every mention of one person, organisation or group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -141,14 +155,12 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
             _ => None,
         };
         if let Some((gender, plural)) = pronoun {
-            out.push(Mention {
-                span: words[i].span,
-                kind: MentionKind::Pronoun { gender, plural },
-                words: (i, i + 1),
-                reach: i + 1,
-                entity: None,
-                appositive: None,
-            });
+            out.push(Mention::over(
+                words,
+                MentionKind::Pronoun { gender, plural },
+                i,
+                i + 1,
+            ));
             i += 1;
             continue;
         }
@@ -191,12 +203,8 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                 if let Some(first) = issuer {
                     out.retain(|m: &Mention| m.words.1 <= first);
                     out.push(Mention {
-                        span: Span::new(words[first].span.start, words[i - 1].span.end),
-                        kind: MentionKind::Org,
-                        words: (first, i),
                         reach: i + 1,
-                        entity: None,
-                        appositive: None,
+                        ..Mention::over(words, MentionKind::Org, first, i)
                     });
                     i += 1;
                     continue;
@@ -204,31 +212,20 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                 // "officials familiar with the talks": the source's description.
                 let last = group_postmodifier(text, words, i + 1).unwrap_or(i);
                 // Drop any mention this one swallows (a capitalised modifier).
-                let span = Span::new(words[start].span.start, words[last].span.end);
-                out.retain(|m: &Mention| !span.contains(m.span));
-                out.push(Mention {
-                    span,
-                    kind,
-                    words: (start, last + 1),
-                    reach: last + 1,
-                    entity: None,
+                let mention = Mention {
                     appositive: appositive_after(text, words, last + 1),
-                });
+                    ..Mention::over(words, kind, start, last + 1)
+                };
+                out.retain(|m: &Mention| !mention.span.contains(m.span));
+                out.push(mention);
                 i = last + 1;
                 continue;
             }
         }
         if let Some(start) = described_subject_start(text, words, i) {
-            let span = Span::new(words[start].span.start, words[i].span.end);
-            out.retain(|m: &Mention| !span.contains(m.span));
-            out.push(Mention {
-                span,
-                kind: MentionKind::Group,
-                words: (start, i + 1),
-                reach: i + 1,
-                entity: None,
-                appositive: None,
-            });
+            let mention = Mention::over(words, MentionKind::Group, start, i + 1);
+            out.retain(|m: &Mention| !mention.span.contains(m.span));
+            out.push(mention);
             i += 1;
             continue;
         }
@@ -436,14 +433,7 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
     }
     let run: Vec<&str> = words[start..end].iter().map(|w| w.text(text)).collect();
     let lower_run = run.join(" ").to_lowercase();
-    let make = |kind, s: usize, e: usize| Mention {
-        span: Span::new(words[s].span.start, words[e - 1].span.end),
-        kind,
-        words: (s, e),
-        reach: e,
-        entity: None,
-        appositive: None,
-    };
+    let make = |kind, s: usize, e: usize| Mention::over(words, kind, s, e);
     // Organisations with a canonical name, matched on the run's tail.
     if ORG_CANONICAL.iter().any(|(alias, _)| {
         lower_run.ends_with(alias) || lower_run.trim_end_matches("’s").ends_with(alias)
