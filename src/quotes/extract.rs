@@ -59,8 +59,34 @@ pub fn extract(text: &str) -> Extraction {
                 .iter()
                 .take_while(|w| SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str()))
                 .count();
+            // "After the vote, Moss …": the subject after a short opening phrase.
+            let after_opening = ws
+                .first()
+                .map(|w| w.text(text).to_lowercase())
+                .filter(|w| {
+                    SENTENCE_STARTERS.contains(&w.as_str())
+                        && !matches!(w.as_str(), "the" | "a" | "an")
+                })
+                .and_then(|_| ws.iter().take(8).position(Word::comma_after))
+                .map(|j| j + 1);
             let salient_before = salient.last().copied();
-            for m in ms.iter_mut() {
+            for k in 0..ms.len() {
+                // "Ada Moss, a spokeswoman for the port, said": the appositive's
+                // description is the person it follows, not a source of its own.
+                let apposed_person = ms[..k]
+                    .iter()
+                    .rev()
+                    .find(|a| a.appositive.is_some_and(|ap| ap.start == ms[k].span.start))
+                    .and_then(|a| a.entity)
+                    .filter(|&e| entities.list[e].kind == SpeakerKind::Person);
+                let m = &mut ms[k];
+                if let (Some(person), MentionKind::Group | MentionKind::RoleNoun(_)) =
+                    (apposed_person, &m.kind)
+                {
+                    m.entity = Some(person);
+                    entities.list[person].mentions.push(m.span);
+                    continue;
+                }
                 match m.kind {
                     MentionKind::Group if refers_back(text, m).is_some() => {
                         m.entity = refers_back(text, m)
@@ -78,7 +104,7 @@ pub fn extract(text: &str) -> Extraction {
                             if entities.list[e].kind == SpeakerKind::Person {
                                 persons_seen.push(e);
                             }
-                            if m.words.0 <= starters {
+                            if m.words.0 <= starters || Some(m.words.0) == after_opening {
                                 salient.push(e);
                             }
                         }
@@ -1445,6 +1471,42 @@ mod tests {
                 ("the pier would close", "A Norland official"),
                 ("nothing had been decided", "Ola Berg"),
             ],
+        );
+    }
+
+    #[test]
+    fn appositive_roles_place_modified_sources_credits_and_opening_phrases() {
+        // The appositive's "a spokeswoman" is Moss, so "the spokesman" is the
+        // spokesman named last.
+        assert_quotes_and_speakers(
+            "Lt. Col. Ada Moss, a spokeswoman for the port board, said the ferry would sail.\n\n\
+             Senior Colonel Bo Lind, the ministry’s spokesman, said the talks were calm.\n\n\
+             “We will keep the channel open,” said the spokesman.",
+            &[
+                ("the ferry would sail", "Ada Moss"),
+                ("the talks were calm", "Bo Lind"),
+                ("We will keep the channel open", "Bo Lind"),
+            ],
+        );
+        // A place may modify a new source's noun; "Coach" is a title, and
+        // "a coach" the one coach named. A photo credit names nobody.
+        assert_quotes_and_speakers(
+            "A Norland ferry captain said the crossing was rough.\n\n\
+             The team posed for a photo. Rory Vance/The Harbour Press\n\n\
+             A Harbour hockey coach says he’s “thrilled and grateful” for the gift.\n\n\
+             Coach Dana Pell said the town had been kind.",
+            &[
+                ("the crossing was rough", "A Norland ferry captain"),
+                ("thrilled and grateful", "Dana Pell"),
+                ("the town had been kind", "Dana Pell"),
+            ],
+        );
+        // The subject after a short opening phrase is who "she" is next.
+        assert_quotes_and_speakers(
+            "The vote was lost by 40 seats.\n\n\
+             After the vote, Ms. Ola Berg accepted the defeat. \
+             “I will not resign,” she told the chamber.",
+            &[("I will not resign", "Ola Berg")],
         );
     }
 }

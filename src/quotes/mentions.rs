@@ -173,7 +173,9 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         if (is_group_head || role_head.is_some())
             && (!words[i].is_capitalized(text) || sentence_initial_group)
         {
+            // "A Harbour hockey coach": the longer reading of a source's description.
             let start = group_start(text, words, i);
+            let start = described_subject_start(text, words, i).map_or(start, |d| d.min(start));
             // A role noun directly before a capitalised name is that name's title.
             let before_name =
                 words.get(i + 1).is_some_and(|n| n.is_capitalized(text)) && !words[i].comma_after();
@@ -336,7 +338,15 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
             };
             return (!object).then_some(start);
         }
-        if !noun_like(x, &l) {
+        // "A Harbour hockey coach says": a place or organisation may modify a
+        // new source's noun ("the Harbour coach" points back to a named one).
+        let indefinite = words[head.saturating_sub(4)..start]
+            .iter()
+            .any(|d| matches!(d.text(text).to_lowercase().as_str(), "a" | "an" | "another"));
+        let proper_modifier = indefinite
+            && x.is_capitalized(text)
+            && l.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        if !noun_like(x, &l) && !proper_modifier {
             return None;
         }
     }
@@ -420,6 +430,13 @@ fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Menti
         {
             end = of;
         }
+    }
+    // "Rory Vance/The Harbour Press": a photo credit, not a mention.
+    if words[i..end.saturating_sub(1)]
+        .iter()
+        .any(|w| w.next == Some('/'))
+    {
+        return (end, None);
     }
     // Leading function words ("But", "The") are not part of a name.
     let mut start = i;

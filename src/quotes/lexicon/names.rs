@@ -58,6 +58,8 @@ pub const TITLE_WORDS: &[&str] = &[
     "commissioner",
     "mayor",
     "speaker",
+    "coach",
+    "judge",
     "leader",
     "state",
     "councilor",
@@ -287,6 +289,8 @@ pub const ROLE_NOUNS: &[(&str, &[&str])] = &[
     ("author", &["author", "writer"]),
     ("premier", &["premier"]),
     ("mayor", &["mayor"]),
+    ("coach", &["coach"]),
+    ("judge", &["judge"]),
 ];
 
 /// Nouns that head an anonymous or collective source ("analysts", "a U.S. official").
