@@ -1509,4 +1509,20 @@ mod tests {
             &[("I will not resign", "Ola Berg")],
         );
     }
+
+    #[test]
+    fn affiliations_owner_appositives_and_a_trailing_cues_frame() {
+        assert_quotes_and_speakers(
+            "Ada Moss with the Harbour Health Authority says there are many reasons for the delays.\n\n\
+             “The ward cares for the sickest first,” she said.\n\n\
+             Before the talks, port officials hoped to get Norland to agree on “simple steps that \
+             can build trust,” Ben Roy, Lund’s deputy security adviser, said.",
+            &[
+                ("there are many reasons for the delays", "Ada Moss"),
+                ("The ward cares for the sickest first", "Ada Moss"),
+                // The words before the marks are the reporter's, not Roy's.
+                ("simple steps that can build trust", "Ben Roy"),
+            ],
+        );
+    }
 }

@@ -322,7 +322,7 @@ pub(super) fn indirect_quotes(
                 }
             }
             for (region, has_that) in regions {
-                let Some(span) = cut_before_quotes(text, region, quoted) else {
+                let Some(span) = cut_before_quotes(text, region, quoted, !trailing) else {
                     continue;
                 };
                 let mut span = trim_clause(text, span, trailing);
@@ -552,14 +552,27 @@ pub(super) fn that_clause_after_fragment(
     first_overlapping(quoted, b).is_none().then_some(b)
 }
 
-pub(super) fn cut_before_quotes(text: &str, region: Span, quoted: &[Span]) -> Option<Span> {
+/// The part of `region` before its first quoted span. `adjunct`: whether the
+/// clause before an adjunct fragment may stand alone; not under a trailing
+/// cue, whose words before the marks are the reporter's frame for them
+/// ("… sought agreement on “…,” Roy said").
+pub(super) fn cut_before_quotes(
+    text: &str,
+    region: Span,
+    quoted: &[Span],
+    adjunct: bool,
+) -> Option<Span> {
     let first = first_overlapping(quoted, region).map(|i| quoted[i].start);
     match first {
         None => Some(region),
         Some(q) if q <= region.start => None,
         Some(q) => clause_boundary_before(text, region.start, q)
             .map(|end| Span::new(region.start, end))
-            .or_else(|| adjunct_fragment_cut(text, region.start, q)),
+            .or_else(|| {
+                adjunct
+                    .then(|| adjunct_fragment_cut(text, region.start, q))
+                    .flatten()
+            }),
     }
 }
 

@@ -175,7 +175,10 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         {
             // "A Harbour hockey coach": the longer reading of a source's description.
             let start = group_start(text, words, i);
-            let start = described_subject_start(text, words, i).map_or(start, |d| d.min(start));
+            // ("agreements that analysts say": "that" opens a clause, not a description.)
+            let start = described_subject_start(text, words, i)
+                .filter(|&d| !words[d].text(text).eq_ignore_ascii_case("that"))
+                .map_or(start, |d| d.min(start));
             // A role noun directly before a capitalised name is that name's title.
             let before_name =
                 words.get(i + 1).is_some_and(|n| n.is_capitalized(text)) && !words[i].comma_after();
@@ -377,8 +380,45 @@ fn group_start(text: &str, words: &[Word], head: usize) -> usize {
     start
 }
 
+/// Where "with (the) Organisation" after a name ends, when a reporting verb
+/// follows it ("… with the Harbour Board says").
+fn affiliation_with(text: &str, words: &[Word], at: usize) -> Option<usize> {
+    if words.get(at)?.text(text) != "with" || words[at - 1].comma_after() {
+        return None;
+    }
+    let mut j = at + 1;
+    if words.get(j)?.text(text) == "the" {
+        j += 1;
+    }
+    let first = j;
+    while words
+        .get(j)
+        .is_some_and(|w| w.is_capitalized(text) || (j > first && w.text(text) == "of"))
+    {
+        if words[j].comma_after() {
+            return None;
+        }
+        j += 1;
+    }
+    let org = words[first..j].iter().any(|w| is_org_word(w.text(text)));
+    (j > first && org && reporting_verb(words.get(j)?.text(text)).is_some()).then_some(j)
+}
+
 /// A run of capitalised words from `i`: returns where it ends and the mention it makes.
 fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Mention>) {
+    let (end, mention) = capitalized_run_alone(text, words, i);
+    // "Ada Moss with the Harbour Health Authority says": the organisation she
+    // is with is read past, so the verb's subject is the name.
+    match mention {
+        Some(m) if m.kind == MentionKind::Name && m.words.1 == end => {
+            (affiliation_with(text, words, end).unwrap_or(end), Some(m))
+        }
+        other => (end, other),
+    }
+}
+
+/// [`capitalized_run`] without an affiliation after it.
+fn capitalized_run_alone(text: &str, words: &[Word], i: usize) -> (usize, Option<Mention>) {
     let mut end = i + 1;
     while end < words.len() {
         let prev = &words[end - 1];
@@ -621,7 +661,10 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
         f.as_str(),
         "a" | "an" | "the" | "former" | "retired" | "who" | "one" | "now" | "also"
     ) || is_title(first.text(text))
-        || !first.is_capitalized(text);
+        || !first.is_capitalized(text)
+        // ", Lund’s deputy adviser,": an owner's role.
+        || f.ends_with("’s")
+        || f.ends_with("'s");
     if !starts_role {
         return None;
     }

@@ -381,6 +381,14 @@ pub const GROUP_NOUNS: &[&str] = &[
 
 /// Words of an organisation's name.
 pub const ORG_WORDS: &[&str] = &[
+    "authority",
+    "board",
+    "organization",
+    "organisation",
+    "federation",
+    "society",
+    "police",
+    "league",
     "affairs",
     "ministry",
     "department",
