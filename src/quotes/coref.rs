@@ -56,10 +56,17 @@ pub(super) fn resolve_reference(
                 .any(|d| ent.name.to_lowercase().ends_with(d))
         });
     if is_doc {
-        // The issuer: the latest organisation or group that spoke or was the subject.
-        return candidates
-            .into_iter()
-            .find(|&e| entities.list[e].kind != SpeakerKind::Person);
+        // The issuer: the latest organisation that spoke, was the subject or
+        // issued a document ("a Harbour Times report"), else such a group
+        // (experts quote articles; they seldom issue them).
+        let candidates: Vec<usize> = candidates.collect();
+        let latest = |kind: SpeakerKind| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&e| entities.list[e].kind == kind)
+        };
+        return latest(SpeakerKind::Organization).or_else(|| latest(SpeakerKind::Group));
     }
     let by_name = salient
         .iter()

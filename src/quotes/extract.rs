@@ -104,7 +104,10 @@ pub fn extract(text: &str) -> Extraction {
                             if entities.list[e].kind == SpeakerKind::Person {
                                 persons_seen.push(e);
                             }
-                            if m.words.0 <= starters || Some(m.words.0) == after_opening {
+                            // "… with a Harbour Times report that …": an issuer is
+                            // what "the report" means next.
+                            let issuer = m.kind == MentionKind::Org && m.reach > m.words.1;
+                            if m.words.0 <= starters || Some(m.words.0) == after_opening || issuer {
                                 salient.push(e);
                             }
                         }
@@ -1522,6 +1525,27 @@ mod tests {
                 ("The ward cares for the sickest first", "Ada Moss"),
                 // The words before the marks are the reporter's, not Roy's.
                 ("simple steps that can build trust", "Ben Roy"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_document_is_its_issuers() {
+        assert_quotes_and_speakers(
+            "The ferry rules changed last week, the Harbour Board said.\n\n\
+             The change came with a Norland Courier report that the port would close.\n\n\
+             The report said the closure would last a month.\n\n\
+             “Who pays for this?” the Norland Courier said in a commentary.\n\n\
+             Several shipping experts said the rules were overdue.\n\n\
+             “The board must explain itself,” the article said.",
+            &[
+                ("The ferry rules changed last week", "Harbour Board"),
+                // "the report" is the paper's whose report came last.
+                ("the closure would last a month", "Norland Courier"),
+                ("Who pays for this?", "Norland Courier"),
+                ("the rules were overdue", "Several shipping experts"),
+                // The article is the paper's, not the experts' it quotes.
+                ("The board must explain itself", "Norland Courier"),
             ],
         );
     }

@@ -289,6 +289,8 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "transcript",
     "cable",
     "communique",
+    "article",
+    "memo",
 ];
 
 /// Nouns that, after "the", stand for an organisation already named ("the ministry said").
