@@ -36,6 +36,19 @@ pub(super) fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
         .then_some(head)
 }
 
+/// Plural heads of a group of people.
+const PEOPLE_NOUNS: &[&str] = &[
+    "experts",
+    "analysts",
+    "officials",
+    "sources",
+    "diplomats",
+    "observers",
+    "scholars",
+    "researchers",
+    "people",
+];
+
 /// The most recent salient organisation (or group) a back-reference can mean.
 pub(super) fn resolve_reference(
     entities: &Entities,
@@ -56,17 +69,22 @@ pub(super) fn resolve_reference(
                 .any(|d| ent.name.to_lowercase().ends_with(d))
         });
     if is_doc {
-        // The issuer: the latest organisation that spoke, was the subject or
-        // issued a document ("a Harbour Times report"), else such a group
-        // (experts quote articles; they seldom issue them).
-        let candidates: Vec<usize> = candidates.collect();
-        let latest = |kind: SpeakerKind| {
-            candidates
-                .iter()
-                .copied()
-                .find(|&e| entities.list[e].kind == kind)
+        // The issuer: the latest organisation or group that spoke, was the
+        // subject or issued a document ("a Harbour Times report"); a group of
+        // people only when there is no other (experts quote articles, they
+        // seldom issue them).
+        let candidates: Vec<usize> = candidates
+            .filter(|&e| entities.list[e].kind != SpeakerKind::Person)
+            .collect();
+        let people = |e: usize| {
+            let name = entities.list[e].name.to_lowercase();
+            PEOPLE_NOUNS.iter().any(|n| name.ends_with(n))
         };
-        return latest(SpeakerKind::Organization).or_else(|| latest(SpeakerKind::Group));
+        return candidates
+            .iter()
+            .copied()
+            .find(|&e| !people(e))
+            .or_else(|| candidates.first().copied());
     }
     let by_name = salient
         .iter()
