@@ -262,7 +262,13 @@ pub(super) fn find_cues(
         // is not the subject; the noun phrase before the prepositional phrase is.
         if let Some((m, form)) = found {
             let p = m.words.0;
-            if p > 0 && is_preposition(ws[p - 1].text(text)) {
+            // "…, with Moss stressing …": "with" opens a clause whose subject speaks.
+            let with_clause = p > 0
+                && ws[p - 1].text(text).eq_ignore_ascii_case("with")
+                && lower.ends_with("ing")
+                && m.words.1 == k
+                && !ws[k - 1].comma_after();
+            if p > 0 && is_preposition(ws[p - 1].text(text)) && !with_clause {
                 found = ms
                     .iter()
                     .find(|x| x.entity.is_some() && (x.words.1 == p - 1 || x.words.1 + 1 == p - 1))

@@ -1549,4 +1549,29 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_role_opening_with_a_capital_and_a_with_clause_subject() {
+        assert_quotes_and_speakers(
+            "“Open lines are needed but will not stop reckless moves,” Ada Moss, Pacific \
+             security chair at the Lund Institute, told the paper.\n\n\
+             Secretary Bo Lind and Minister Ivo Lanz spoke by video, the ministry said, with \
+             Lind stressing “the value of open lines between the fleets” after the talks.\n\n\
+             Lanz met Lind during talks with Secretary Ola Berg, saying the fleets \
+             should “avoid accidents” at sea.",
+            &[
+                (
+                    "Open lines are needed but will not stop reckless moves",
+                    "Ada Moss",
+                ),
+                (
+                    "Secretary Bo Lind and Minister Ivo Lanz spoke by video",
+                    "the ministry",
+                ),
+                ("the value of open lines between the fleets", "Bo Lind"),
+                // "talks with Berg, saying": the sentence's subject speaks.
+                ("avoid accidents", "Ivo Lanz"),
+            ],
+        );
+    }
 }

@@ -649,6 +649,21 @@ fn institution_connector(text: &str, words: &[Word], start: usize, end: usize) -
         .then_some(name - end + 1)
 }
 
+/// ", Pacific security chair at the Lund Institute, told": a short run with a
+/// lower-case word, closed by a comma right before a reporting verb, is a
+/// role however it opens.
+fn role_before_verb(text: &str, words: &[Word], after: usize) -> bool {
+    let Some(close) = (after..(after + 10).min(words.len())).find(|&j| words[j].comma_after())
+    else {
+        return false;
+    };
+    let lower = words[after..=close].iter().any(|w| !w.is_capitalized(text));
+    let verb = words
+        .get(close + 1)
+        .is_some_and(|v| DESCRIBED_SUBJECT_VERBS.contains(&v.text(text)));
+    lower && verb
+}
+
 /// ", a former State Department China policymaker," after a name.
 fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
     let last = words.get(after.checked_sub(1)?)?;
@@ -664,7 +679,8 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
         || !first.is_capitalized(text)
         // ", Lund’s deputy adviser,": an owner's role.
         || f.ends_with("’s")
-        || f.ends_with("'s");
+        || f.ends_with("'s")
+        || role_before_verb(text, words, after);
     if !starts_role {
         return None;
     }
