@@ -266,14 +266,35 @@ const ANONYMITY_WINDOW: usize = 200;
 /// A lede that describes its first speaker and names them just after ("The
 /// top naval commander said … Adm. Ada Moss told reporters"):
 /// the description's quotes are that person's. Only for a singular,
-/// ranked description ("top", "senior", "prominent") that speaks first and a
+/// ranked description ("top", "senior", "prominent") that speaks before any
+/// named person or organisation (plural groups may speak before it), and a
 /// person first named within a few paragraphs after it who also speaks;
 /// never for a source the article says is anonymous.
 fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Entities) {
+    // The first singular description that speaks (groups of people before it
+    // are other sources).
+    let singular_description = |e: usize| {
+        entities.list.get(e).is_some_and(|g| {
+            let desc = g.name.to_lowercase();
+            let words: Vec<&str> = desc.split_whitespace().collect();
+            g.kind == SpeakerKind::Group
+                && words
+                    .first()
+                    .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+                && words.last().is_some_and(|w| !w.ends_with('s'))
+        })
+    };
     let Some(first) = drafts
         .iter()
         .filter(|d| d.attribution != Attribution::Headline)
-        .find_map(|d| d.entity)
+        .filter_map(|d| d.entity)
+        .find(|&e| {
+            singular_description(e)
+                || entities
+                    .list
+                    .get(e)
+                    .is_some_and(|x| x.kind != SpeakerKind::Group)
+        })
     else {
         return;
     };
@@ -282,10 +303,7 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     };
     let desc = group.name.to_lowercase();
     let words: Vec<&str> = desc.split_whitespace().collect();
-    let singular = words
-        .first()
-        .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
-        && words.last().is_some_and(|w| !w.ends_with('s'));
+    let singular = singular_description(first);
     let ranked = words.iter().any(|w| {
         matches!(
             *w,
@@ -1571,6 +1589,21 @@ mod tests {
                 ("the value of open lines between the fleets", "Bo Lind"),
                 // "talks with Berg, saying": the sentence's subject speaks.
                 ("avoid accidents", "Ivo Lanz"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_ranked_lede_description_after_a_plural_source_is_the_person_named_next() {
+        assert_quotes_and_speakers(
+            "For months Harbour officials have warned that the pilots ignore their calls. \
+             But a senior Norland Navy official said he suspects the pilots see the radio as \
+             a “safety net.”\n\n\
+             “They think the radio lets us take risks,” Rear Adm. Ada Moss said at a forum.",
+            &[
+                ("the pilots ignore their calls", "Harbour officials"),
+                ("safety net.", "Ada Moss"),
+                ("They think the radio lets us take risks", "Ada Moss"),
             ],
         );
     }
