@@ -135,15 +135,31 @@ pub fn extract(text: &str) -> Extraction {
                             .flatten();
                         let recent =
                             &persons_seen[persons_seen.len().saturating_sub(SALIENCE_WINDOW)..];
-                        m.entity = group_first
-                            .or_else(|| entities.role_match(noun, recent))
-                            .or_else(|| {
-                                // "the official" after "a senior U.S. official": the same anonymous source.
-                                entities.list.iter().rposition(|e| {
-                                    e.kind == SpeakerKind::Group
-                                        && e.name.to_lowercase().ends_with(noun)
+                        m.entity =
+                            group_first
+                                .or_else(|| entities.role_match(noun, recent))
+                                .or_else(|| {
+                                    // "the official" after "a senior U.S. official": the same anonymous source.
+                                    entities.list.iter().rposition(|e| {
+                                        e.kind == SpeakerKind::Group
+                                            && e.name.to_lowercase().ends_with(noun)
+                                    })
                                 })
-                            });
+                                .or_else(|| {
+                                    // "the Harbour official added" with no official
+                                    // before it: the person who just spoke, whatever
+                                    // their title.
+                                    let definite =
+                                        m.span.text(text).to_lowercase().starts_with("the ");
+                                    let generic = matches!(noun, "official" | "diplomat" | "envoy");
+                                    (definite && generic)
+                                        .then(|| {
+                                            salient.iter().rev().take(4).copied().find(|&e| {
+                                                entities.list[e].kind == SpeakerKind::Person
+                                            })
+                                        })
+                                        .flatten()
+                                });
                         if m.entity.is_none() {
                             m.entity = Some(entities.group(m.span.text(text), m.span));
                         }
@@ -1604,6 +1620,19 @@ mod tests {
                 ("the pilots ignore their calls", "Harbour officials"),
                 ("safety net.", "Ada Moss"),
                 ("They think the radio lets us take risks", "Ada Moss"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_definite_official_with_no_official_before_is_who_just_spoke() {
+        assert_quotes_and_speakers(
+            "At a briefing with Norland Secretary of State Ada Moss on May 3 in Lund, Harbour \
+             Foreign Minister and State Councilor Bo Lind said the decision was a “very unhelpful move.”\n\n\
+             “We hope the other side will change its mind,” the Harbour official added.",
+            &[
+                ("very unhelpful move.", "Bo Lind"),
+                ("We hope the other side will change its mind", "Bo Lind"),
             ],
         );
     }
