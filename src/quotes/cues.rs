@@ -636,14 +636,25 @@ pub(super) fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling
 /// verb-like word, no comma or quotation mark, and "the"/"a"/"an" only first or
 /// after a preposition.
 pub(super) fn listener_before_that(text: &str, ws: &[Word], from: usize) -> Option<usize> {
-    let that = (from + 1..(from + 9).min(ws.len()))
+    let that = (from + 1..(from + 15).min(ws.len()))
         .find(|&j| ws[j].text(text).eq_ignore_ascii_case("that"))?;
+    // "told Norland’s minister, Adm. Bo Lind, that": a listener in apposition,
+    // its commas closing right before "that".
+    let apposed = that > from + 1
+        && ws[that - 1].comma_after()
+        && (from..that).filter(|&j| ws[j].comma_after()).count() == 2;
+    if that > from + 8 && !apposed {
+        return None;
+    }
     let listener_like = (from..that).all(|j| {
         let lower = ws[j].text(text).to_lowercase();
-        let article_ok = j == from || is_preposition(&ws[j - 1].text(text).to_lowercase());
+        let article_ok = j == from
+            || is_preposition(&ws[j - 1].text(text).to_lowercase())
+            || (apposed && ws[j - 1].comma_after());
         !FINITE.contains(&lower.as_str())
             && lower != "not"
-            && !ws[j].comma_after()
+            && (!ws[j].comma_after()
+                || (apposed && !lower.ends_with("ing") && reporting_verb(&lower).is_none()))
             && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)
             && (article_ok || !matches!(lower.as_str(), "the" | "a" | "an"))
     });

@@ -1636,4 +1636,15 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_listener_in_apposition_before_that() {
+        assert_quotes_and_speakers(
+            "Secretary Ada Moss spoke with her Norland counterpart on Friday.\n\n\
+             Moss told Norland’s Minister of Harbours, Admiral Bo Lind, that the port does not \
+             seek conflict with Lund, the ministry said.",
+            // The inner cue speaks, not the ministry reporting it (LABELING.md §7.7).
+            &[("the port does not seek conflict with Lund", "Ada Moss")],
+        );
+    }
 }
