@@ -119,7 +119,20 @@ pub(super) fn resolve_pronoun(
             if plural {
                 ent.kind != SpeakerKind::Person
             } else {
-                ent.kind == SpeakerKind::Person && (ent.gender.is_none() || ent.gender == gender)
+                // "One former official said … “…,” he said": a singular
+                // description is a person too.
+                (ent.kind == SpeakerKind::Person || singular_description(&ent.name))
+                    && (ent.gender.is_none() || ent.gender == gender)
             }
         })
+}
+
+/// "a senior official", "One former U.S. defense official": one person
+/// described, not named.
+fn singular_description(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let head = lower.split_whitespace().next_back().unwrap_or("");
+    matches!(first, "a" | "an" | "one" | "another") && super::lexicon::is_role_noun(head)
 }

@@ -165,6 +165,10 @@ pub fn extract(text: &str) -> Extraction {
                         }
                         if let Some(e) = m.entity {
                             entities.list[e].mentions.push(m.span);
+                            // "On Monday, the mayor raised it again": the subject.
+                            if m.words.0 <= starters || Some(m.words.0) == after_opening {
+                                salient.push(e);
+                            }
                         }
                     }
                 }
@@ -1645,6 +1649,36 @@ mod tests {
              seek conflict with Lund, the ministry said.",
             // The inner cue speaks, not the ministry reporting it (LABELING.md §7.7).
             &[("the port does not seek conflict with Lund", "Ada Moss")],
+        );
+    }
+
+    #[test]
+    fn he_may_be_a_described_source_and_a_role_after_an_opening_phrase() {
+        assert_quotes_and_speakers(
+            "Admiral Bo Lind signed the pact on Monday.\n\n\
+             One former harbour official said the pact is largely symbolic.\n\n\
+             “The real catch is that a line already existed,” he said.",
+            &[
+                (
+                    "the pact is largely symbolic",
+                    "One former harbour official",
+                ),
+                (
+                    "The real catch is that a line already existed",
+                    "One former harbour official",
+                ),
+            ],
+        );
+        assert_quotes_and_speakers(
+            "Mayor Doug Hale said the line would be cheap.\n\n\
+             “No study was made,” a spokesperson said.\n\n\
+             On Monday, the mayor raised the plan again.\n\n\
+             “We can cut costs,” he said.",
+            &[
+                ("the line would be cheap", "Doug Hale"),
+                ("No study was made", "a spokesperson"),
+                ("We can cut costs", "Doug Hale"),
+            ],
         );
     }
 }

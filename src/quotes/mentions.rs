@@ -714,6 +714,8 @@ fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<Span> {
                     !x.is_capitalized(text)
                         && reporting_verb(x.text(text)).is_some()
                         && x.text(text) != "state"
+                        // "a former official writing for the Forum": a modifier.
+                        && !(k > 0 && x.text(text).ends_with("ing"))
                         && !determiner(k)
                 })
             {
