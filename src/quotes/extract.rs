@@ -1681,4 +1681,16 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_determiner_that_inside_a_source() {
+        assert_quotes_and_speakers(
+            "According to people familiar with Norland’s preparations for that meeting, the two \
+             envoys met over the weekend.",
+            &[(
+                "the two envoys met over the weekend",
+                "people familiar with Norland’s preparations for that meeting",
+            )],
+        );
+    }
 }

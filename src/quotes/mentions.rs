@@ -234,6 +234,11 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
             i += 1;
             continue;
         }
+        if words[i].is_capitalized(text) && text[..words[i].span.start].ends_with('#') {
+            // A hashtag names nobody.
+            i += 1;
+            continue;
+        }
         if words[i].is_capitalized(text) {
             let (mut end, mention) = capitalized_run(text, words, i);
             if let Some(mut m) = mention {
@@ -439,6 +444,11 @@ fn capitalized_run_alone(text: &str, words: &[Word], i: usize) -> (usize, Option
             break;
         }
         let w = words[end].text(text);
+        // "Hu Lin #HuSays": a hashtag is no part of a name.
+        let hashtag = text[..words[end].span.start].ends_with('#');
+        if hashtag {
+            break;
+        }
         if words[end].is_capitalized(text) {
             end += 1;
         } else if w == "of" && words.get(end + 1).is_some_and(|n| n.is_capitalized(text)) {
@@ -609,7 +619,11 @@ fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
     let from = last + 1;
     for (j, w) in words.iter().enumerate().skip(from).take(12) {
         let l = w.text(text).to_lowercase();
-        if matches!(l.as_str(), "who" | "that" | "said" | "says")
+        // "that" after a preposition is a determiner ("preparations for that meeting").
+        let determiner_that = l == "that"
+            && lower(j - 1).is_some_and(|p| super::cues::is_preposition(&p))
+            && words.get(j + 1).is_some_and(|n| !n.is_capitalized(text));
+        if matches!(l.as_str(), "who" | "that" | "said" | "says") && !determiner_that
             || (reporting_verb(w.text(text)).is_some() && j > at + opener.len())
         {
             break;
@@ -1151,6 +1165,13 @@ mod tests {
         ));
         assert_eq!(got[2], ("U.S. officials", &MentionKind::Group));
         assert_eq!(got[3], ("analysts", &MentionKind::Group));
+    }
+
+    #[test]
+    fn a_hashtag_is_no_name() {
+        let m = mentions("It matters, wrote Harbour Times commentator Bo Lind #LindSays");
+        let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, vec!["Harbour Times", "Bo Lind"]);
     }
 
     #[test]
