@@ -371,6 +371,15 @@ fn group_start(text: &str, words: &[Word], head: usize) -> usize {
         }
         let p = prev.text(text);
         let lower = p.to_lowercase();
+        // "officials and experts say": two groups joined speak as one.
+        if matches!(lower.as_str(), "and" | "or")
+            && start >= 2
+            && GROUP_NOUNS.contains(&words[start - 2].text(text).to_lowercase().as_str())
+            && !words[start - 2].comma_after()
+        {
+            start -= 2;
+            continue;
+        }
         // "the nation’s top navy official": an owner in lower case too.
         let owner = lower.ends_with("’s") || lower.ends_with("'s");
         let ok = GROUP_MODIFIERS.contains(&lower.as_str())
@@ -1172,6 +1181,13 @@ mod tests {
         let m = mentions("It matters, wrote Harbour Times commentator Bo Lind #LindSays");
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, vec!["Harbour Times", "Bo Lind"]);
+    }
+
+    #[test]
+    fn joined_groups_are_one_source() {
+        let m = mentions("Officials and experts say the talks could resume.");
+        let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, vec!["Officials and experts"]);
     }
 
     #[test]
