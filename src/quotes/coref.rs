@@ -19,12 +19,13 @@ pub(super) fn refers_back<'a>(text: &'a str, m: &Mention) -> Option<&'a str> {
     let org_noun = ANAPHORIC_ORG_NOUNS.contains(&head_lower.as_str())
         && first == "the"
         && t.split_whitespace().count() <= 2;
-    // "The experts said" after "several military experts said".
+    // "The experts said" after "several military experts said"; "the
+    // source said" after "the former official said".
     let same_group = first == "the"
         && t.split_whitespace().count() == 2
         && matches!(
             head_lower.as_str(),
-            "experts" | "analysts" | "officials" | "sources" | "diplomats" | "observers"
+            "experts" | "analysts" | "officials" | "sources" | "diplomats" | "observers" | "source"
         );
     (document
         && matches!(
@@ -86,6 +87,23 @@ pub(super) fn resolve_reference(
             .find(|&e| !people(e))
             .or_else(|| candidates.first().copied());
     }
+    if noun == "source" {
+        // "one source … the source": that source; else the latest one
+        // person, named or described ("the former official said … the
+        // source said").
+        let recent = || salient.iter().rev().take(SALIENCE_WINDOW).copied();
+        return recent()
+            .find(|&e| {
+                let name = entities.list[e].name.to_lowercase();
+                singular_description(&name) && name.ends_with("source")
+            })
+            .or_else(|| {
+                recent().find(|&e| {
+                    let ent = &entities.list[e];
+                    ent.kind == SpeakerKind::Person || singular_description(&ent.name)
+                })
+            });
+    }
     let by_name = salient
         .iter()
         .rev()
@@ -134,5 +152,6 @@ fn singular_description(name: &str) -> bool {
     let mut words = lower.split_whitespace();
     let first = words.next().unwrap_or("");
     let head = lower.split_whitespace().next_back().unwrap_or("");
-    matches!(first, "a" | "an" | "one" | "another") && super::lexicon::is_role_noun(head)
+    matches!(first, "a" | "an" | "one" | "another")
+        && (super::lexicon::is_role_noun(head) || head == "source")
 }

@@ -268,7 +268,12 @@ pub(super) fn find_cues(
                 && lower.ends_with("ing")
                 && m.words.1 == k
                 && !ws[k - 1].comma_after();
-            if p > 0 && is_preposition(ws[p - 1].text(text)) && !with_clause {
+            // "A report by Harbourwire said": the issuer after "by" speaks.
+            let issuer_by = p > 1
+                && matches!(ws[p - 1].text(text), "by" | "from")
+                && DOCUMENT_NOUNS.contains(&ws[p - 2].text(text).to_lowercase().as_str())
+                && matches!(m.kind, MentionKind::Name | MentionKind::Org);
+            if p > 0 && is_preposition(ws[p - 1].text(text)) && !with_clause && !issuer_by {
                 found = ms
                     .iter()
                     .find(|x| x.entity.is_some() && (x.words.1 == p - 1 || x.words.1 + 1 == p - 1))

@@ -1693,4 +1693,26 @@ mod tests {
             )],
         );
     }
+
+    #[test]
+    fn the_source_and_a_report_by_an_outlet() {
+        assert_quotes_and_speakers(
+            "One former harbour official said the pact is largely symbolic.\n\n\
+             “Nobody told us the ships were coming,” the former official said.\n\n\
+             When the ferry sank, officials at the port refused to answer the phone, the source said.\n\n\
+             According to a report in the Harbour Times, Moss dropped her plan.\n\n\
+             A report by Norland Wire said the decision was made weeks ago.",
+            &[
+                ("the pact is largely symbolic", "One former harbour official"),
+                ("Nobody told us the ships were coming", "One former harbour official"),
+                (
+                    "When the ferry sank, officials at the port refused to answer the phone",
+                    "One former harbour official",
+                ),
+                ("Moss dropped her plan", "Harbour Times"),
+                // The issuer after "by", not the paper named before.
+                ("the decision was made weeks ago", "Norland Wire"),
+            ],
+        );
+    }
 }
