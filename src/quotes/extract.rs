@@ -59,7 +59,7 @@ pub fn extract(text: &str) -> Extraction {
                 .iter()
                 .take_while(|w| SENTENCE_STARTERS.contains(&w.text(text).to_lowercase().as_str()))
                 .count();
-            // "After the vote, Moss …": the subject after a short opening phrase.
+            // "Within an hour, Moss …": the subject after a short opening phrase.
             let after_opening = ws
                 .first()
                 .map(|w| w.text(text).to_lowercase())
@@ -1132,11 +1132,11 @@ mod tests {
     #[test]
     fn a_fragment_whose_verb_has_no_resolved_subject_is_still_a_quote() {
         let text = "Mara Quill, a fictional envoy, spoke first.\n\n\
-                    A junior hockey coach from the valley says he is “amazed and overwhelmed” by it.\n\n\
+                    A junior rowing coach from the valley says she is “thrilled to bits” with it.\n\n\
                     The “so-called” plan was shelved.";
         let ex = extract(text);
         let quoted: Vec<&str> = ex.quotes.iter().map(|q| q.span.text(text)).collect();
-        assert!(quoted.contains(&"amazed and overwhelmed"), "{quoted:?}");
+        assert!(quoted.contains(&"thrilled to bits"), "{quoted:?}");
         // No reporting verb in its sentence: a scare quote, not speech.
         assert!(!quoted.contains(&"so-called"), "{quoted:?}");
     }
@@ -1521,48 +1521,48 @@ mod tests {
         // spokesman named last.
         assert_quotes_and_speakers(
             "Lt. Col. Ada Moss, a spokeswoman for the port board, said the ferry would sail.\n\n\
-             Senior Colonel Bo Lind, the ministry’s spokesman, said the talks were calm.\n\n\
-             “We will keep the channel open,” said the spokesman.",
+             Colonel Bo Lind, the ministry’s spokesman, said the drills were routine.\n\n\
+             “Our radios stay on day and night,” said the spokesman.",
             &[
                 ("the ferry would sail", "Ada Moss"),
-                ("the talks were calm", "Bo Lind"),
-                ("We will keep the channel open", "Bo Lind"),
+                ("the drills were routine", "Bo Lind"),
+                ("Our radios stay on day and night", "Bo Lind"),
             ],
         );
         // A place may modify a new source's noun; "Coach" is a title, and
         // "a coach" the one coach named. A photo credit names nobody.
         assert_quotes_and_speakers(
             "A Norland ferry captain said the crossing was rough.\n\n\
-             The team posed for a photo. Rory Vance/The Harbour Press\n\n\
-             A Harbour hockey coach says he’s “thrilled and grateful” for the gift.\n\n\
-             Coach Dana Pell said the town had been kind.",
+             The rowers lined up on the jetty. Rory Vance/The Harbour Press\n\n\
+             A Harbour rowing coach says she’s “over the moon” about the new boathouse.\n\n\
+             Coach Dana Pell said the club had waited ten years.",
             &[
                 ("the crossing was rough", "A Norland ferry captain"),
-                ("thrilled and grateful", "Dana Pell"),
-                ("the town had been kind", "Dana Pell"),
+                ("over the moon", "Dana Pell"),
+                ("the club had waited ten years", "Dana Pell"),
             ],
         );
         // The subject after a short opening phrase is who "she" is next.
         assert_quotes_and_speakers(
-            "The vote was lost by 40 seats.\n\n\
-             After the vote, Ms. Ola Berg accepted the defeat. \
-             “I will not resign,” she told the chamber.",
-            &[("I will not resign", "Ola Berg")],
+            "The budget passed by two votes.\n\n\
+             Within an hour, Ms. Ola Berg called the result fair. \
+             “I am staying on,” she told the council.",
+            &[("I am staying on", "Ola Berg")],
         );
     }
 
     #[test]
     fn affiliations_owner_appositives_and_a_trailing_cues_frame() {
         assert_quotes_and_speakers(
-            "Ada Moss with the Harbour Health Authority says there are many reasons for the delays.\n\n\
-             “The ward cares for the sickest first,” she said.\n\n\
-             Before the talks, port officials hoped to get Norland to agree on “simple steps that \
-             can build trust,” Ben Roy, Lund’s deputy security adviser, said.",
+            "Ada Moss with the Harbour Ferry Authority says fog caused most of the late sailings.\n\n\
+             “Safety comes before the timetable,” she said.\n\n\
+             Ahead of the meeting, dock managers wanted the unions to sign up to “a shared \
+             rota for the night shifts,” Ben Roy, Lund’s deputy port adviser, said.",
             &[
-                ("there are many reasons for the delays", "Ada Moss"),
-                ("The ward cares for the sickest first", "Ada Moss"),
+                ("fog caused most of the late sailings", "Ada Moss"),
+                ("Safety comes before the timetable", "Ada Moss"),
                 // The words before the marks are the reporter's, not Roy's.
-                ("simple steps that can build trust", "Ben Roy"),
+                ("a shared rota for the night shifts", "Ben Roy"),
             ],
         );
     }
@@ -1591,24 +1591,24 @@ mod tests {
     #[test]
     fn a_role_opening_with_a_capital_and_a_with_clause_subject() {
         assert_quotes_and_speakers(
-            "“Open lines are needed but will not stop reckless moves,” Ada Moss, Pacific \
-             security chair at the Lund Institute, told the paper.\n\n\
-             Secretary Bo Lind and Minister Ivo Lanz spoke by video, the ministry said, with \
-             Lind stressing “the value of open lines between the fleets” after the talks.\n\n\
-             Lanz met Lind during talks with Secretary Ola Berg, saying the fleets \
-             should “avoid accidents” at sea.",
+            "“Toll bridges pay for themselves within a decade,” Ada Moss, Transport \
+             research lead at the Lund Institute, told the paper.\n\n\
+             Mayor Bo Lind and Governor Ivo Lanz toured the site, the city said, with \
+             Lind praising “the speed of the crews” in a short speech.\n\n\
+             Lanz met Lind at a lunch with Senator Ola Berg, saying the county \
+             would “match every dollar” of the cost.",
             &[
                 (
-                    "Open lines are needed but will not stop reckless moves",
+                    "Toll bridges pay for themselves within a decade",
                     "Ada Moss",
                 ),
                 (
-                    "Secretary Bo Lind and Minister Ivo Lanz spoke by video",
-                    "the ministry",
+                    "Mayor Bo Lind and Governor Ivo Lanz toured the site",
+                    "the city",
                 ),
-                ("the value of open lines between the fleets", "Bo Lind"),
-                // "talks with Berg, saying": the sentence's subject speaks.
-                ("avoid accidents", "Ivo Lanz"),
+                ("the speed of the crews", "Bo Lind"),
+                // "a lunch with Berg, saying": the sentence's subject speaks.
+                ("match every dollar", "Ivo Lanz"),
             ],
         );
     }
@@ -1616,14 +1616,14 @@ mod tests {
     #[test]
     fn a_ranked_lede_description_after_a_plural_source_is_the_person_named_next() {
         assert_quotes_and_speakers(
-            "For months Harbour officials have warned that the pilots ignore their calls. \
-             But a senior Norland Navy official said he suspects the pilots see the radio as \
-             a “safety net.”\n\n\
-             “They think the radio lets us take risks,” Rear Adm. Ada Moss said at a forum.",
+            "All spring Harbour officials have said the pier repairs are late. \
+             But a senior Norland Coast Guard officer said she thinks the delay is a \
+             “paperwork problem.”\n\n\
+             “The steel is here; the permits are not,” Rear Adm. Ada Moss said on a podcast.",
             &[
-                ("the pilots ignore their calls", "Harbour officials"),
-                ("safety net.", "Ada Moss"),
-                ("They think the radio lets us take risks", "Ada Moss"),
+                ("the pier repairs are late", "Harbour officials"),
+                ("paperwork problem.", "Ada Moss"),
+                ("The steel is here; the permits are not", "Ada Moss"),
             ],
         );
     }
@@ -1631,12 +1631,12 @@ mod tests {
     #[test]
     fn a_definite_official_with_no_official_before_is_who_just_spoke() {
         assert_quotes_and_speakers(
-            "At a briefing with Norland Secretary of State Ada Moss on May 3 in Lund, Harbour \
-             Foreign Minister and State Councilor Bo Lind said the decision was a “very unhelpful move.”\n\n\
-             “We hope the other side will change its mind,” the Harbour official added.",
+            "Standing next to Norland Secretary of Trade Ada Moss at a fair in Lund, Harbour \
+             Trade Minister and Deputy Premier Bo Lind called the tariff “a needless own goal.”\n\n\
+             “Farmers on both sides will pay for it,” the Harbour official added.",
             &[
-                ("very unhelpful move.", "Bo Lind"),
-                ("We hope the other side will change its mind", "Bo Lind"),
+                ("a needless own goal.", "Bo Lind"),
+                ("Farmers on both sides will pay for it", "Bo Lind"),
             ],
         );
     }
@@ -1644,40 +1644,40 @@ mod tests {
     #[test]
     fn a_listener_in_apposition_before_that() {
         assert_quotes_and_speakers(
-            "Secretary Ada Moss spoke with her Norland counterpart on Friday.\n\n\
-             Moss told Norland’s Minister of Harbours, Admiral Bo Lind, that the port does not \
-             seek conflict with Lund, the ministry said.",
+            "Secretary Ada Moss phoned her Norland counterpart on Friday.\n\n\
+             Moss told Norland’s Minister of Fisheries, Captain Bo Lind, that the quota \
+             talks can wait until spring, the ministry said.",
             // The inner cue speaks, not the ministry reporting it (LABELING.md §7.7).
-            &[("the port does not seek conflict with Lund", "Ada Moss")],
+            &[("the quota talks can wait until spring", "Ada Moss")],
         );
     }
 
     #[test]
     fn he_may_be_a_described_source_and_a_role_after_an_opening_phrase() {
         assert_quotes_and_speakers(
-            "Admiral Bo Lind signed the pact on Monday.\n\n\
-             One former harbour official said the pact is largely symbolic.\n\n\
-             “The real catch is that a line already existed,” he said.",
+            "Admiral Bo Lind opened the new dock on Monday.\n\n\
+             One retired harbour official said the dock was built for show.\n\n\
+             “Half the cranes have never moved,” he said.",
             &[
                 (
-                    "the pact is largely symbolic",
-                    "One former harbour official",
+                    "the dock was built for show",
+                    "One retired harbour official",
                 ),
                 (
-                    "The real catch is that a line already existed",
-                    "One former harbour official",
+                    "Half the cranes have never moved",
+                    "One retired harbour official",
                 ),
             ],
         );
         assert_quotes_and_speakers(
-            "Mayor Doug Hale said the line would be cheap.\n\n\
-             “No study was made,” a spokesperson said.\n\n\
-             On Monday, the mayor raised the plan again.\n\n\
-             “We can cut costs,” he said.",
+            "Mayor Doug Hale said the tram would pay its way.\n\n\
+             “We were never asked for figures,” a spokesperson said.\n\n\
+             By Thursday, the mayor had a new pitch.\n\n\
+             “Fares will cover the running costs,” he said.",
             &[
-                ("the line would be cheap", "Doug Hale"),
-                ("No study was made", "a spokesperson"),
-                ("We can cut costs", "Doug Hale"),
+                ("the tram would pay its way", "Doug Hale"),
+                ("We were never asked for figures", "a spokesperson"),
+                ("Fares will cover the running costs", "Doug Hale"),
             ],
         );
     }
@@ -1685,11 +1685,11 @@ mod tests {
     #[test]
     fn a_determiner_that_inside_a_source() {
         assert_quotes_and_speakers(
-            "According to people familiar with Norland’s preparations for that meeting, the two \
-             envoys met over the weekend.",
+            "According to people familiar with the seating plan for that dinner, the two \
+             envoys will sit apart.",
             &[(
-                "the two envoys met over the weekend",
-                "people familiar with Norland’s preparations for that meeting",
+                "the two envoys will sit apart",
+                "people familiar with the seating plan for that dinner",
             )],
         );
     }
@@ -1697,21 +1697,27 @@ mod tests {
     #[test]
     fn the_source_and_a_report_by_an_outlet() {
         assert_quotes_and_speakers(
-            "One former harbour official said the pact is largely symbolic.\n\n\
-             “Nobody told us the ships were coming,” the former official said.\n\n\
-             When the ferry sank, officials at the port refused to answer the phone, the source said.\n\n\
-             According to a report in the Harbour Times, Moss dropped her plan.\n\n\
-             A report by Norland Wire said the decision was made weeks ago.",
+            "One retired harbour official said the dock was built for show.\n\n\
+             “Half the cranes have never moved,” the retired official said.\n\n\
+             In the first winter, the night crews had no heating at all, the source said.\n\n\
+             According to a report in the Harbour Times, Moss sold her boat.\n\n\
+             A report by Norland Wire said the sale closed in March.",
             &[
-                ("the pact is largely symbolic", "One former harbour official"),
-                ("Nobody told us the ships were coming", "One former harbour official"),
                 (
-                    "When the ferry sank, officials at the port refused to answer the phone",
-                    "One former harbour official",
+                    "the dock was built for show",
+                    "One retired harbour official",
                 ),
-                ("Moss dropped her plan", "Harbour Times"),
+                (
+                    "Half the cranes have never moved",
+                    "One retired harbour official",
+                ),
+                (
+                    "In the first winter, the night crews had no heating at all",
+                    "One retired harbour official",
+                ),
+                ("Moss sold her boat", "Harbour Times"),
                 // The issuer after "by", not the paper named before.
-                ("the decision was made weeks ago", "Norland Wire"),
+                ("the sale closed in March", "Norland Wire"),
             ],
         );
     }

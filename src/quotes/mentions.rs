@@ -173,9 +173,9 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         if (is_group_head || role_head.is_some())
             && (!words[i].is_capitalized(text) || sentence_initial_group)
         {
-            // "A Harbour hockey coach": the longer reading of a source's description.
+            // "A Harbour rowing coach": the longer reading of a source's description.
             let start = group_start(text, words, i);
-            // ("agreements that analysts say": "that" opens a clause, not a description.)
+            // ("plans that engineers say": "that" opens a clause, not a description.)
             let start = described_subject_start(text, words, i)
                 .filter(|&d| !words[d].text(text).eq_ignore_ascii_case("that"))
                 .map_or(start, |d| d.min(start));
@@ -346,7 +346,7 @@ fn described_subject_start(text: &str, words: &[Word], head: usize) -> Option<us
             };
             return (!object).then_some(start);
         }
-        // "A Harbour hockey coach says": a place or organisation may modify a
+        // "A Harbour rowing coach says": a place or organisation may modify a
         // new source's noun ("the Harbour coach" points back to a named one).
         let indefinite = words[head.saturating_sub(4)..start]
             .iter()
@@ -421,7 +421,7 @@ fn affiliation_with(text: &str, words: &[Word], at: usize) -> Option<usize> {
 /// A run of capitalised words from `i`: returns where it ends and the mention it makes.
 fn capitalized_run(text: &str, words: &[Word], i: usize) -> (usize, Option<Mention>) {
     let (end, mention) = capitalized_run_alone(text, words, i);
-    // "Ada Moss with the Harbour Health Authority says": the organisation she
+    // "Ada Moss with the Harbour Ferry Authority says": the organisation she
     // is with is read past, so the verb's subject is the name.
     match mention {
         Some(m) if m.kind == MentionKind::Name && m.words.1 == end => {
@@ -453,7 +453,7 @@ fn capitalized_run_alone(text: &str, words: &[Word], i: usize) -> (usize, Option
             break;
         }
         let w = words[end].text(text);
-        // "Hu Lin #HuSays": a hashtag is no part of a name.
+        // "Bo Lind #LindSays": a hashtag is no part of a name.
         let hashtag = text[..words[end].span.start].ends_with('#');
         if hashtag {
             break;
@@ -628,7 +628,7 @@ fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
     let from = last + 1;
     for (j, w) in words.iter().enumerate().skip(from).take(12) {
         let l = w.text(text).to_lowercase();
-        // "that" after a preposition is a determiner ("preparations for that meeting").
+        // "that" after a preposition is a determiner ("the seating plan for that dinner").
         let determiner_that = l == "that"
             && lower(j - 1).is_some_and(|p| super::cues::is_preposition(&p))
             && words.get(j + 1).is_some_and(|n| !n.is_capitalized(text));
@@ -672,7 +672,7 @@ fn institution_connector(text: &str, words: &[Word], start: usize, end: usize) -
         .then_some(name - end + 1)
 }
 
-/// ", Pacific security chair at the Lund Institute, told": a short run with a
+/// ", Transport research lead at the Lund Institute, told": a short run with a
 /// lower-case word, closed by a comma right before a reporting verb, is a
 /// role however it opens.
 fn role_before_verb(text: &str, words: &[Word], after: usize) -> bool {

@@ -298,7 +298,7 @@ pub(super) fn attribute_marked(
             // Scare quotes and titles are not speech; a fragment in a sentence with no
             // reporting verb is not a quote, even if a later rule (same paragraph) could
             // find a speaker for it. One whose verb's subject was not resolved ("a
-            // hockey coach says he is “amazed”") is kept, for the later rules to attribute.
+            // rowing coach says she is “thrilled”") is kept, for the later rules to attribute.
             continue;
         }
         if q.single && cue.is_none() {
