@@ -149,9 +149,10 @@ pub(super) fn resolve_pronoun(
 /// described, not named.
 fn singular_description(name: &str) -> bool {
     let lower = name.to_lowercase();
-    let mut words = lower.split_whitespace();
-    let first = words.next().unwrap_or("");
-    let head = lower.split_whitespace().next_back().unwrap_or("");
-    matches!(first, "a" | "an" | "one" | "another")
-        && (super::lexicon::is_role_noun(head) || head == "source")
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    matches!(*first, "a" | "an" | "one" | "another")
+        && (super::lexicon::is_role_noun(head) || *head == "source")
 }

@@ -69,6 +69,8 @@ pub fn extract(text: &str) -> Extraction {
                 })
                 .and_then(|_| ws.iter().take(8).position(Word::comma_after))
                 .map(|j| j + 1);
+            let at_subject =
+                |m: &Mention| m.words.0 <= starters || Some(m.words.0) == after_opening;
             let salient_before = salient.last().copied();
             for k in 0..ms.len() {
                 // "Ada Moss, a spokeswoman for the port, said": the appositive's
@@ -107,7 +109,7 @@ pub fn extract(text: &str) -> Extraction {
                             // "… with a Harbour Times report that …": an issuer is
                             // what "the report" means next.
                             let issuer = m.kind == MentionKind::Org && m.reach > m.words.1;
-                            if m.words.0 <= starters || Some(m.words.0) == after_opening || issuer {
+                            if at_subject(m) || issuer {
                                 salient.push(e);
                             }
                         }
@@ -166,7 +168,7 @@ pub fn extract(text: &str) -> Extraction {
                         if let Some(e) = m.entity {
                             entities.list[e].mentions.push(m.span);
                             // "On Monday, the mayor raised it again": the subject.
-                            if m.words.0 <= starters || Some(m.words.0) == after_opening {
+                            if at_subject(m) {
                                 salient.push(e);
                             }
                         }
@@ -293,7 +295,7 @@ const ANONYMITY_WINDOW: usize = 200;
 fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Entities) {
     // The first singular description that speaks (groups of people before it
     // are other sources).
-    let singular_description = |e: usize| {
+    let singular_group = |e: usize| {
         entities.list.get(e).is_some_and(|g| {
             let desc = g.name.to_lowercase();
             let words: Vec<&str> = desc.split_whitespace().collect();
@@ -309,7 +311,7 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
         .filter(|d| d.attribution != Attribution::Headline)
         .filter_map(|d| d.entity)
         .find(|&e| {
-            singular_description(e)
+            singular_group(e)
                 || entities
                     .list
                     .get(e)
@@ -323,7 +325,7 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     };
     let desc = group.name.to_lowercase();
     let words: Vec<&str> = desc.split_whitespace().collect();
-    let singular = singular_description(first);
+    let singular = singular_group(first);
     let ranked = words.iter().any(|w| {
         matches!(
             *w,
