@@ -2,7 +2,7 @@
 //! statement") resolved to the entities read so far.
 
 use super::lexicon::*;
-use super::mentions::{Entities, Mention, SpeakerKind};
+use super::mentions::{determiner_and_head, Entities, Mention, SpeakerKind};
 
 /// How far back pronouns and back-references look for their antecedent.
 pub(super) const SALIENCE_WINDOW: usize = 200;
@@ -148,11 +148,8 @@ pub(super) fn resolve_pronoun(
 /// "a senior official", "One former U.S. defense official": one person
 /// described, not named.
 fn singular_description(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let (Some(first), Some(head)) = (words.first(), words.last()) else {
-        return false;
-    };
-    matches!(*first, "a" | "an" | "one" | "another")
-        && (super::lexicon::is_role_noun(head) || *head == "source")
+    determiner_and_head(name).is_some_and(|(first, head)| {
+        matches!(first.as_str(), "a" | "an" | "one" | "another")
+            && (super::lexicon::is_role_noun(&head) || head == "source")
+    })
 }

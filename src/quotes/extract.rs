@@ -8,7 +8,9 @@ use super::headline::headline_quotes;
 use super::indirect::{first_overlapping, indirect_quotes};
 use super::lexicon::*;
 use super::marks::find_marked_quotes;
-use super::mentions::{find_mentions, Entities, Mention, MentionKind, SpeakerKind};
+use super::mentions::{
+    determiner_and_head, find_mentions, Entities, Mention, MentionKind, SpeakerKind,
+};
 use super::sieve::{attribute_marked, transcript_label, Draft};
 use super::{Attribution, Extraction, Quote, QuoteKind, Speaker};
 use crate::text::{is_boilerplate, words, Segments, Span, Word};
@@ -297,13 +299,10 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     // are other sources).
     let singular_group = |e: usize| {
         entities.list.get(e).is_some_and(|g| {
-            let desc = g.name.to_lowercase();
-            let words: Vec<&str> = desc.split_whitespace().collect();
             g.kind == SpeakerKind::Group
-                && words
-                    .first()
-                    .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
-                && words.last().is_some_and(|w| !w.ends_with('s'))
+                && determiner_and_head(&g.name).is_some_and(|(first, head)| {
+                    matches!(first.as_str(), "a" | "an" | "the") && !head.ends_with('s')
+                })
         })
     };
     let Some(first) = drafts
@@ -320,19 +319,16 @@ fn name_delayed_identification(text: &str, drafts: &mut [Draft], entities: &Enti
     else {
         return;
     };
-    let Some(group) = entities.list.get(first) else {
+    let Some(group) = entities.list.get(first).filter(|_| singular_group(first)) else {
         return;
     };
-    let desc = group.name.to_lowercase();
-    let words: Vec<&str> = desc.split_whitespace().collect();
-    let singular = singular_group(first);
-    let ranked = words.iter().any(|w| {
+    let ranked = group.name.to_lowercase().split_whitespace().any(|w| {
         matches!(
-            *w,
+            w,
             "top" | "senior" | "prominent" | "leading" | "high-ranking"
         )
     });
-    if group.kind != SpeakerKind::Group || !singular || !ranked {
+    if !ranked {
         return;
     }
     let Some(described_at) = group.mentions.iter().map(|m| m.start).min() else {
@@ -426,13 +422,11 @@ fn name_described_roles(drafts: &mut [Draft], entities: &Entities) {
         if e.kind != SpeakerKind::Group {
             continue;
         }
-        let desc = e.name.to_lowercase();
-        let words: Vec<&str> = desc.split_whitespace().collect();
-        let singular = words
-            .first()
-            .is_some_and(|w| matches!(*w, "a" | "an" | "the"));
-        let head = words.last().copied().unwrap_or("");
-        if singular && is_role_noun(head) {
+        let Some((first, head)) = determiner_and_head(&e.name) else {
+            continue;
+        };
+        let head = head.as_str();
+        if matches!(first.as_str(), "a" | "an" | "the") && is_role_noun(head) {
             // The role word itself, else the one person whose title it
             // stands for ("a U.S. lawmaker" for the one representative named;
             // not "an official", who is often anonymous on purpose).

@@ -89,6 +89,23 @@ pub struct Entity {
     pub mentions: Vec<Span>,
 }
 
+/// A description's first word and head noun, lower case ("A senior U.S.
+/// official" → `("a", "official")`).
+pub fn determiner_and_head(desc: &str) -> Option<(String, String)> {
+    let lower = desc.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let first = words.next()?.to_string();
+    let head = words
+        .next_back()
+        .map_or_else(|| first.clone(), str::to_string);
+    Some((first, head))
+}
+
+/// "#LindSays": a word right after '#' is a hashtag, which names nobody.
+fn is_hashtag(text: &str, word: &Word) -> bool {
+    text[..word.span.start].ends_with('#')
+}
+
 fn norm(word: &str) -> String {
     let w = word.trim_end_matches("’s").trim_end_matches("'s");
     w.to_lowercase().trim_end_matches('.').to_string()
@@ -234,8 +251,7 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if words[i].is_capitalized(text) && text[..words[i].span.start].ends_with('#') {
-            // A hashtag names nobody.
+        if words[i].is_capitalized(text) && is_hashtag(text, &words[i]) {
             i += 1;
             continue;
         }
@@ -454,8 +470,7 @@ fn capitalized_run_alone(text: &str, words: &[Word], i: usize) -> (usize, Option
         }
         let w = words[end].text(text);
         // "Bo Lind #LindSays": a hashtag is no part of a name.
-        let hashtag = text[..words[end].span.start].ends_with('#');
-        if hashtag {
+        if is_hashtag(text, &words[end]) {
             break;
         }
         if words[end].is_capitalized(text) {
