@@ -13,7 +13,8 @@ one run on the same machine with the same thread count and the same model files.
 4. EmbeddingGemma: encoder throughput at batch 1 and 32 against
    sentence-transformers (PyTorch) and ONNX Runtime (the graph exported by
    bench/export_gemma_onnx.py from the same weights), all with the
-   classification prompt, and `classify` end to end on 50 generated articles.
+   classification prompt; `--bf16` against PyTorch in bf16; and `classify`
+   end to end on 50 generated articles, in f32 and with `--bf16`.
 """
 import json
 import os
@@ -70,13 +71,13 @@ def flops_per_sentence(tokens, hidden=384, inter=1536, layers=6):
     return layers * (2 * tokens * (4 * hidden * hidden + 2 * hidden * inter) + 4 * tokens * tokens * hidden)
 
 
-def end_to_end(n, model="minilm", label="2. End to end"):
+def end_to_end(n, model="minilm", label="2. End to end", options=()):
     arts = articles_dir(n)
-    out, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu", "--model", model])
+    out, wall, rss = run_measured([str(BIN), "classify", str(arts), "--offline", "--quiet", "--format", "jsonl", "--device", "cpu", "--model", model, *options])
     # Articles per second depends on how many quotes the gold articles hold (the
     # mix grows as articles are added), so quotes per second is printed too.
     quotes = sum(len(json.loads(line).get("quotes", [])) for line in out.splitlines() if line.strip())
-    print(f"\n{label} ({model}): classify {n:,} articles ({quotes:,} quotes): {n / wall:.1f} articles/s, "
+    print(f"\n{label} ({model}{''.join(' ' + o for o in options)}): classify {n:,} articles ({quotes:,} quotes): {n / wall:.1f} articles/s, "
           f"{quotes / wall:.0f} quotes/s ({wall:.1f} s), peak RSS {rss:.0f} MB", flush=True)
     return {"articles": n, "quotes": quotes, "seconds": wall, "articles_per_second": n / wall,
             "quotes_per_second": quotes / wall, "peak_rss_mb": rss}
@@ -127,8 +128,20 @@ def gemma_section(sents):
         rows.append({"batch_size": r["batch_size"], "quotestance": q, "pytorch": p, "onnxruntime": x,
                      "ratio_pytorch": q / p, "ratio_onnxruntime": q / x})
         print(f"{r['batch_size']:>5} {q:>12.1f} {p:>9.1f} {x:>9.1f} {q / p:>10.2f}× {q / x:>10.2f}×")
+    # `--bf16` (bf16 products, f32 sums) against PyTorch with bf16 weights and activations.
+    rust_out, _, _ = run_measured([str(BIN), "bench-encoder", str(few), "--offline", "--device", "cpu", "--model", "gemma", "--bf16",
+                                   "--batch-sizes", "1,32", "--repeat", "1"])
+    ref_out, _, _ = run_measured([PY, "bench/reference.py", str(few), "--threads", str(THREADS), "--model", str(MODELS / "embeddinggemma-300m"),
+                                  "--prompt-name", "Classification", "--bf16", "--batch-sizes", "1,32", "--repeat", "1"])
+    bf16_rows = []
+    print(f"\n   bf16: quotestance --bf16 against PyTorch in bf16 (sentences/s)")
+    for r, t in zip(json.loads(rust_out)["results"], json.loads(ref_out.strip().splitlines()[-1])["results"]):
+        q, p = r["sentences_per_second"], t["sentences_per_second"]
+        bf16_rows.append({"batch_size": r["batch_size"], "quotestance": q, "pytorch": p, "ratio_pytorch": q / p})
+        print(f"{r['batch_size']:>5} {q:>12.1f} {p:>9.1f} {'':>9} {q / p:>10.2f}×")
     e2e = end_to_end(50, "gemma", "   End to end")
-    return {"encoder": rows, "end_to_end": e2e}
+    e2e_bf16 = end_to_end(50, "gemma", "   End to end", ["--bf16"])
+    return {"encoder": rows, "end_to_end": e2e, "bf16": {"encoder": bf16_rows, "end_to_end": e2e_bf16}}
 
 
 def main():

@@ -28,6 +28,8 @@ def main():
     ap.add_argument("--model", required=True, help="the model directory (sentence-transformers layout)")
     ap.add_argument("--prompt-name", help="a sentence-transformers prompt put before every text (EmbeddingGemma)")
     ap.add_argument("--no-onnx", action="store_true", help="PyTorch only")
+    ap.add_argument("--bf16", action="store_true",
+                    help="PyTorch with bf16 weights and activations (implies --no-onnx): the reference for `--bf16`")
     ap.add_argument("--batch-sizes", default="1,8,32,128")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
@@ -45,6 +47,8 @@ def main():
 
     torch.set_num_threads(args.threads)
     model = SentenceTransformer(args.model, device="cpu")
+    if args.bf16:
+        model = model.to(torch.bfloat16)
     results = []
     kw = {"prompt_name": args.prompt_name} if args.prompt_name else {}
     for bs in sizes:
@@ -52,8 +56,9 @@ def main():
         with torch.inference_mode():
             t = timed(lambda: model.encode(sentences, batch_size=bs, normalize_embeddings=True, **kw), args.repeat)
         results.append({"batch_size": bs, "sentences": len(sentences), "seconds": t, "sentences_per_second": len(sentences) / t})
-    print(json.dumps({"impl": f"sentence-transformers (PyTorch {torch.__version__})", "threads": torch.get_num_threads(), "results": results}))
-    if args.no_onnx:
+    dtype = ", bf16" if args.bf16 else ""
+    print(json.dumps({"impl": f"sentence-transformers (PyTorch {torch.__version__}{dtype})", "threads": torch.get_num_threads(), "results": results}))
+    if args.no_onnx or args.bf16:
         return
     # The same texts the PyTorch run saw: the prompt goes in front.
     prompt = model.prompts.get(args.prompt_name, "") if args.prompt_name else ""

@@ -23,20 +23,26 @@ fn classify_json(args: &[&str]) -> serde_json::Value {
 /// so a change to it is seen.
 fn seed_speakers_as_documented(
     model: &'static quotestance::model::ModelSpec,
+    options: &[&str],
     expected: [(&str, &str, &str); 5],
 ) {
     if !common::have_model(model) {
         return;
     }
-    let out = output_ok(bin().current_dir(root()).args([
-        "classify",
-        "seeds/",
-        "--format",
-        "json",
-        "--offline",
-        "--model",
-        model.name,
-    ]));
+    let out = output_ok(
+        bin()
+            .current_dir(root())
+            .args([
+                "classify",
+                "seeds/",
+                "--format",
+                "json",
+                "--offline",
+                "--model",
+                model.name,
+            ])
+            .args(options),
+    );
     let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let speakers = docs[0]["speakers"].as_array().unwrap();
     let mut right = 0;
@@ -63,6 +69,7 @@ fn seed_speakers_as_documented(
 fn seed_speakers_with_minilm_are_as_documented() {
     seed_speakers_as_documented(
         &quotestance::model::MINILM,
+        &[],
         [
             ("Daniel Whitcombe", "optimistic", "optimistic"),
             ("Maren Castell", "optimistic", "optimistic"),
@@ -74,18 +81,43 @@ fn seed_speakers_with_minilm_are_as_documented() {
 }
 
 /// EmbeddingGemma: the same four of five; Ridgeway optimistic too.
+const GEMMA_SEED_SPEAKERS: [(&str, &str, &str); 5] = [
+    ("Daniel Whitcombe", "optimistic", "optimistic"),
+    ("Maren Castell", "optimistic", "optimistic"),
+    ("Paul Ridgeway", "critical", "optimistic"),
+    ("Thomas Lindqvist", "critical", "critical"),
+    ("Victor Hale", "skeptical", "skeptical"),
+];
+
 #[test]
 fn seed_speakers_with_gemma_are_as_documented() {
-    seed_speakers_as_documented(
-        &quotestance::model::GEMMA,
-        [
-            ("Daniel Whitcombe", "optimistic", "optimistic"),
-            ("Maren Castell", "optimistic", "optimistic"),
-            ("Paul Ridgeway", "critical", "optimistic"),
-            ("Thomas Lindqvist", "critical", "critical"),
-            ("Victor Hale", "skeptical", "skeptical"),
-        ],
-    );
+    seed_speakers_as_documented(&quotestance::model::GEMMA, &[], GEMMA_SEED_SPEAKERS);
+}
+
+/// `--bf16` changes the arithmetic, not the result.
+#[test]
+fn seed_speakers_with_gemma_in_bf16_are_the_same() {
+    seed_speakers_as_documented(&quotestance::model::GEMMA, &["--bf16"], GEMMA_SEED_SPEAKERS);
+}
+
+#[test]
+fn bf16_is_refused_for_minilm_as_a_setup_error() {
+    if !common::have_model(&quotestance::model::MINILM) {
+        return;
+    }
+    bin()
+        .current_dir(root())
+        .args([
+            "classify",
+            "seeds/",
+            "--offline",
+            "--model",
+            "minilm",
+            "--bf16",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("EmbeddingGemma only"));
 }
 
 #[test]

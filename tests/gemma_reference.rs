@@ -6,7 +6,7 @@
 mod common;
 
 use quotestance::model::encoder::cosine;
-use quotestance::model::{EncoderOptions, GEMMA};
+use quotestance::model::{Encoder, EncoderOptions, GEMMA};
 
 #[derive(serde::Deserialize)]
 struct Reference {
@@ -94,10 +94,9 @@ fn the_classification_prompt_is_the_default_and_cuts_are_counted() {
     assert_eq!(enc.tokenize(&[&long]).unwrap()[0].0.len(), 256);
 }
 
-/// The 8-bit experiment (`--int8`): embeddings stay within cosine 0.999 of
-/// the f32 ones (the gemma model card reports it slower, so it is not shipped).
-#[test]
-fn int8_weights_keep_embeddings_close() {
+/// Embeddings of the short reference texts from f32 weights and from the
+/// same encoder after `reduce`, each pair within cosine `at_least`.
+fn reduced_precision_stays_close(reduce: fn(&mut Encoder), at_least: f32) {
     let options = EncoderOptions {
         batch_size: 8,
         max_tokens: 256,
@@ -105,8 +104,8 @@ fn int8_weights_keep_embeddings_close() {
     let Some(f32_encoder) = common::real_encoder(&GEMMA, options) else {
         return;
     };
-    let mut int8 = f32_encoder.clone();
-    int8.quantize_int8().unwrap();
+    let mut reduced = f32_encoder.clone();
+    reduce(&mut reduced);
     let items = reference().items;
     let texts: Vec<&str> = items
         .iter()
@@ -116,10 +115,23 @@ fn int8_weights_keep_embeddings_close() {
         .collect();
     let (a, b) = (
         f32_encoder.embed(&texts).unwrap(),
-        int8.embed(&texts).unwrap(),
+        reduced.embed(&texts).unwrap(),
     );
     for (i, text) in texts.iter().enumerate() {
         let c = cosine(a.row(i), b.row(i));
-        assert!(c >= 0.999, "{text:?}: cosine {c}");
+        assert!(c >= at_least, "{text:?}: cosine {c}");
     }
+}
+
+/// The 8-bit experiment (`--int8`): embeddings stay within cosine 0.999 of
+/// the f32 ones (the gemma model card reports it slower, so it is not shipped).
+#[test]
+fn int8_weights_keep_embeddings_close() {
+    reduced_precision_stays_close(|e| e.quantize_int8().unwrap(), 0.999);
+}
+
+/// `--bf16`: bf16 weights and inputs with f32 sums stay within cosine 0.999.
+#[test]
+fn bf16_products_keep_embeddings_close() {
+    reduced_precision_stays_close(|e| e.use_bf16().unwrap(), 0.999);
 }

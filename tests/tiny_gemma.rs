@@ -51,6 +51,27 @@ fn tiny_gemma_padding_free_and_padded_paths_agree() {
     }
 }
 
+/// `--bf16`: both forward passes take the bf16 products and give what each
+/// other gives, close to f32 (tiny random weights, so only 0.999).
+#[test]
+fn bf16_products_stay_close_to_f32_on_both_paths() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_tiny_gemma(tmp.path());
+    let full = load(tmp.path(), 16).unwrap();
+    let mut bf16 = full.clone();
+    bf16.use_bf16().unwrap();
+    let long = "the talks will resume , never the door . ".repeat(3);
+    let texts = ["talks", "the door is open , they said .", long.as_str()];
+    let (a, b) = (full.embed(&texts).unwrap(), bf16.embed(&texts).unwrap());
+    for i in 0..texts.len() {
+        let c = cosine(a.row(i), b.row(i));
+        assert!((0.999..1.0 - 1e-9).contains(&c), "text {i}: cosine {c}");
+    }
+    for (i, worst) in common::packed_vs_padded(&bf16, &texts).iter().enumerate() {
+        assert!(*worst < 1e-5, "text {i}: largest difference {worst}");
+    }
+}
+
 #[test]
 fn the_prompt_is_part_of_the_input() {
     let tmp = tempfile::tempdir().unwrap();

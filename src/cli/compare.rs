@@ -87,6 +87,7 @@ fn compare(
             offline,
             batch_size: 32,
             int8: false,
+            bf16: false,
             prompt: None,
         };
         let (encoder, files) = match args.load() {

@@ -68,6 +68,11 @@ pub struct ModelArgs {
     /// an experiment, not the shipped setting (see the gemma model card).
     #[arg(long, hide = true)]
     int8: bool,
+    /// EmbeddingGemma's transformer products in bf16 (f32 sums), CPU only:
+    /// about twice as fast on CPUs with AVX-512 BF16, embeddings within
+    /// cosine 0.999 of f32 (see the gemma model card).
+    #[arg(long, conflicts_with = "int8")]
+    bf16: bool,
     /// A task prompt other than the model's `Classification` one: a prompt
     /// name from the model's sentence-transformers config, or the literal
     /// text (an experiment: heads are trained with the default).
@@ -154,6 +159,9 @@ impl ModelArgs {
         if self.int8 {
             encoder.quantize_int8()?;
         }
+        if self.bf16 {
+            encoder.use_bf16()?;
+        }
         if let Some(prompt) = &self.prompt {
             let text = encoder
                 .prompts()
@@ -169,7 +177,11 @@ impl ModelArgs {
                 "{}-{}{}",
                 files.weights_sha256()?.get(..16).unwrap_or(""),
                 device_name(&device),
-                if self.int8 { "-int8" } else { "" }
+                match (self.int8, self.bf16) {
+                    (true, _) => "-int8",
+                    (_, true) => "-bf16",
+                    _ => "",
+                }
             );
             encoder.enable_cache(Path::new(&dir), &name)?;
         }

@@ -251,6 +251,21 @@ impl Encoder {
         }
     }
 
+    /// EmbeddingGemma's transformer linear maps with bf16 weights and inputs
+    /// (f32 sums) from now on; an error for other encoders and devices.
+    pub fn use_bf16(&mut self) -> Result<(), Error> {
+        match self
+            .network
+            .as_any_mut()
+            .downcast_mut::<super::gemma::Gemma>()
+        {
+            Some(g) => Ok(g.use_bf16()?),
+            None => Err(Error::Encode(
+                "bf16 products are implemented for EmbeddingGemma only".into(),
+            )),
+        }
+    }
+
     /// Folds low-rank adapters into the loaded weights (the files stay
     /// untouched). An embedding cache is dropped: its entries are the
     /// unadapted encoder's.

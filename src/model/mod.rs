@@ -3,6 +3,7 @@
 //! sentence-transformers pooling, behind one [`Encoder`].
 
 pub mod bert;
+mod bf16;
 pub mod cache;
 pub mod device;
 pub mod encoder;

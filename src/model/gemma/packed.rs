@@ -16,10 +16,16 @@ use crate::model::kernels::{
     exp, gelu_gate_row, matmul_accumulate, par_rows, par_rows_with, CpuF32,
 };
 
-/// `x · W` for a full-precision projection: `[rows, in] → [rows, out]`.
+/// `x · W` for a full-precision or bf16 projection: `[rows, in] → [rows, out]`.
 fn project(proj: &Proj, x: &[f32], inp: usize) -> Result<Vec<f32>> {
-    let Proj::Full(weight_t) = proj else {
-        bail!("packed forward: 8-bit weights take the tensor pass");
+    let weight_t = match proj {
+        Proj::Full(weight_t) => weight_t,
+        Proj::Bf16(w) if w.inputs() == inp => return w.matmul(x).map_err(candle_core::Error::msg),
+        Proj::Bf16(w) => bail!(
+            "packed forward: width {inp} for bf16 weights of {}",
+            w.inputs()
+        ),
+        Proj::Int8(_) => bail!("packed forward: 8-bit weights take the tensor pass"),
     };
     let w = CpuF32::new(weight_t)?;
     let w = w.data();
@@ -268,15 +274,15 @@ fn add_normed(x: &mut [f32], mut y: Vec<f32>, norm: &RmsNorm) -> Result<()> {
 }
 
 impl Gemma {
-    /// Whether [`Gemma::embed_packed`] can run: f32 weights, all full
-    /// precision, on the CPU.
+    /// Whether [`Gemma::embed_packed`] can run: f32 weights, full precision
+    /// or bf16 products, on the CPU.
     pub(super) fn packable(&self) -> bool {
         self.device.is_cpu()
             && self.dtype == candle_core::DType::F32
             && self.layers.iter().all(|l| {
                 [&l.attn.qkv, &l.attn.o_proj, &l.mlp.gate_up, &l.mlp.down]
                     .iter()
-                    .all(|p| matches!(p, Proj::Full(_)))
+                    .all(|p| matches!(p, Proj::Full(_) | Proj::Bf16(_)))
             })
     }
 
