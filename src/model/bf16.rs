@@ -26,6 +26,42 @@ const TILE_PANELS: usize = 3;
 /// rounded inputs stay in the core's L2 cache.
 const BLOCK_ROWS: usize = 128;
 
+/// One row of inputs as bf16 pairs (`dst`: `ceil(row.len() / 2)` lanes).
+fn round_row(row: &[f32], dst: &mut [u32], fast: bool) {
+    let mut done = 0;
+    #[cfg(target_arch = "x86_64")]
+    if fast {
+        // SAFETY: the CPU has AVX-512 BF16 (`fast`); only whole runs of 16
+        // inputs (8 lanes) inside both slices are read and written.
+        done = unsafe { round_row_avx512(row, dst) };
+    }
+    let _ = fast;
+    for (d, xs) in dst[done / 2..].iter_mut().zip(row[done..].chunks(2)) {
+        *d = pair(xs[0], xs.get(1).copied().unwrap_or(0.0));
+    }
+}
+
+/// Rounds the row's whole runs of 16 inputs with `vcvtneps2bf16` (nearest
+/// even, as [`to_bf16`]; subnormals go to zero); returns how many it did.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bf16")]
+unsafe fn round_row_avx512(row: &[f32], dst: &mut [u32]) -> usize {
+    use std::arch::x86_64::*;
+    let runs = (row.len() / 16).min(dst.len() / 8);
+    for r in 0..runs {
+        // SAFETY: run r's 16 inputs and 8 lanes are inside the slices.
+        unsafe {
+            let v = _mm512_loadu_ps(row.as_ptr().add(16 * r));
+            let b = _mm512_cvtneps_pbh(v);
+            _mm256_storeu_si256(
+                dst.as_mut_ptr().add(8 * r).cast(),
+                std::mem::transmute::<__m256bh, __m256i>(b),
+            );
+        }
+    }
+    16 * runs
+}
+
 /// `f32` → bf16, rounding to nearest even (what `vcvtneps2bf16` does for
 /// finite numbers).
 pub fn to_bf16(x: f32) -> u16 {
@@ -130,27 +166,26 @@ impl Bf16Weights {
             ));
         }
         let rows = x.len() / self.inputs;
+        let fast = has_bf16_instructions();
         let mut a = vec![0u32; rows * self.steps];
         a.par_chunks_mut(self.steps)
             .zip(x.par_chunks(self.inputs))
-            .for_each(|(dst, row)| {
-                for (d, xs) in dst.iter_mut().zip(row.chunks(2)) {
-                    *d = pair(xs[0], xs.get(1).copied().unwrap_or(0.0));
-                }
-            });
-        let mut out = vec![0f32; rows * self.outputs];
+            .for_each(|(dst, row)| round_row(row, dst, fast));
         if rows == 0 {
-            return Ok(out);
+            return Ok(Vec::new());
         }
-        let tasks = self.tasks(rows);
+        // Every output is written by exactly one tile: no zeroing pass.
+        let mut out = Vec::<f32>::with_capacity(rows * self.outputs);
         let dst = SharedOut(out.as_mut_ptr());
-        let fast = has_bf16_instructions();
-        tasks.par_iter().for_each(|&(r0, r1, p0, p1)| {
+        self.tasks(rows).par_iter().for_each(|&(r0, r1, p0, p1)| {
             // SAFETY: tasks cover disjoint (row range, panel range) tiles of
-            // `out`, which outlives the loop; `tile_rows` writes only inside
-            // its tile.
+            // `out`'s capacity, which outlives the loop; `block` writes only
+            // inside its tile.
             unsafe { self.block(&a, r0..r1, p0..p1, dst, fast) };
         });
+        // SAFETY: the tasks cover every row and every output column, and
+        // each tile stores all of its valid lanes.
+        unsafe { out.set_len(rows * self.outputs) };
         Ok(out)
     }
 
@@ -384,6 +419,19 @@ mod tests {
         assert_eq!(from_bf16(to_bf16(-2.5)), -2.5);
         assert!(from_bf16(to_bf16(f32::NAN)).is_nan());
         assert_eq!(from_bf16(to_bf16(f32::INFINITY)), f32::INFINITY);
+    }
+
+    #[test]
+    fn rows_round_alike_with_and_without_the_instructions() {
+        // 37 inputs: two whole runs of 16 and a tail, with ties and signs.
+        let mut row = matrix(37, 17);
+        row[3] = 1.0 + 1.0 / 256.0;
+        row[20] = -(1.0 + 3.0 / 256.0);
+        let (mut fast, mut plain) = (vec![0u32; 19], vec![0u32; 19]);
+        round_row(&row, &mut fast, has_bf16_instructions());
+        round_row(&row, &mut plain, false);
+        assert_eq!(fast, plain);
+        assert_eq!(plain[18], pair(row[36], 0.0));
     }
 
     #[test]
