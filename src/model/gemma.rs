@@ -449,6 +449,12 @@ impl Gemma {
         if !self.device.is_cpu() || self.dtype != DType::F32 {
             candle_core::bail!("bf16 products run on the CPU with f32 weights only");
         }
+        if !super::bf16::has_bf16_instructions() {
+            tracing::warn!(
+                "this CPU has no AVX-512 BF16 instructions: bf16 products take a plain loop, \
+                 slower than f32 (drop --bf16)"
+            );
+        }
         for layer in &mut self.layers {
             for proj in [
                 &mut layer.attn.qkv,
