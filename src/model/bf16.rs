@@ -212,8 +212,8 @@ impl Bf16Weights {
     /// panel group so each group's weights are read from cache by all rows.
     ///
     /// # Safety
-    /// `out` must point to `rows × outputs` floats, and no other thread may
-    /// touch this tile.
+    /// `out` must have room for `rows.end` rows of `outputs` floats, and no
+    /// other thread may touch this task's tile.
     unsafe fn block(
         &self,
         a: &[u32],
