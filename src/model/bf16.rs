@@ -3,8 +3,9 @@
 //!
 //! Why: on CPUs with AVX-512 BF16 one `vdpbf16ps` adds two bf16 products a
 //! lane, twice the work of an f32 fused multiply-add, and the weights take
-//! half the memory traffic. Elsewhere a plain loop gives the same numbers
-//! (up to the order of the sums), slowly, so the option works everywhere.
+//! half the memory traffic. Elsewhere the general f32 product runs on the
+//! bf16-rounded weights and inputs: the same numbers up to the order of the
+//! sums, at f32 speed, so the option works everywhere.
 //! (The same tiles in f32 lost to the general product at 32 sentences a
 //! batch and tied at one, so full precision keeps the general product.)
 //!
@@ -83,7 +84,7 @@ fn pair(even: f32, odd: f32) -> u32 {
 }
 
 /// Whether this CPU runs `vdpbf16ps` (AVX-512 BF16); without it the
-/// products take the plain loop.
+/// products take the general f32 product on rounded numbers.
 pub fn has_bf16_instructions() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
@@ -105,6 +106,9 @@ pub struct Bf16Weights {
     steps: usize,
     /// `[ceil(outputs / 16)][steps][16]`.
     panels: Vec<u32>,
+    /// Without AVX-512 BF16: the rounded weights as f32 `[inputs, outputs]`,
+    /// for the general product.
+    rounded: Option<Vec<f32>>,
 }
 
 impl Bf16Weights {
@@ -137,11 +141,14 @@ impl Bf16Weights {
                     }
                 }
             });
+        let rounded =
+            (!has_bf16_instructions()).then(|| w.iter().map(|&v| from_bf16(to_bf16(v))).collect());
         Ok(Bf16Weights {
             inputs,
             outputs,
             steps,
             panels,
+            rounded,
         })
     }
 
@@ -166,6 +173,19 @@ impl Bf16Weights {
             ));
         }
         let rows = x.len() / self.inputs;
+        if let Some(w) = &self.rounded {
+            let x: Vec<f32> = x.iter().map(|&v| from_bf16(to_bf16(v))).collect();
+            let mut out = vec![0f32; rows * self.outputs];
+            crate::model::kernels::matmul_accumulate(
+                &mut out,
+                &x,
+                w,
+                rows,
+                self.inputs,
+                self.outputs,
+            );
+            return Ok(out);
+        }
         let fast = has_bf16_instructions();
         let mut a = vec![0u32; rows * self.steps];
         a.par_chunks_mut(self.steps)
@@ -292,7 +312,8 @@ impl Tile<'_> {
         unsafe { self.plain(rows, panels) }
     }
 
-    /// Any CPU: the same products, summed in f32 by plain loops.
+    /// The same products, summed in f32 by plain loops: the tiles' reference
+    /// in tests (`pack` gives CPUs without the instructions the general product).
     unsafe fn plain(&self, rows: usize, panels: usize) {
         let unpack = |v: u32| (from_bf16(v as u16), from_bf16((v >> 16) as u16));
         for i in 0..rows {
@@ -460,7 +481,7 @@ mod tests {
     }
 
     #[test]
-    fn the_plain_loop_gives_what_the_instructions_give() {
+    fn every_path_gives_what_the_instructions_give() {
         let (rows, k, n) = (11, 40, 72);
         let x = matrix(rows * k, 3);
         let w = Bf16Weights::pack(&matrix(k * n, 5), k, n).unwrap();
@@ -473,8 +494,22 @@ mod tests {
         let dst = SharedOut(plain.as_mut_ptr());
         // SAFETY: one task covers the whole output.
         unsafe { w.block(&a, 0..rows, 0..n.div_ceil(PANEL), dst, false) };
-        for (f, p) in fast.iter().zip(&plain) {
+        // And the general product on the rounded weights (the path of CPUs
+        // without the instructions).
+        let general = Bf16Weights {
+            rounded: Some(
+                matrix(k * n, 5)
+                    .iter()
+                    .map(|&v| from_bf16(to_bf16(v)))
+                    .collect(),
+            ),
+            ..w.clone()
+        }
+        .matmul(&x)
+        .unwrap();
+        for ((f, p), g) in fast.iter().zip(&plain).zip(&general) {
             assert!((f - p).abs() <= 1e-5 * (1.0 + p.abs()));
+            assert!((f - g).abs() <= 1e-5 * (1.0 + g.abs()));
         }
     }
 

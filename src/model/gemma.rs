@@ -451,8 +451,8 @@ impl Gemma {
         }
         if !super::bf16::has_bf16_instructions() {
             tracing::warn!(
-                "this CPU has no AVX-512 BF16 instructions: bf16 products take a plain loop, \
-                 slower than f32 (drop --bf16)"
+                "this CPU has no AVX-512 BF16 instructions: bf16 products run no faster \
+                 than f32 (drop --bf16)"
             );
         }
         for layer in &mut self.layers {
