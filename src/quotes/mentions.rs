@@ -519,6 +519,11 @@ fn capitalized_run_alone(text: &str, words: &[Word], i: usize) -> (usize, Option
     {
         start += 1;
     }
+    // "Knowing Lind was a fan, …", "Finally Moss …": a sentence's opening
+    // participle or adverb before a name is not part of it.
+    if start == 0 && end >= 2 && opening_modifier(&words[0].text(text).to_lowercase()) {
+        start = 1;
+    }
     if start >= end {
         return (end, None);
     }
@@ -564,6 +569,12 @@ fn capitalized_run_alone(text: &str, words: &[Word], i: usize) -> (usize, Option
 /// Where the name starts in a capitalised run: after the last title,
 /// organisation word or non-name word (and, if `digits_end_name`, word with
 /// a digit); `run.len()` when the run ends in one.
+/// An opening participle (`knowing`, `overstating`: seven letters or more,
+/// fewer would take names like `Ewing`) or sentence adverb.
+fn opening_modifier(lower: &str) -> bool {
+    (lower.len() >= 7 && lower.ends_with("ing")) || SENTENCE_ADVERBS.contains(&lower)
+}
+
 fn name_start_in(run: &[&str], digits_end_name: bool) -> usize {
     let surname_title = ends_with_title_surname(run);
     let mut start = run.len();
@@ -1196,6 +1207,23 @@ mod tests {
         let m = mentions("It matters, wrote Harbour Times commentator Bo Lind #LindSays");
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, vec!["Harbour Times", "Bo Lind"]);
+    }
+
+    #[test]
+    fn an_opening_participle_or_adverb_is_no_part_of_a_name() {
+        for (text, want) in [
+            (
+                "Knowing Lind was a sailor, Moss spoke of boats.",
+                vec!["Lind", "Moss"],
+            ),
+            ("Finally Nora Quist agreed to meet.", vec!["Nora Quist"]),
+            // A short -ing word can be a name: it stays.
+            ("Ewing Tarr said the port was ready.", vec!["Ewing Tarr"]),
+        ] {
+            let m = mentions(text);
+            let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+            assert_eq!(names, want, "{text}");
+        }
     }
 
     #[test]
