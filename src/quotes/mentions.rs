@@ -1217,6 +1217,7 @@ mod tests {
                 vec!["Lind", "Moss"],
             ),
             ("Finally Nora Quist agreed to meet.", vec!["Nora Quist"]),
+            ("Besides Mara Quist, nobody spoke.", vec!["Mara Quist"]),
             // A short -ing word can be a name: it stays.
             ("Ewing Tarr said the port was ready.", vec!["Ewing Tarr"]),
         ] {

@@ -57,6 +57,15 @@ pub const SENTENCE_ADVERBS: &[&str] = &[
 
 /// Words that start a sentence but never a name.
 pub const SENTENCE_STARTERS: &[&str] = &[
+    "besides",
+    "without",
+    "within",
+    "amidst",
+    "through",
+    "throughout",
+    "upon",
+    "beyond",
+    "except",
     "the",
     "a",
     "an",
