@@ -1218,6 +1218,10 @@ mod tests {
             ),
             ("Finally Nora Quist agreed to meet.", vec!["Nora Quist"]),
             ("Besides Mara Quist, nobody spoke.", vec!["Mara Quist"]),
+            (
+                "Neither Cal Dunn nor Bo Lind replied.",
+                vec!["Cal Dunn", "Bo Lind"],
+            ),
             // A short -ing word can be a name: it stays.
             ("Ewing Tarr said the port was ready.", vec!["Ewing Tarr"]),
         ] {

@@ -57,6 +57,9 @@ pub const SENTENCE_ADVERBS: &[&str] = &[
 
 /// Words that start a sentence but never a name.
 pub const SENTENCE_STARTERS: &[&str] = &[
+    "neither",
+    "either",
+    "nor",
     "besides",
     "without",
     "within",
