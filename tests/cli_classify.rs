@@ -6,6 +6,16 @@ use predicates::prelude::*;
 mod common;
 use common::{bin, output_ok, root};
 
+/// `quotestance classify seeds/ --offline --model MODEL OPTIONS…` from the
+/// project root.
+fn classify_seeds(model: &str, options: &[&str]) -> assert_cmd::Command {
+    let mut cmd = bin();
+    cmd.current_dir(root())
+        .args(["classify", "seeds/", "--offline", "--model", model])
+        .args(options);
+    cmd
+}
+
 fn classify_json(args: &[&str]) -> serde_json::Value {
     let out = output_ok(bin().current_dir(root()).arg("classify").args(args).args([
         "--format",
@@ -29,20 +39,7 @@ fn seed_speakers_as_documented(
     if !common::have_model(model) {
         return;
     }
-    let out = output_ok(
-        bin()
-            .current_dir(root())
-            .args([
-                "classify",
-                "seeds/",
-                "--format",
-                "json",
-                "--offline",
-                "--model",
-                model.name,
-            ])
-            .args(options),
-    );
+    let out = output_ok(classify_seeds(model.name, options).args(["--format", "json"]));
     let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let speakers = docs[0]["speakers"].as_array().unwrap();
     let mut right = 0;
@@ -105,16 +102,7 @@ fn bf16_is_refused_for_minilm_as_a_setup_error() {
     if !common::have_model(&quotestance::model::MINILM) {
         return;
     }
-    bin()
-        .current_dir(root())
-        .args([
-            "classify",
-            "seeds/",
-            "--offline",
-            "--model",
-            "minilm",
-            "--bf16",
-        ])
+    classify_seeds("minilm", &["--bf16"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("EmbeddingGemma only"));
@@ -164,17 +152,7 @@ fn other_formats() {
     if !common::have_model(&quotestance::model::MINILM) {
         return;
     }
-    bin()
-        .current_dir(root())
-        .args([
-            "classify",
-            "seeds/",
-            "--format",
-            "csv",
-            "--offline",
-            "--model",
-            "minilm",
-        ])
+    classify_seeds("minilm", &["--format", "csv"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
@@ -183,34 +161,13 @@ fn other_formats() {
         .stdout(predicate::str::contains(
             "000_military_channels,Daniel Whitcombe,person",
         ));
-    bin()
-        .current_dir(root())
-        .args([
-            "classify",
-            "seeds/",
-            "--format",
-            "markdown",
-            "--per-quote",
-            "--offline",
-            "--model",
-            "minilm",
-        ])
+    classify_seeds("minilm", &["--format", "markdown", "--per-quote"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
             "| kind | speaker | stance | sentiment | quote |",
         ));
-    let out = bin()
-        .current_dir(root())
-        .args([
-            "classify",
-            "seeds/",
-            "--format",
-            "jsonl",
-            "--offline",
-            "--model",
-            "minilm",
-        ])
+    let out = classify_seeds("minilm", &["--format", "jsonl"])
         .output()
         .unwrap();
     let line = String::from_utf8(out.stdout).unwrap();
@@ -282,16 +239,7 @@ fn a_bad_task_file_is_a_setup_error() {
     let tmp = tempfile::tempdir().unwrap();
     let task = tmp.path().join("bad.toml");
     std::fs::write(&task, "name = \"x\"\nlabels = [\"a\"]\n").unwrap();
-    bin()
-        .current_dir(root())
-        .args([
-            "classify",
-            "seeds/",
-            "--offline",
-            "--model",
-            "minilm",
-            "--task",
-        ])
+    classify_seeds("minilm", &["--task"])
         .arg(&task)
         .assert()
         .code(2)

@@ -236,34 +236,25 @@ impl Encoder {
             })
     }
 
+    /// The loaded EmbeddingGemma, or an error saying that `what` is
+    /// implemented for it only.
+    fn gemma_mut(&mut self, what: &str) -> Result<&mut super::gemma::Gemma, Error> {
+        self.network
+            .as_any_mut()
+            .downcast_mut::<super::gemma::Gemma>()
+            .ok_or_else(|| Error::Encode(format!("{what} are implemented for EmbeddingGemma only")))
+    }
+
     /// EmbeddingGemma's transformer linear maps in 8 bits (Q8_0) from now on;
     /// an error for other encoders.
     pub fn quantize_int8(&mut self) -> Result<(), Error> {
-        match self
-            .network
-            .as_any_mut()
-            .downcast_mut::<super::gemma::Gemma>()
-        {
-            Some(g) => Ok(g.quantize_int8()?),
-            None => Err(Error::Encode(
-                "8-bit weights are implemented for EmbeddingGemma only".into(),
-            )),
-        }
+        Ok(self.gemma_mut("8-bit weights")?.quantize_int8()?)
     }
 
     /// EmbeddingGemma's transformer linear maps with bf16 weights and inputs
     /// (f32 sums) from now on; an error for other encoders and devices.
     pub fn use_bf16(&mut self) -> Result<(), Error> {
-        match self
-            .network
-            .as_any_mut()
-            .downcast_mut::<super::gemma::Gemma>()
-        {
-            Some(g) => Ok(g.use_bf16()?),
-            None => Err(Error::Encode(
-                "bf16 products are implemented for EmbeddingGemma only".into(),
-            )),
-        }
+        Ok(self.gemma_mut("bf16 products")?.use_bf16()?)
     }
 
     /// Folds low-rank adapters into the loaded weights (the files stay

@@ -340,6 +340,27 @@ struct Layer {
 }
 
 impl Layer {
+    /// The layer's linear maps, the ones a precision option changes.
+    fn projections(&self) -> [&Proj; 4] {
+        [
+            &self.attn.qkv,
+            &self.attn.o_proj,
+            &self.mlp.gate_up,
+            &self.mlp.down,
+        ]
+    }
+
+    fn projections_mut(&mut self) -> [&mut Proj; 4] {
+        [
+            &mut self.attn.qkv,
+            &mut self.attn.o_proj,
+            &mut self.mlp.gate_up,
+            &mut self.mlp.down,
+        ]
+    }
+}
+
+impl Layer {
     fn load(cfg: &GemmaConfig, index: usize, vb: VarBuilder) -> Result<Self> {
         let norm = |name| RmsNorm::load(cfg.hidden_size, cfg.rms_norm_eps, vb.pp(name));
         Ok(Layer {
@@ -433,10 +454,9 @@ impl Gemma {
     /// The embedding table, norms and dense projections stay as loaded.
     pub fn quantize_int8(&mut self) -> Result<()> {
         for layer in &mut self.layers {
-            layer.attn.qkv.quantize_int8()?;
-            layer.attn.o_proj.quantize_int8()?;
-            layer.mlp.gate_up.quantize_int8()?;
-            layer.mlp.down.quantize_int8()?;
+            for proj in layer.projections_mut() {
+                proj.quantize_int8()?;
+            }
         }
         Ok(())
     }
@@ -456,12 +476,7 @@ impl Gemma {
             );
         }
         for layer in &mut self.layers {
-            for proj in [
-                &mut layer.attn.qkv,
-                &mut layer.attn.o_proj,
-                &mut layer.mlp.gate_up,
-                &mut layer.mlp.down,
-            ] {
+            for proj in layer.projections_mut() {
                 proj.use_bf16()?;
             }
         }

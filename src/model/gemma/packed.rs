@@ -280,7 +280,7 @@ impl Gemma {
         self.device.is_cpu()
             && self.dtype == candle_core::DType::F32
             && self.layers.iter().all(|l| {
-                [&l.attn.qkv, &l.attn.o_proj, &l.mlp.gate_up, &l.mlp.down]
+                l.projections()
                     .iter()
                     .all(|p| matches!(p, Proj::Full(_) | Proj::Bf16(_)))
             })
