@@ -109,6 +109,14 @@ pub(super) fn find_cues(
         if variants.is_empty() {
             continue;
         }
+        // "revealed that …" reports; "revealed little about …" does not.
+        if word.to_lowercase().starts_with("reveal")
+            && !ws
+                .get(v + 1)
+                .is_some_and(|n| n.text(text).eq_ignore_ascii_case("that"))
+        {
+            continue;
+        }
         // A particle verb ("call for") needs its particle next (maybe after one
         // adverb); "of" may follow a longer object ("accused the port board
         // of …"); "on" comes right after the verb ("called on
@@ -669,6 +677,25 @@ pub(super) fn listener_before_that(text: &str, ws: &[Word], from: usize) -> Opti
 /// From word `k`, back over a time phrase that separates a subject from its
 /// verb ("on Saturday", "last week", "earlier"); `k` itself when there is none.
 fn skip_time_back(text: &str, ws: &[Word], k: usize) -> usize {
+    let lower = |j: usize| ws[j].text(text).to_lowercase();
+    let clean = |j: usize| {
+        !ws[j].comma_after() && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)
+    };
+    let k = skip_dated_time_back(text, ws, k);
+    // "A report by Harbourwire published on Tuesday said": the document's
+    // participle sits between its issuer and the verb.
+    if k >= 3
+        && clean(k - 1)
+        && matches!(lower(k - 1).as_str(), "published" | "released" | "issued")
+        && matches!(lower(k - 3).as_str(), "by" | "from")
+    {
+        return k - 1;
+    }
+    k
+}
+
+/// [`skip_time_back`] without the document participle.
+fn skip_dated_time_back(text: &str, ws: &[Word], k: usize) -> usize {
     let lower = |j: usize| ws[j].text(text).to_lowercase();
     let clean = |j: usize| {
         !ws[j].comma_after() && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)

@@ -32,6 +32,9 @@ pub fn extract(text: &str) -> Extraction {
     let mut persons_seen: Vec<usize> = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut transcript: Vec<(Span, usize, Span)> = Vec::new();
+    // Who issued each document noun's latest mention ("a report by Harbourwire
+    // said …"): what "the report" means later, whoever was the subject between.
+    let mut issued: Vec<(String, usize)> = Vec::new();
 
     // Headlines are not speech paragraphs, but may attribute words.
     let headlines: Vec<_> = seg
@@ -94,7 +97,15 @@ pub fn extract(text: &str) -> Extraction {
                 match m.kind {
                     MentionKind::Group if refers_back(text, m).is_some() => {
                         m.entity = refers_back(text, m)
-                            .and_then(|noun| resolve_reference(&entities, &salient, noun))
+                            .and_then(|noun| {
+                                let noun = noun.to_lowercase();
+                                issued
+                                    .iter()
+                                    .rev()
+                                    .find(|(n, _)| *n == noun)
+                                    .map(|&(_, e)| e)
+                                    .or_else(|| resolve_reference(&entities, &salient, &noun))
+                            })
                             .or_else(|| entities.resolve_named(text, &ws, m));
                         if let Some(e) = m.entity {
                             entities.list[e].mentions.push(m.span);
@@ -178,6 +189,16 @@ pub fn extract(text: &str) -> Extraction {
                 }
             }
             let cues = find_cues(text, &ws, &ms, starters, &in_quote);
+            for c in &cues {
+                let Some(e) = c.entity else { continue };
+                let word = |j: usize| ws[j].text(text).to_lowercase();
+                if c.first_word >= 2
+                    && matches!(word(c.first_word - 1).as_str(), "by" | "from")
+                    && DOCUMENT_NOUNS.contains(&word(c.first_word - 2).as_str())
+                {
+                    issued.push((word(c.first_word - 2), e));
+                }
+            }
             for c in &cues {
                 // "said Defense Ministry spokesman Tao Renfei": the ministry is
                 // salient too ("the statement said" next is the ministry's).
@@ -400,12 +421,24 @@ fn lone_name_entity(
     let after_according_to = m.words.0 >= 2
         && word(m.words.0 - 2).is_some_and(|w| w.eq_ignore_ascii_case("according"))
         && word(m.words.0 - 1) == Some("to");
-    if after_according_to {
+    // "A report by Harbourwire said": the issuer of a document.
+    let issuer = m.words.0 >= 2
+        && word(m.words.0 - 1).is_some_and(|w| matches!(w, "by" | "from"))
+        && word(m.words.0 - 2).is_some_and(|w| DOCUMENT_NOUNS.contains(&w.to_lowercase().as_str()));
+    if after_according_to || issuer {
         return entities.outlet(m.span.text(text), m.span);
     }
-    let verb_next = word(m.words.1).is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_lowercase) && reporting_verb(w).is_some()
-    }) || (word(m.words.1) == Some("as") && word(m.words.1 + 1) == Some("saying"));
+    let reporting = |j: usize| {
+        word(j).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && reporting_verb(w).is_some()
+        })
+    };
+    // "Harbourline has said": a perfect's auxiliary before the verb.
+    let perfect = matches!(word(m.words.1), Some("has" | "had"))
+        && matches!(word(m.words.1 + 1), Some("said" | "told" | "stated"));
+    let verb_next = reporting(m.words.1)
+        || perfect
+        || (word(m.words.1) == Some("as") && word(m.words.1 + 1) == Some("saying"));
     (verb_next && !ws[m.words.0].comma_after())
         .then(|| entities.surname_person(m.span.text(text), m.span))
         .flatten()
@@ -1714,6 +1747,105 @@ mod tests {
                 ("Moss sold her boat", "Harbour Times"),
                 // The issuer after "by", not the paper named before.
                 ("the sale closed in March", "Norland Wire"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_report_is_its_issuers_whoever_spoke_between() {
+        assert_quotes_and_speakers(
+            "A report by Harbourwire published on Tuesday revealed that Northland is \
+             struggling to resume talks with Portvale.\n\n\
+             Northland’s navy has brushed off every offer, according to Portvale sources.\n\n\
+             The report states that the aim is to avoid a clash at sea.\n\n\
+             Ravi Lind said the meeting was a gesture, and revealed little about what comes next.",
+            &[
+                (
+                    "Northland is struggling to resume talks with Portvale",
+                    "Harbourwire",
+                ),
+                (
+                    "Northland’s navy has brushed off every offer",
+                    "Portvale sources",
+                ),
+                ("the aim is to avoid a clash at sea", "Harbourwire"),
+                // "revealed" without "that" takes an object: still Lind's clause.
+                (
+                    "the meeting was a gesture, and revealed little about what comes next",
+                    "Ravi Lind",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn clauses_after_a_perfect_a_subordinator_or_but_that() {
+        assert_quotes_and_speakers(
+            "Harbourline has said it signed deals with every town on the route.\n\n\
+             Sources familiar with the talks have said the port was hoping to settle by March.\n\n\
+             City staff confirmed there are no plans to keep both rinks open.\n\n\
+             While the Rockets said they would not speak to the lawsuit, the club’s manager \
+             defended the league.\n\n\
+             Moss assured Dunn that Portvale seeks no conflict, but that it will not give up \
+             an inch of its coast.\n\n\
+             The board says the goal is calm, but that is doubtful.",
+            &[
+                (
+                    "it signed deals with every town on the route",
+                    "Harbourline",
+                ),
+                (
+                    "the port was hoping to settle by March",
+                    "Sources familiar with the talks",
+                ),
+                ("there are no plans to keep both rinks open", "City staff"),
+                ("they would not speak to the lawsuit", "Rockets"),
+                ("Portvale seeks no conflict", "Moss"),
+                ("it will not give up an inch of its coast", "Moss"),
+                // "but that is …": a demonstrative, the reporter's comment.
+                ("the goal is calm", "The board"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_short_subject_and_its_present_tense_verb_make_a_clause() {
+        assert_quotes_and_speakers(
+            "Mr. Cal Dunn spoke on Tuesday.\n\n\
+             He said the council objects to the plan.\n\n\
+             He said Portvale wants calm.\n\n\
+             Moss explained Portvale’s objections to the drills.\n\n\
+             The envoy stressed eight countermeasures.",
+            &[
+                ("the council objects to the plan", "Cal Dunn"),
+                ("Portvale wants calm", "Cal Dunn"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_trailing_cue_then_a_participle_keeps_the_clause_before_it() {
+        assert_quotes_and_speakers(
+            "Each of the charges against Moss carries a penalty of 30 years, Lind said, \
+             adding that more charges are possible.",
+            &[
+                (
+                    "Each of the charges against Moss carries a penalty of 30 years",
+                    "Lind",
+                ),
+                ("more charges are possible", "Lind"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_company_is_the_one_word_name_that_spoke() {
+        assert_quotes_and_speakers(
+            "In a statement, Harbourline said it is fixing the cranes. The company noted \
+             that the outage had no effect on its ferries.",
+            &[
+                ("it is fixing the cranes", "Harbourline"),
+                ("the outage had no effect on its ferries", "Harbourline"),
             ],
         );
     }

@@ -63,6 +63,35 @@ fn has_present_tense_verb(text: &str, ws: &[Word]) -> bool {
     })
 }
 
+/// A clause opening with a short subject and its verb in the third person
+/// singular: "Beijing welcomes …", "the council objects …", "the U.S. wants
+/// …". Stricter than [`has_present_tense_verb`]: the subject is a name, or
+/// "the" and one word or a name, so a noun phrase ("eight countermeasures",
+/// "multiple sources") is not a clause.
+fn subject_and_present_verb(text: &str, ws: &[Word]) -> bool {
+    (1..ws.len().min(4)).any(|j| {
+        let verb = ws[j].text(text);
+        let lower = verb.to_lowercase();
+        let subject = &ws[..j];
+        let named = |w: &[Word]| !w.is_empty() && w.iter().all(|x| x.is_capitalized(text));
+        let subject_ok = named(subject)
+            || (subject[0].text(text).eq_ignore_ascii_case("the")
+                && (named(&subject[1..]) || (j == 2 && !subject[1].is_capitalized(text))));
+        subject_ok
+            && verb.len() > 3
+            && !ws[j].is_capitalized(text)
+            && lower.ends_with('s')
+            && !["ss", "us", "is", "’s", "'s", "ics", "news"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            && !subject.iter().any(|w| {
+                // "explained China’s objections": a possessive opens a noun phrase.
+                let t = w.text(text);
+                w.comma_after() || t.ends_with("’s") || t.ends_with("'s")
+            })
+    })
+}
+
 pub(super) fn is_clause(text: &str, ws: &[Word]) -> bool {
     ws.iter().take(60).enumerate().any(|(i, w)| {
         let lower = w.text(text).to_lowercase();
@@ -123,6 +152,7 @@ pub(super) fn clause_boundary_before(text: &str, from: usize, pos: usize) -> Opt
     let mut best = None;
     for pat in [
         ", and ",
+        " and that ",
         ", but ",
         "; ",
         ", while ",
@@ -241,6 +271,8 @@ pub(super) fn indirect_quotes(
                                 && (verb.ends_with('s') || verb.ends_with("ed"))
                         })))
                 && (rest[0].text(text) == "to" || !starts_with_preposition(text, rest))
+                // "…, Lind said, adding that …": the reporter's participle, not the clause's verb.
+                && !rest[0].text(text).ends_with("ing")
                 && !AFTER_ATTRIBUTION_ADVERBIALS
                     .contains(&rest[0].text(text).to_lowercase().as_str());
             // "…, said two officials who spoke on condition of anonymity."
@@ -308,6 +340,21 @@ pub(super) fn indirect_quotes(
                         .or(Some(ws[n.first_word].span.start))
                     })
                     .unwrap_or(sentence_end);
+                // "While the club said A, its manager defended …": a subordinate
+                // clause opening the sentence ends at its comma.
+                let subordinate = lead > 0
+                    && lead <= 2
+                    && matches!(
+                        ws[0].text(text).to_lowercase().as_str(),
+                        "while" | "although" | "though" | "whereas"
+                    );
+                let end = if subordinate {
+                    ws.get(start_word..)
+                        .and_then(|rest| rest.iter().find(|w| w.comma_after()))
+                        .map_or(end, |w| end.min(w.span.end))
+                } else {
+                    end
+                };
                 match ws.get(start_word) {
                     Some(w) => Span::new(w.span.start, end),
                     None => continue,
@@ -361,7 +408,8 @@ pub(super) fn indirect_quotes(
                         inner_words.len() >= 2
                             && (has_that
                                 || is_clause(text, &inner_words)
-                                || (trailing && has_present_tense_verb(text, &inner_words)))
+                                || (trailing && has_present_tense_verb(text, &inner_words))
+                                || (!trailing && subject_and_present_verb(text, &inner_words)))
                             && (trailing
                                 || mid_sentence
                                 || has_that
@@ -494,10 +542,15 @@ pub(super) fn split_coordinated(text: &str, span: Span) -> Vec<Span> {
         }
     }
     let s = &s[..end];
-    for sep in [", and that ", " and that "] {
+    for sep in [", and that ", " and that ", ", but that ", " but that "] {
         if let Some(i) = s.find(sep) {
             let first = Span::new(span.start, span.start + i);
             let second = Span::new(span.start + i + sep.len(), span.start + s.len());
+            // "…, but that is questionable": a demonstrative, the reporter's comment.
+            let next = second.text(text).split_whitespace().next().unwrap_or("");
+            if sep.contains("but") && FINITE.contains(&next) {
+                return vec![first];
+            }
             return vec![first, second]
                 .into_iter()
                 .filter(|p| !p.is_empty())

@@ -658,7 +658,13 @@ fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
         let determiner_that = l == "that"
             && lower(j - 1).is_some_and(|p| super::cues::is_preposition(&p))
             && words.get(j + 1).is_some_and(|n| !n.is_capitalized(text));
+        // "… familiar with the talks have said": the auxiliary is the verb's.
+        let auxiliary = matches!(l.as_str(), "has" | "have" | "had")
+            && words
+                .get(j + 1)
+                .is_some_and(|n| reporting_verb(n.text(text)).is_some());
         if matches!(l.as_str(), "who" | "that" | "said" | "says") && !determiner_that
+            || auxiliary
             || (reporting_verb(w.text(text)).is_some() && j > at + opener.len())
         {
             break;
@@ -906,13 +912,22 @@ impl Entities {
         if let Some((_, canonical)) = canonical {
             return self.organization(canonical.to_string(), span);
         }
-        // "The company said": the organisation last named before it.
+        // "The company said": the organisation last named before it, or a
+        // one-word name that spoke with no title, role or gender ("Harbourline
+        // said …"), which news prose gives a company, not a person.
         if desc.to_lowercase().starts_with("the ") && matches!(key.as_str(), "company" | "firm") {
             let last_org = self
                 .list
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.kind == SpeakerKind::Organization)
+                .filter(|(_, e)| {
+                    e.kind == SpeakerKind::Organization
+                        || (e.kind == SpeakerKind::Person
+                            && e.name_tokens.len() == 1
+                            && e.titles.is_empty()
+                            && e.role.is_none()
+                            && e.gender.is_none())
+                })
                 .filter_map(|(i, e)| {
                     let last = e
                         .mentions

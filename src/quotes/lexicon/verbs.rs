@@ -220,6 +220,11 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         Complement::Clause,
     ),
     (
+        &["reveal", "reveals", "revealed", "revealing"],
+        "",
+        Complement::Clause,
+    ),
+    (
         &["deny", "denies", "denied", "denying"],
         "",
         Complement::Clause,
