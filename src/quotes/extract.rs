@@ -1849,4 +1849,22 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn verbs_that_take_an_object_need_a_clause_verb_early() {
+        assert_quotes_and_speakers(
+            "The Sharks added another goal late in the third when Lind scored.\n\n\
+             The board denied a request by the club to rebuild the old rink next spring.\n\n\
+             Moss added the talks were useful.\n\n\
+             Those jobs are the best bets for young people, according to a report by Harbour \
+             Works which is released on Monday.",
+            &[
+                ("the talks were useful", "Moss"),
+                (
+                    "Those jobs are the best bets for young people",
+                    "Harbour Works",
+                ),
+            ],
+        );
+    }
 }

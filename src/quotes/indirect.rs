@@ -251,7 +251,10 @@ pub(super) fn indirect_quotes(
             let source_modifier = matches!(c.form, CueForm::AccordingTo | CueForm::Inverted)
                 && !rest.is_empty()
                 && rest.iter().all(|w| !w.comma_after())
-                && !is_clause(text, rest);
+                && (!is_clause(text, rest)
+                    // "…, according to a study which is released on Monday."
+                    || (c.form == CueForm::AccordingTo
+                        && matches!(rest[0].text(text), "which" | "who" | "that")));
             // "The time has come, he said, to repair …", "The silence,
             // analysts say, reflects …": an attribution inside the sentence governs
             // what follows it (an adverbial after it does not: "…, the Navy
@@ -402,8 +405,29 @@ pub(super) fn indirect_quotes(
                         let v = v.to_lowercase();
                         v.starts_with("vow") || v.starts_with("pledg")
                     });
+                // "added another goal when …", "denied a request by …": verbs
+                // that often take an object; without "that", their clause's
+                // verb comes within a few words ("added the talks were …").
+                let object_prone = text.get(c.verb.start..c.verb.end).is_some_and(|v| {
+                    let v = v.to_lowercase();
+                    ["add", "deni", "deny", "blame", "conclud"]
+                        .iter()
+                        .any(|p| v.starts_with(p))
+                });
+                let late_verb = object_prone
+                    && !trailing
+                    && !mid_sentence
+                    && !has_that
+                    && !{
+                        // ("added the caveat that …": a clause after its noun.)
+                        let head = &inner_words[..inner_words.len().min(6)];
+                        is_clause(text, head)
+                            || has_present_tense_verb(text, head)
+                            || head.iter().any(|w| w.text(text) == "that")
+                    };
                 let valid = match c.complement {
                     Complement::Clause if promised => true,
+                    Complement::Clause if late_verb => false,
                     Complement::Clause => {
                         inner_words.len() >= 2
                             && (has_that
