@@ -253,7 +253,11 @@ pub(super) fn find_cues(
             let earlier_subject = cues
                 .iter()
                 .rev()
-                .find(|c| c.form == CueForm::Subject && c.end_word < k)
+                .find(|c| {
+                    c.form == CueForm::Subject
+                        && c.end_word < k
+                        && c.complement != Complement::Fragment
+                })
                 .and_then(|c| {
                     ms.iter()
                         .find(|m| m.words.0 == c.first_word && m.entity == c.entity)
@@ -350,7 +354,10 @@ pub(super) fn find_cues(
             // name followed by a verb of its own ("At the talks Mara Quist
             // restated the position, stating that"), not one modifying a noun
             // ("the harbour chief stressed, arguing").
-            let previous_cue = cues.first().filter(|c| c.end_word <= v);
+            let previous_cue = cues
+                .iter()
+                .find(|c| c.complement != Complement::Fragment)
+                .filter(|c| c.end_word <= v);
             let previous_speaker = previous_cue.and_then(|c| {
                 ms.iter()
                     .find(|m| c.entity.is_some() && m.entity == c.entity)
@@ -381,6 +388,18 @@ pub(super) fn find_cues(
                 .map(|m| (m, CueForm::Participle));
         }
         let Some((m, form)) = found else { continue };
+        // "the league champions compete", "his offers were": a verb of
+        // expression in -s before a verb is a plural noun.
+        if complement == Complement::Fragment && lower.ends_with('s') {
+            let next = ws.get(verb_end).map(|n| n.text(text).to_lowercase());
+            if next.is_some_and(|n| {
+                PLURAL_PRESENT.contains(&n.as_str())
+                    || AUXILIARIES.contains(&n.as_str())
+                    || FINITE.contains(&n.as_str())
+            }) {
+                continue;
+            }
+        }
         // A bare base form after a singular subject is a noun ("a government demand"),
         // not a verb: "analysts say" and "they say" are fine.
         if form == CueForm::Subject && k == v && is_base_form(&lower) && !is_plural(text, m) {
@@ -401,6 +420,10 @@ pub(super) fn find_cues(
             form,
             certainty: certainty(m),
         });
+    }
+    // A verb of expression speaks for a fragment only where no reporting verb does.
+    if cues.iter().any(|c| c.complement != Complement::Fragment) {
+        cues.retain(|c| c.complement != Complement::Fragment);
     }
     cues
 }

@@ -1867,4 +1867,41 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn fragments_with_verbs_of_expression_titles_and_exclamations() {
+        assert_quotes_and_speakers(
+            "Senator Ada Lind bemoaned a climate in which people “hate each other” because \
+             they differ.\n\n\
+             Harbour chief Tom Reyes said his office welcomed any contact, but added that two \
+             ferries had been “held up for hours” this month.\n\n\
+             Cal Dunn spoke first. While the league champions compete for the cup, the guests \
+             play for fun.\n\n\
+             “It is this for sure,” he said.\n\n\
+             “Less traffic helps,” Bo Moss said on Harbour TV’s “Morning Watch.”\n\n\
+             Vice Mayor Kit Hale blurted out, “Oh, no,” at the mention of the pier.\n\n\
+             Jo Vance says she is determined to end a “rigged market” where the rich get \
+             richer.\n\n\
+             Former aides traded emails, fuming at the “collateral damage” inflicted by their \
+             boss.\n\n\
+             Thousands of self-described “Harbour Hawks” marched on Sunday.",
+            &[
+                // A verb of expression makes the fragment its subject's words…
+                ("hate each other", "Ada Lind"),
+                // …but never outranks a reporting verb ("welcomed" is not the cue).
+                ("his office welcomed any contact", "Tom Reyes"),
+                ("held up for hours", "Tom Reyes"),
+                // "champions" before a verb is a noun, not a speaker's verb.
+                ("It is this for sure", "Cal Dunn"),
+                // A programme's title after a possessive is no quote.
+                ("Less traffic helps", "Bo Moss"),
+                // An exclamation with a comma inside is no title.
+                ("Oh, no", "Kit Hale"),
+                // "where" after the marks: the fragment names nothing.
+                ("rigged market", "Jo Vance"),
+                // Nor does a participle after them ("inflicted by").
+                ("collateral damage", "Former aides"),
+            ],
+        );
+    }
 }

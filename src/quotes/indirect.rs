@@ -193,7 +193,7 @@ pub(super) fn indirect_quotes(
                 .rev()
                 .take(2)
                 .any(|w| NEGATIONS.contains(&w.text(text).to_lowercase().as_str()));
-            if c.complement == Complement::QuoteOnly || negated {
+            if matches!(c.complement, Complement::QuoteOnly | Complement::Fragment) || negated {
                 continue;
             }
             let sentence_end = sentence_content_end(text, s.span);
@@ -327,7 +327,7 @@ pub(super) fn indirect_quotes(
                         // clause; one inside the complement ("said the navy had
                         // proposed …") does not.
                         n.first_word > start_word
-                            && n.complement != Complement::QuoteOnly
+                            && !matches!(n.complement, Complement::QuoteOnly | Complement::Fragment)
                             && (ws[n.first_word - 1].comma_after()
                                 || matches!(
                                     ws[n.first_word - 1].text(text).to_lowercase().as_str(),
@@ -440,7 +440,7 @@ pub(super) fn indirect_quotes(
                                 || !starts_with_preposition(text, &inner_words))
                     }
                     Complement::Phrase => inner_words.len() >= 2,
-                    Complement::QuoteOnly => false,
+                    Complement::QuoteOnly | Complement::Fragment => false,
                 };
                 if !valid || span.is_empty() {
                     continue;

@@ -598,7 +598,9 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
             .trim_end_matches(is_quote_char)
             .ends_with(',')
         && next_word.chars().next().is_some_and(char::is_lowercase)
-        && !MODIFIER_STOP_WORDS.contains(&next_word.trim_end_matches([',', '.', ';', ':']));
+        && !MODIFIER_STOP_WORDS.contains(&next_word.trim_end_matches([',', '.', ';', ':']))
+        // (a past participle after it, "the “damage” inflicted by", is no noun)
+        && !(next_word.len() > 5 && next_word.ends_with("ed"));
     if prev_is_article
         && words.len() <= 2
         && !inner.ends_with(['.', '?', '!'])
@@ -635,8 +637,33 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
     {
         return true;
     }
-    // Title Case with no closing punctuation: a title or a name.
+    // "on Harbour TV’s “Morning Watch.”": Title Case after a name's
+    // possessive is a programme's or a work's title, even at the sentence end.
+    let title_case = words.iter().filter(|w| w.len() > 3).all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    });
+    // (Also after "on": "said on “Harbour Morning.”".)
+    let after_possessive = before.split_whitespace().last().is_some_and(|w| {
+        (w.chars().next().is_some_and(char::is_uppercase)
+            && (w.ends_with("’s") || w.ends_with("'s")))
+            || (w == "on" && words.len() >= 2)
+    });
+    if after_possessive
+        && title_case
+        && words.len() <= 6
+        && !inner.ends_with(['?', '!'])
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return true;
+    }
+    // Title Case with no closing punctuation: a title or a name ("“Oh, God,”",
+    // with a comma inside, is an exclamation).
     words.len() >= 2
+        && !inner.trim_end_matches(',').contains(',')
         && words
             .iter()
             .filter(|w| w.len() > 3)

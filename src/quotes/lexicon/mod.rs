@@ -31,6 +31,9 @@ pub enum Complement {
     Phrase,
     /// Only introduces a quotation or a fragment (describe … as).
     QuoteOnly,
+    /// A verb of expression (bemoan, cite, promise): makes a quoted fragment
+    /// its subject's words only where no reporting verb does.
+    Fragment,
 }
 
 /// Looks a word up as a reporting verb; returns the particle it needs and its

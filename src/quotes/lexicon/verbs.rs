@@ -530,6 +530,164 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "",
         Complement::QuoteOnly,
     ),
+    // Verbs of expression (LABELING.md's fragments: "Lind bemoaned a climate
+    // in which people “hate each other”", "Moss cited the “steady gains”").
+    (
+        &["anticipate", "anticipates", "anticipated", "anticipating"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["applaud", "applauds", "applauded", "applauding"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["attack", "attacks", "attacked", "attacking"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["bemoan", "bemoans", "bemoaned", "bemoaning"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["blast", "blasts", "blasted", "blasting"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["celebrate", "celebrates", "celebrated", "celebrating"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["chide", "chides", "chided", "chiding"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["cite", "cites", "cited", "citing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["compare", "compares", "compared", "comparing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["condemn", "condemns", "condemned", "condemning"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["defend", "defends", "defended", "defending"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["deride", "derides", "derided", "deriding"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["dub", "dubs", "dubbed", "dubbing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["endorse", "endorses", "endorsed", "endorsing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["fume", "fumes", "fumed", "fuming"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["gush", "gushes", "gushed", "gushing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["hammer", "hammers", "hammered", "hammering"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["lambaste", "lambastes", "lambasted", "lambasting"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["mock", "mocks", "mocked", "mocking"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["offer", "offers", "offered", "offering"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["pitch", "pitches", "pitched", "pitching"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["ponder", "ponders", "pondered", "pondering"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["promise", "promises", "promised", "promising"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["rail", "rails", "railed", "railing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["refer", "refers", "referred", "referring"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["reject", "rejects", "rejected", "rejecting"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["ridicule", "ridicules", "ridiculed", "ridiculing"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["thank", "thanks", "thanked", "thanking"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["threaten", "threatens", "threatened", "threatening"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["vent", "vents", "vented", "venting"],
+        "",
+        Complement::Fragment,
+    ),
+    (
+        &["welcome", "welcomes", "welcomed", "welcoming"],
+        "",
+        Complement::Fragment,
+    ),
+    (&["thought", "spoke", "swore"], "", Complement::Fragment),
 ];
 
 /// Words that may sit between a subject and its reporting verb.

@@ -343,6 +343,14 @@ pub const TERM_MARKERS: &[&str] = &[
     "slogan",
     "known",
     "word",
+    "nicknamed",
+    "codenamed",
+    "code-named",
+    "self-described",
+    "self-styled",
+    "self-proclaimed",
+    "hashtag",
+    "motto",
 ];
 
 /// Documents that speak for whoever issued them ("the statement said").
@@ -583,7 +591,10 @@ pub const SPEECH_NOUNS: &[&str] = &[
 pub const MODIFIER_STOP_WORDS: &[&str] = &[
     "for", "of", "in", "to", "on", "amid", "and", "but", "or", "that", "with", "by", "from", "at",
     "as", "between", "over", "against", "after", "before", "which", "who", "when", "while", "is",
-    "was", "are", "were", "if", "because", "than", "toward", "towards", "into", "about",
+    "was", "are", "were", "if", "because", "than", "toward", "towards", "into", "about", "where",
+    "whose", "whom", "since", "until", "during", "without", "under", "through", "within", "across",
+    "among", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might",
+    "must", "does", "did",
 ];
 
 /// Words that, right after an attribution inside a sentence ("…, the Navy
