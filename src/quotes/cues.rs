@@ -436,8 +436,12 @@ fn titled_name_after<'m>(
     ms: &'m [Mention],
     m: &'m Mention,
 ) -> &'m Mention {
-    // "the defence ministry spokesman Ivo Lanz": a ministry in lower case too.
-    if !matches!(m.kind, MentionKind::Org | MentionKind::Group) {
+    // "the defence ministry spokesman Ivo Lanz": a ministry in lower case too;
+    // "Harbour Sharks head coach Ken Dale": a team read as a name.
+    if !matches!(
+        m.kind,
+        MentionKind::Org | MentionKind::Group | MentionKind::Name
+    ) {
         return m;
     }
     let titles_between = |from: usize, to: usize| {
@@ -452,8 +456,8 @@ fn titled_name_after<'m>(
         .find(|n| {
             n.kind == MentionKind::Name
                 && n.entity.is_some()
-                && n.words.0 > m.words.1
-                && n.words.0 <= m.words.1 + 2
+                && n.words.0 >= m.words.1
+                && n.words.0 <= m.words.1 + 3
                 && !ws[m.words.1 - 1].comma_after()
                 && titles_between(m.words.1, n.words.0)
         })

@@ -1904,4 +1904,12 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_titled_name_after_a_team_name_speaks() {
+        assert_quotes_and_speakers(
+            "“They owned us,” said Harbour Sharks head coach Ken Dale.",
+            &[("They owned us", "Ken Dale")],
+        );
+    }
 }

@@ -9,6 +9,13 @@ pub const HONORIFICS_FEMALE: &[&str] = &["ms", "mrs", "miss", "madam", "dame", "
 
 /// Title words: stripped from a name and kept as its role.
 pub const TITLE_WORDS: &[&str] = &[
+    "head",
+    "manager",
+    "executive",
+    "associate",
+    "founder",
+    "co-founder",
+    "owner",
     "dr",
     "prof",
     "professor",
