@@ -478,18 +478,38 @@ fn according_to_document<'m>(
     if matches!(lower(j).as_deref(), Some("a" | "an" | "the")) {
         j += 1;
     }
-    // "the statement from chief navy spokesman Ivo Brandt"
-    let doc = |j: usize| lower(j).is_some_and(|w| DOCUMENT_NOUNS.contains(&w.as_str()));
+    // "the statement from chief navy spokesman Ivo Brandt"; after "according
+    // to", figures and studies speak for their source too ("the most recent
+    // numbers from Harbour Statistics").
+    let doc = |j: usize| {
+        lower(j).is_some_and(|w| {
+            DOCUMENT_NOUNS.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "study" | "survey" | "poll" | "figures" | "numbers" | "data" | "estimates"
+                )
+        })
+    };
     let adjective = |j: usize| {
         lower(j).is_some_and(|w| {
             matches!(
                 w.as_str(),
-                "official" | "written" | "joint" | "brief" | "separate"
+                "official"
+                    | "written"
+                    | "joint"
+                    | "brief"
+                    | "separate"
+                    | "most"
+                    | "recent"
+                    | "latest"
+                    | "new"
+                    | "annual"
+                    | "preliminary"
             )
         })
     };
     let mut d = j;
-    if adjective(d) {
+    while d < j + 3 && adjective(d) {
         d += 1;
     }
     if doc(d)
@@ -612,6 +632,23 @@ pub(super) fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling
             ) || WEEKDAYS.contains(&n.as_str())
         }) {
             i += 2;
+            continue;
+        }
+        // "explained from Winnipeg", "said in Harbour City", "wrote in December":
+        // a place or a month, capitalised, up to three words.
+        if matches!(lower.as_str(), "from" | "in")
+            && ws.get(i + 1).is_some_and(|n| {
+                n.is_capitalized(text) && !matches!(n.text(text), "The" | "A" | "An" | "I")
+            })
+        {
+            let mut j = i + 1;
+            while j < ws.len() && j < i + 4 && ws[j].is_capitalized(text) {
+                j += 1;
+                if ws[j - 1].comma_after() {
+                    break;
+                }
+            }
+            i = j;
             continue;
         }
         if matches!(

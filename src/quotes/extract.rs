@@ -1912,4 +1912,35 @@ mod tests {
             &[("They owned us", "Ken Dale")],
         );
     }
+
+    #[test]
+    fn sources_after_according_to_and_places_after_the_verb() {
+        assert_quotes_and_speakers(
+            "Such losses could mean a dock worker can no longer lift crates, Garland \
+             explained from Winnipeg.\n\n\
+             Dunn is committed for the long haul, according to harbour officials \
+             unauthorized to speak publicly.\n\n\
+             According to the most recent numbers from Harbour Statistics, the jobless rate \
+             of young people is more than double the average.",
+            &[
+                (
+                    "Such losses could mean a dock worker can no longer lift crates",
+                    "Garland",
+                ),
+                ("Dunn is committed for the long haul", "officials"),
+                (
+                    "the jobless rate of young people is more than double the average",
+                    "Harbour Statistics",
+                ),
+            ],
+        );
+        // The reported clause after the opening source is not its description.
+        let text = "According to Harbour Statistics, the jobless rate is double the average.";
+        let ex = extract(text);
+        assert!(
+            ex.speakers.iter().all(|s| s.role.is_none()),
+            "{:?}",
+            ex.speakers
+        );
+    }
 }

@@ -253,8 +253,14 @@ pub(super) fn indirect_quotes(
                 && rest.iter().all(|w| !w.comma_after())
                 && (!is_clause(text, rest)
                     // "…, according to a study which is released on Monday."
-                    || (c.form == CueForm::AccordingTo
-                        && matches!(rest[0].text(text), "which" | "who" | "that")));
+                    // "…, according to a study which is released on Monday",
+                    // "…, according to officials unauthorized to speak publicly".
+                    || (c.form == CueForm::AccordingTo && {
+                        let first = rest[0].text(text);
+                        matches!(first, "which" | "who" | "that")
+                            || (!rest[0].is_capitalized(text)
+                                && (first.ends_with("ed") || first.ends_with("ing")))
+                    }));
             // "The time has come, he said, to repair …", "The silence,
             // analysts say, reflects …": an attribution inside the sentence governs
             // what follows it (an adverbial after it does not: "…, the Navy

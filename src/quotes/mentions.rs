@@ -278,6 +278,20 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
         }
         i += 1;
     }
+    // "According to Harbour Statistics, the rate is …": what follows the
+    // opening source's comma is the reported clause, not its description.
+    let according_to = words.len() > 2
+        && words[0].text(text).eq_ignore_ascii_case("according")
+        && words[1].text(text) == "to";
+    if let Some(comma) = words
+        .iter()
+        .position(|w| w.comma_after())
+        .filter(|_| according_to)
+    {
+        for m in out.iter_mut().filter(|m| m.reach <= comma + 1) {
+            m.appositive = None;
+        }
+    }
     out
 }
 
