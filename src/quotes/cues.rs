@@ -575,7 +575,17 @@ pub(super) fn is_base_form(lower: &str) -> bool {
 pub(super) fn is_plural(text: &str, m: &Mention) -> bool {
     match m.kind {
         MentionKind::Pronoun { plural, .. } => plural,
-        MentionKind::Group => m.span.text(text).ends_with('s'),
+        // ("those involved say", "all three say")
+        MentionKind::Group => {
+            let t = m.span.text(text);
+            t.ends_with('s')
+                || t.split_whitespace().next().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "those" | "these" | "all" | "both" | "many" | "several" | "some"
+                    )
+                })
+        }
         _ => false,
     }
 }

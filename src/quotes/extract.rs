@@ -1943,4 +1943,16 @@ mod tests {
             ex.speakers
         );
     }
+
+    #[test]
+    fn plural_determiners_and_participle_postmodifiers_of_sources() {
+        assert_quotes_and_speakers(
+            "Several analysts quoted anonymously in the report said the talks had stalled.\n\n\
+             All those involved say the issue is complex.",
+            &[
+                ("the talks had stalled", "Several analysts"),
+                ("the issue is complex", "those involved"),
+            ],
+        );
+    }
 }

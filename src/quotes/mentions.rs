@@ -234,10 +234,13 @@ pub fn find_mentions(text: &str, words: &[Word]) -> Vec<Mention> {
                 // "officials familiar with the talks": the source's description.
                 let last = group_postmodifier(text, words, i + 1).unwrap_or(i);
                 // Drop any mention this one swallows (a capitalised modifier).
-                let mention = Mention {
+                let mut mention = Mention {
                     appositive: appositive_after(text, words, last + 1),
                     ..Mention::over(words, kind, start, last + 1)
                 };
+                if let Some(p) = participle_postmodifier(text, words, last + 1) {
+                    mention.reach = p + 1;
+                }
                 out.retain(|m: &Mention| !mention.span.contains(m.span));
                 out.push(mention);
                 i = last + 1;
@@ -646,6 +649,20 @@ fn lowercase_title_before(text: &str, words: &[Word], start: usize) -> bool {
 /// The last word of a phrase that says how an anonymous source knows
 /// ("familiar with the matter", "with knowledge of the talks") starting at
 /// `words[at]`: up to a comma, `who`/`that`, or the reporting verb.
+/// "People arrested last week said": a participle and up to four words, with
+/// no comma, up to a reporting verb; returns the phrase's last word. The
+/// source reaches over it, its name does not.
+fn participle_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
+    let first = words.get(at)?.text(text).to_lowercase();
+    if first.len() <= 4 || !first.ends_with("ed") || reporting_verb(&first).is_some() {
+        return None;
+    }
+    (at + 1..(at + 6).min(words.len()))
+        .take_while(|&j| !words[j - 1].comma_after())
+        .find(|&j| DESCRIBED_SUBJECT_VERBS.contains(&words[j].text(text)))
+        .map(|v| v - 1)
+}
+
 fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
     const OPENERS: &[&[&str]] = &[
         &["familiar", "with"],
