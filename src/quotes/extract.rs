@@ -1955,4 +1955,12 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_confession_is_reported_speech() {
+        assert_quotes_and_speakers(
+            "Hannah Moss confessed that she had wanted to wait.",
+            &[("she had wanted to wait", "Hannah Moss")],
+        );
+    }
 }

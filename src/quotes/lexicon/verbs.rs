@@ -149,6 +149,11 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         Complement::Clause,
     ),
     (
+        &["confess", "confesses", "confessed", "confessing"],
+        "",
+        Complement::Clause,
+    ),
+    (
         &["declare", "declares", "declared", "declaring"],
         "",
         Complement::Clause,
