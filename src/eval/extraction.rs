@@ -435,8 +435,18 @@ mod tests {
             ("one", "an", false, false),
             ("Victor Hale", "Thomas Lindqvist", true, false),
             // A source written with its appositive: the name before the comma.
-            ("Hale, the head of the port board,", "Victor Hale", true, true),
-            ("Hale, the head of the port board,", "Victor Hale", false, false),
+            (
+                "Hale, the head of the port board,",
+                "Victor Hale",
+                true,
+                true,
+            ),
+            (
+                "Hale, the head of the port board,",
+                "Victor Hale",
+                false,
+                false,
+            ),
             ("Moss, a port official,", "Victor Hale", true, false),
         ];
         for (gold, pred, lenient, expected) in cases {

@@ -1963,4 +1963,13 @@ mod tests {
             &[("she had wanted to wait", "Hannah Moss")],
         );
     }
+
+    #[test]
+    fn a_question_s_circumstance_before_a_cue_is_not_speech() {
+        assert_quotes_and_speakers(
+            "When asked on Monday whether he was overstating the debt, Moss said, \
+             “The debt is what the ledger says.”",
+            &[("The debt is what the ledger says.", "Moss")],
+        );
+    }
 }

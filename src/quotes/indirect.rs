@@ -403,6 +403,20 @@ pub(super) fn indirect_quotes(
                 {
                     continue;
                 }
+                // "When asked whether …, Lind said, “…”": the question's
+                // circumstance, not what was said.
+                let lower_at = |k: usize| inner_words.get(k).map(|w| w.text(text).to_lowercase());
+                let asked = |w: Option<String>| {
+                    w.is_some_and(|w| {
+                        matches!(w.as_str(), "asked" | "told" | "pressed" | "questioned")
+                    })
+                };
+                if trailing
+                    && (asked(lower_at(0))
+                        || (lower_at(0).as_deref() == Some("when") && asked(lower_at(1))))
+                {
+                    continue;
+                }
                 // "vowed to step up exchanges": a promise's infinitive is what was said.
                 let promised = !trailing
                     && inner_words.len() >= 3
