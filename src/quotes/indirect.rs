@@ -252,7 +252,6 @@ pub(super) fn indirect_quotes(
                 && !rest.is_empty()
                 && rest.iter().all(|w| !w.comma_after())
                 && (!is_clause(text, rest)
-                    // "…, according to a study which is released on Monday."
                     // "…, according to a study which is released on Monday",
                     // "…, according to officials unauthorized to speak publicly".
                     || (c.form == CueForm::AccordingTo && {

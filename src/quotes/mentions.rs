@@ -646,9 +646,6 @@ fn lowercase_title_before(text: &str, words: &[Word], start: usize) -> bool {
     }
 }
 
-/// The last word of a phrase that says how an anonymous source knows
-/// ("familiar with the matter", "with knowledge of the talks") starting at
-/// `words[at]`: up to a comma, `who`/`that`, or the reporting verb.
 /// "People arrested last week said": a participle and up to four words, with
 /// no comma, up to a reporting verb; returns the phrase's last word. The
 /// source reaches over it, its name does not.
@@ -663,6 +660,9 @@ fn participle_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usiz
         .map(|v| v - 1)
 }
 
+/// The last word of a phrase that says how an anonymous source knows
+/// ("familiar with the matter", "with knowledge of the talks") starting at
+/// `words[at]`: up to a comma, `who`/`that`, or the reporting verb.
 fn group_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {
     const OPENERS: &[&[&str]] = &[
         &["familiar", "with"],

@@ -645,12 +645,12 @@ pub(super) fn is_scare_quote(text: &str, q: &MarkedQuote, speech: bool) -> bool 
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     });
     // (Also after "on": "said on “Harbour Morning.”".)
-    let after_possessive = before.split_whitespace().last().is_some_and(|w| {
+    let title_slot = before.split_whitespace().last().is_some_and(|w| {
         (w.chars().next().is_some_and(char::is_uppercase)
             && (w.ends_with("’s") || w.ends_with("'s")))
             || (w == "on" && words.len() >= 2)
     });
-    if after_possessive
+    if title_slot
         && title_case
         && words.len() <= 6
         && !inner.ends_with(['?', '!'])
