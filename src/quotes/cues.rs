@@ -285,10 +285,32 @@ pub(super) fn find_cues(
                 && matches!(ws[p - 1].text(text), "by" | "from")
                 && DOCUMENT_NOUNS.contains(&ws[p - 2].text(text).to_lowercase().as_str())
                 && matches!(m.kind, MentionKind::Name | MentionKind::Org);
+            // ("the Chinese Embassy in the US questioned": over an article too.)
+            let p = if p > 1
+                && matches!(
+                    ws[p - 1].text(text).to_lowercase().as_str(),
+                    "the" | "a" | "an"
+                )
+                && is_preposition(ws[p - 2].text(text))
+            {
+                p - 1
+            } else {
+                p
+            };
             if p > 0 && is_preposition(ws[p - 1].text(text)) && !with_clause && !issuer_by {
+                let at = ws[p].span.start;
                 found = ms
                     .iter()
                     .find(|x| x.entity.is_some() && (x.words.1 == p - 1 || x.words.1 + 1 == p - 1))
+                    .or_else(|| {
+                        // "James Moss, a former director of intelligence in the
+                        // fleet warning …": the name the description belongs to.
+                        ms.iter().find(|x| {
+                            x.entity.is_some()
+                                && x.kind == MentionKind::Name
+                                && x.appositive.is_some_and(|a| a.start <= at && at < a.end)
+                        })
+                    })
                     .map(|x| (x, form));
             }
         }

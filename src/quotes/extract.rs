@@ -1972,4 +1972,19 @@ mod tests {
             &[("The debt is what the ledger says.", "Moss")],
         );
     }
+
+    #[test]
+    fn a_source_after_a_preposition_and_an_article_or_in_a_description() {
+        assert_quotes_and_speakers(
+            "In a separate statement, the Harbour Embassy in the Isles said the Isles should \
+             lift its tariffs.\n\n\
+             The objection is the phone itself, with retired Captain Jo Vance, a former \
+             director of intelligence in the Harbour Fleet warning the port might come to \
+             depend on it.",
+            &[
+                ("the Isles should lift its tariffs", "Harbour Embassy"),
+                ("the port might come to depend on it", "Jo Vance"),
+            ],
+        );
+    }
 }
