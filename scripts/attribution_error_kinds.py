@@ -2,7 +2,7 @@
 """Sorts the wrong speakers of `quotestance evaluate --extraction-only --errors`
 by the kind of gold speaker, to tell real attribution errors from a corpus
 writing its sources differently (PolNeAR gives the mention as written, "the
-billionaire businessman", where quotestance names the person it means).
+retired admiral", where quotestance names the person it means).
 
     quotestance evaluate --extraction-only --gold FILE.jsonl --errors \\
         | python3 scripts/attribution_error_kinds.py

@@ -115,7 +115,7 @@ pub fn normalize_speaker(name: &str) -> String {
 
 /// Strict: equal after normalisation. Lenient: also the same surname or
 /// organisation head, or one name inside the other; a speaker written with
-/// an appositive ("Murphy, the head of the fund,", as PolNeAR gives its
+/// an appositive ("Moss, the head of the fund,", as PolNeAR gives its
 /// sources) is compared by its part before the comma too.
 pub fn speakers_match(gold: &str, pred: &str, lenient: bool) -> bool {
     let (g, p) = (normalize_speaker(gold), normalize_speaker(pred));

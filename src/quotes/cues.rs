@@ -285,7 +285,7 @@ pub(super) fn find_cues(
                 && matches!(ws[p - 1].text(text), "by" | "from")
                 && DOCUMENT_NOUNS.contains(&ws[p - 2].text(text).to_lowercase().as_str())
                 && matches!(m.kind, MentionKind::Name | MentionKind::Org);
-            // ("the Chinese Embassy in the US questioned": over an article too.)
+            // ("the Harbour Consulate in the Isles said": over an article too.)
             let p = if p > 1
                 && matches!(
                     ws[p - 1].text(text).to_lowercase().as_str(),
@@ -303,8 +303,8 @@ pub(super) fn find_cues(
                     .iter()
                     .find(|x| x.entity.is_some() && (x.words.1 == p - 1 || x.words.1 + 1 == p - 1))
                     .or_else(|| {
-                        // "James Moss, a former director of intelligence in the
-                        // fleet warning …": the name the description belongs to.
+                        // "Jo Vance, a former harbour master in the Northern
+                        // Fleet warning …": the name the description belongs to.
                         ms.iter().find(|x| {
                             x.entity.is_some()
                                 && x.kind == MentionKind::Name
@@ -666,7 +666,7 @@ pub(super) fn skip_adverbials(text: &str, ws: &[Word], mut i: usize, mut telling
             i += 2;
             continue;
         }
-        // "explained from Winnipeg", "said in Harbour City", "wrote in December":
+        // "explained from Port Avery", "said in Harbour City", "wrote in December":
         // a place or a month, capitalised, up to three words.
         if matches!(lower.as_str(), "from" | "in")
             && ws.get(i + 1).is_some_and(|n| {

@@ -1856,14 +1856,11 @@ mod tests {
             "The Sharks added another goal late in the third when Lind scored.\n\n\
              The board denied a request by the club to rebuild the old rink next spring.\n\n\
              Moss added the talks were useful.\n\n\
-             Those jobs are the best bets for young people, according to a report by Harbour \
+             Night shifts are the hardest to fill, according to a report by Harbour \
              Works which is released on Monday.",
             &[
                 ("the talks were useful", "Moss"),
-                (
-                    "Those jobs are the best bets for young people",
-                    "Harbour Works",
-                ),
+                ("Night shifts are the hardest to fill", "Harbour Works"),
             ],
         );
     }
@@ -1871,36 +1868,36 @@ mod tests {
     #[test]
     fn fragments_with_verbs_of_expression_titles_and_exclamations() {
         assert_quotes_and_speakers(
-            "Senator Ada Lind bemoaned a climate in which people “hate each other” because \
-             they differ.\n\n\
+            "Senator Ada Lind bemoaned a harbour in which crews “never trust each other” \
+             after dark.\n\n\
              Harbour chief Tom Reyes said his office welcomed any contact, but added that two \
              ferries had been “held up for hours” this month.\n\n\
-             Cal Dunn spoke first. While the league champions compete for the cup, the guests \
-             play for fun.\n\n\
-             “It is this for sure,” he said.\n\n\
+             Cal Dunn spoke first. While the rowing champions race for the cup, the guests \
+             row for fun.\n\n\
+             “It is harder than it looks,” he said.\n\n\
              “Less traffic helps,” Bo Moss said on Harbour TV’s “Morning Watch.”\n\n\
              Vice Mayor Kit Hale blurted out, “Oh, no,” at the mention of the pier.\n\n\
-             Jo Vance says she is determined to end a “rigged market” where the rich get \
-             richer.\n\n\
-             Former aides traded emails, fuming at the “collateral damage” inflicted by their \
-             boss.\n\n\
+             Jo Vance says she is determined to end a “closed shop” where the old crews keep \
+             every berth.\n\n\
+             Former aides traded messages, fuming at the “needless delay” caused by their \
+             captain.\n\n\
              Thousands of self-described “Harbour Hawks” marched on Sunday.",
             &[
                 // A verb of expression makes the fragment its subject's words…
-                ("hate each other", "Ada Lind"),
+                ("never trust each other", "Ada Lind"),
                 // …but never outranks a reporting verb ("welcomed" is not the cue).
                 ("his office welcomed any contact", "Tom Reyes"),
                 ("held up for hours", "Tom Reyes"),
                 // "champions" before a verb is a noun, not a speaker's verb.
-                ("It is this for sure", "Cal Dunn"),
+                ("It is harder than it looks", "Cal Dunn"),
                 // A programme's title after a possessive is no quote.
                 ("Less traffic helps", "Bo Moss"),
                 // An exclamation with a comma inside is no title.
                 ("Oh, no", "Kit Hale"),
                 // "where" after the marks: the fragment names nothing.
-                ("rigged market", "Jo Vance"),
-                // Nor does a participle after them ("inflicted by").
-                ("collateral damage", "Former aides"),
+                ("closed shop", "Jo Vance"),
+                // Nor does a participle after them ("caused by").
+                ("needless delay", "Former aides"),
             ],
         );
     }
@@ -1908,34 +1905,31 @@ mod tests {
     #[test]
     fn a_titled_name_after_a_team_name_speaks() {
         assert_quotes_and_speakers(
-            "“They owned us,” said Harbour Sharks head coach Ken Dale.",
-            &[("They owned us", "Ken Dale")],
+            "“We lost the middle of the ice,” said Harbour Sharks head coach Ken Dale.",
+            &[("We lost the middle of the ice", "Ken Dale")],
         );
     }
 
     #[test]
     fn sources_after_according_to_and_places_after_the_verb() {
         assert_quotes_and_speakers(
-            "Such losses could mean a dock worker can no longer lift crates, Garland \
-             explained from Winnipeg.\n\n\
-             Dunn is committed for the long haul, according to harbour officials \
-             unauthorized to speak publicly.\n\n\
-             According to the most recent numbers from Harbour Statistics, the jobless rate \
-             of young people is more than double the average.",
+            "Such delays could leave a ferry stranded for a night, Brandvold explained \
+             from Port Avery.\n\n\
+             The ferry will stay in service all winter, according to harbour officials \
+             speaking on condition of anonymity.\n\n\
+             According to the latest figures from Harbour Statistics, ferry delays doubled \
+             last winter.",
             &[
                 (
-                    "Such losses could mean a dock worker can no longer lift crates",
-                    "Garland",
+                    "Such delays could leave a ferry stranded for a night",
+                    "Brandvold",
                 ),
-                ("Dunn is committed for the long haul", "officials"),
-                (
-                    "the jobless rate of young people is more than double the average",
-                    "Harbour Statistics",
-                ),
+                ("The ferry will stay in service all winter", "officials"),
+                ("ferry delays doubled last winter", "Harbour Statistics"),
             ],
         );
         // The reported clause after the opening source is not its description.
-        let text = "According to Harbour Statistics, the jobless rate is double the average.";
+        let text = "According to Harbour Statistics, ferry delays doubled last winter.";
         let ex = extract(text);
         assert!(
             ex.speakers.iter().all(|s| s.role.is_none()),
@@ -1947,11 +1941,12 @@ mod tests {
     #[test]
     fn plural_determiners_and_participle_postmodifiers_of_sources() {
         assert_quotes_and_speakers(
-            "Several analysts quoted anonymously in the report said the talks had stalled.\n\n\
-             All those involved say the issue is complex.",
+            "Several observers quoted anonymously in the inquiry said the tower had gone \
+             quiet.\n\n\
+             All those involved say the schedule is too tight.",
             &[
-                ("the talks had stalled", "Several analysts"),
-                ("the issue is complex", "those involved"),
+                ("the tower had gone quiet", "Several observers"),
+                ("the schedule is too tight", "those involved"),
             ],
         );
     }
@@ -1959,31 +1954,30 @@ mod tests {
     #[test]
     fn a_confession_is_reported_speech() {
         assert_quotes_and_speakers(
-            "Hannah Moss confessed that she had wanted to wait.",
-            &[("she had wanted to wait", "Hannah Moss")],
+            "Tilde Moss confessed that she had never sailed before.",
+            &[("she had never sailed before", "Tilde Moss")],
         );
     }
 
     #[test]
     fn a_question_s_circumstance_before_a_cue_is_not_speech() {
         assert_quotes_and_speakers(
-            "When asked on Monday whether he was overstating the debt, Moss said, \
-             “The debt is what the ledger says.”",
-            &[("The debt is what the ledger says.", "Moss")],
+            "When asked on Monday whether the ferry would run late, Moss said, \
+             “The tide decides that.”",
+            &[("The tide decides that.", "Moss")],
         );
     }
 
     #[test]
     fn a_source_after_a_preposition_and_an_article_or_in_a_description() {
         assert_quotes_and_speakers(
-            "In a separate statement, the Harbour Embassy in the Isles said the Isles should \
-             lift its tariffs.\n\n\
-             The objection is the phone itself, with retired Captain Jo Vance, a former \
-             director of intelligence in the Harbour Fleet warning the port might come to \
-             depend on it.",
+            "In a short reply, the Harbour Consulate in the Isles said the Isles should \
+             reopen the ferry.\n\n\
+             The worry is the buoy itself, with retired Captain Jo Vance, a former harbour \
+             master in the Northern Fleet warning the crews might come to rely on it.",
             &[
-                ("the Isles should lift its tariffs", "Harbour Embassy"),
-                ("the port might come to depend on it", "Jo Vance"),
+                ("the Isles should reopen the ferry", "Harbour Consulate"),
+                ("the crews might come to rely on it", "Jo Vance"),
             ],
         );
     }

@@ -253,7 +253,7 @@ pub(super) fn indirect_quotes(
                 && rest.iter().all(|w| !w.comma_after())
                 && (!is_clause(text, rest)
                     // "…, according to a study which is released on Monday",
-                    // "…, according to officials unauthorized to speak publicly".
+                    // "…, according to officials speaking on condition of anonymity".
                     || (c.form == CueForm::AccordingTo && {
                         let first = rest[0].text(text);
                         matches!(first, "which" | "who" | "that")

@@ -646,7 +646,7 @@ fn lowercase_title_before(text: &str, words: &[Word], start: usize) -> bool {
     }
 }
 
-/// "People arrested last week said": a participle and up to four words, with
+/// "Pilots grounded last week said": a participle and up to four words, with
 /// no comma, up to a reporting verb; returns the phrase's last word. The
 /// source reaches over it, its name does not.
 fn participle_postmodifier(text: &str, words: &[Word], at: usize) -> Option<usize> {

@@ -535,8 +535,8 @@ pub const REPORTING_VERBS: &[(&[&str], &str, Complement)] = &[
         "",
         Complement::QuoteOnly,
     ),
-    // Verbs of expression (LABELING.md's fragments: "Lind bemoaned a climate
-    // in which people “hate each other”", "Moss cited the “steady gains”").
+    // Verbs of expression (LABELING.md's fragments: "Lind bemoaned a harbour
+    // in which crews “never trust each other”", "Moss cited the “steady gains”").
     (
         &["anticipate", "anticipates", "anticipated", "anticipating"],
         "",
