@@ -104,26 +104,49 @@ pub struct Bf16Weights {
     outputs: usize,
     /// Input pairs: `ceil(inputs / 2)` (an odd last input gets a zero partner).
     steps: usize,
-    /// `[ceil(outputs / 16)][steps][16]`.
+    /// `[ceil(outputs / 16)][steps][16]`; empty when `rounded` is set.
     panels: Vec<u32>,
     /// Without AVX-512 BF16: the rounded weights as f32 `[inputs, outputs]`,
-    /// for the general product.
+    /// for the general product (then no panels are packed).
     rounded: Option<Vec<f32>>,
+}
+
+/// A row-major `[inputs, outputs]` matrix of the right length, not empty.
+fn check_shape(w: &[f32], inputs: usize, outputs: usize) -> Result<(), String> {
+    if inputs == 0 || outputs == 0 {
+        return Err(format!("bf16 weights: {inputs} × {outputs} is empty"));
+    }
+    if w.len() != inputs * outputs {
+        return Err(format!(
+            "bf16 weights: {} values for {inputs} × {outputs}",
+            w.len()
+        ));
+    }
+    Ok(())
 }
 
 impl Bf16Weights {
     /// Packs a row-major `[inputs, outputs]` matrix (`y = x · w`); the last
     /// panel is padded with zeros when the outputs are not a multiple of 16.
+    /// Without AVX-512 BF16 it keeps the rounded weights for the general
+    /// product instead.
     pub fn pack(w: &[f32], inputs: usize, outputs: usize) -> Result<Bf16Weights, String> {
-        if inputs == 0 || outputs == 0 {
-            return Err(format!("bf16 weights: {inputs} × {outputs} is empty"));
+        if has_bf16_instructions() {
+            return Self::pack_panels(w, inputs, outputs);
         }
-        if w.len() != inputs * outputs {
-            return Err(format!(
-                "bf16 weights: {} values for {inputs} × {outputs}",
-                w.len()
-            ));
-        }
+        check_shape(w, inputs, outputs)?;
+        Ok(Bf16Weights {
+            inputs,
+            outputs,
+            steps: inputs.div_ceil(2),
+            panels: Vec::new(),
+            rounded: Some(w.iter().map(|&v| from_bf16(to_bf16(v))).collect()),
+        })
+    }
+
+    /// The panels, on any CPU (the tiles' own layout).
+    fn pack_panels(w: &[f32], inputs: usize, outputs: usize) -> Result<Bf16Weights, String> {
+        check_shape(w, inputs, outputs)?;
         let steps = inputs.div_ceil(2);
         let mut panels = vec![0u32; outputs.div_ceil(PANEL) * PANEL * steps];
         panels
@@ -141,14 +164,12 @@ impl Bf16Weights {
                     }
                 }
             });
-        let rounded =
-            (!has_bf16_instructions()).then(|| w.iter().map(|&v| from_bf16(to_bf16(v))).collect());
         Ok(Bf16Weights {
             inputs,
             outputs,
             steps,
             panels,
-            rounded,
+            rounded: None,
         })
     }
 
@@ -484,7 +505,7 @@ mod tests {
     fn every_path_gives_what_the_instructions_give() {
         let (rows, k, n) = (11, 40, 72);
         let x = matrix(rows * k, 3);
-        let w = Bf16Weights::pack(&matrix(k * n, 5), k, n).unwrap();
+        let w = Bf16Weights::pack_panels(&matrix(k * n, 5), k, n).unwrap();
         let fast = w.matmul(&x).unwrap();
         let a: Vec<u32> = x
             .chunks(k)

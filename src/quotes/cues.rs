@@ -69,6 +69,7 @@ pub(super) fn find_cues(
     in_quote: &dyn Fn(Span) -> bool,
 ) -> Vec<Cue> {
     let mut cues = Vec::new();
+    let mut expression_cues = Vec::new();
     let mention_ending = |end: usize| {
         ms.iter()
             .find(|m| (m.words.1 == end || m.reach == end) && m.entity.is_some())
@@ -253,11 +254,7 @@ pub(super) fn find_cues(
             let earlier_subject = cues
                 .iter()
                 .rev()
-                .find(|c| {
-                    c.form == CueForm::Subject
-                        && c.end_word < k
-                        && c.complement != Complement::Fragment
-                })
+                .find(|c| c.form == CueForm::Subject && c.end_word < k)
                 .and_then(|c| {
                     ms.iter()
                         .find(|m| m.words.0 == c.first_word && m.entity == c.entity)
@@ -376,10 +373,7 @@ pub(super) fn find_cues(
             // name followed by a verb of its own ("At the talks Mara Quist
             // restated the position, stating that"), not one modifying a noun
             // ("the harbour chief stressed, arguing").
-            let previous_cue = cues
-                .iter()
-                .find(|c| c.complement != Complement::Fragment)
-                .filter(|c| c.end_word <= v);
+            let previous_cue = cues.first().filter(|c| c.end_word <= v);
             let previous_speaker = previous_cue.and_then(|c| {
                 ms.iter()
                     .find(|m| c.entity.is_some() && m.entity == c.entity)
@@ -433,7 +427,7 @@ pub(super) fn find_cues(
             CueForm::Inverted => (v, m.words.1.max(verb_end)),
             _ => (v, verb_end),
         };
-        cues.push(Cue {
+        let cue = Cue {
             verb: Span::new(w.span.start, ws[verb_end - 1].span.end),
             first_word,
             end_word,
@@ -441,13 +435,20 @@ pub(super) fn find_cues(
             complement,
             form,
             certainty: certainty(m),
-        });
+        };
+        if complement == Complement::Fragment {
+            expression_cues.push(cue);
+        } else {
+            cues.push(cue);
+        }
     }
-    // A verb of expression speaks for a fragment only where no reporting verb does.
-    if cues.iter().any(|c| c.complement != Complement::Fragment) {
-        cues.retain(|c| c.complement != Complement::Fragment);
+    // A verb of expression speaks for a fragment only where no reporting verb
+    // does (and is never the earlier cue a later verb leans on).
+    if cues.is_empty() {
+        expression_cues
+    } else {
+        cues
     }
-    cues
 }
 
 /// "said Northland Defense Ministry spokesman Tao Renfei": an organisation
@@ -774,9 +775,7 @@ pub(super) fn listener_before_that(text: &str, ws: &[Word], from: usize) -> Opti
 /// verb ("on Saturday", "last week", "earlier"); `k` itself when there is none.
 fn skip_time_back(text: &str, ws: &[Word], k: usize) -> usize {
     let lower = |j: usize| ws[j].text(text).to_lowercase();
-    let clean = |j: usize| {
-        !ws[j].comma_after() && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)
-    };
+    let clean = |j: usize| joined_to_next(text, ws, j);
     let k = skip_dated_time_back(text, ws, k);
     // "A report by Harbourwire published on Tuesday said": the document's
     // participle sits between its issuer and the verb.
@@ -790,12 +789,15 @@ fn skip_time_back(text: &str, ws: &[Word], k: usize) -> usize {
     k
 }
 
+/// Word `j` runs on into the next, with no comma or quotation mark between.
+fn joined_to_next(text: &str, ws: &[Word], j: usize) -> bool {
+    !ws[j].comma_after() && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)
+}
+
 /// [`skip_time_back`] without the document participle.
 fn skip_dated_time_back(text: &str, ws: &[Word], k: usize) -> usize {
     let lower = |j: usize| ws[j].text(text).to_lowercase();
-    let clean = |j: usize| {
-        !ws[j].comma_after() && !quote_between(text, ws[j].span.end, ws[j + 1].span.start)
-    };
+    let clean = |j: usize| joined_to_next(text, ws, j);
     if k >= 2 && clean(k - 1) && clean(k - 2) {
         let (a, b) = (lower(k - 2), lower(k - 1));
         let time_word = WEEKDAYS.contains(&b.as_str())

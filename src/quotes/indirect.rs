@@ -193,7 +193,7 @@ pub(super) fn indirect_quotes(
                 .rev()
                 .take(2)
                 .any(|w| NEGATIONS.contains(&w.text(text).to_lowercase().as_str()));
-            if matches!(c.complement, Complement::QuoteOnly | Complement::Fragment) || negated {
+            if c.complement.quotes_only() || negated {
                 continue;
             }
             let sentence_end = sentence_content_end(text, s.span);
@@ -332,7 +332,7 @@ pub(super) fn indirect_quotes(
                         // clause; one inside the complement ("said the navy had
                         // proposed …") does not.
                         n.first_word > start_word
-                            && !matches!(n.complement, Complement::QuoteOnly | Complement::Fragment)
+                            && !n.complement.quotes_only()
                             && (ws[n.first_word - 1].comma_after()
                                 || matches!(
                                     ws[n.first_word - 1].text(text).to_lowercase().as_str(),

@@ -36,6 +36,13 @@ pub enum Complement {
     Fragment,
 }
 
+impl Complement {
+    /// Introduces quotations only, never reported speech without marks.
+    pub fn quotes_only(self) -> bool {
+        matches!(self, Complement::QuoteOnly | Complement::Fragment)
+    }
+}
+
 /// Looks a word up as a reporting verb; returns the particle it needs and its
 /// complement. A verb that reports speech only with a noun ("made the case",
 /// "sounded the alarm") is no reporting verb alone.
