@@ -9,6 +9,8 @@ use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Module, Result, 
 use candle_nn::{Embedding, LayerNorm, VarBuilder};
 use candle_transformers::models::bert::{Config, HiddenAct};
 
+use super::panels::F32Panels;
+
 mod packed;
 
 /// erf(x) by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7): one exp,
@@ -66,19 +68,37 @@ fn gelu(xs: &Tensor) -> Result<Tensor> {
 }
 
 /// A linear layer whose weight is stored transposed and contiguous (`[in, out]`),
-/// the layout the matrix kernels read fastest.
+/// the layout the matrix kernels read fastest; on CPUs with AVX-512 also
+/// packed into panels for the fast path's product (`model::panels`). The
+/// tensor stays: training and adapters take the tensor pass.
 #[derive(Clone)]
 struct Dense {
     weight_t: Tensor,
     bias: Tensor,
+    panels: Option<std::sync::Arc<F32Panels>>,
 }
 
 impl Dense {
     fn new(weight: Tensor, bias: Tensor) -> Result<Self> {
+        let weight_t = weight.t()?.contiguous()?;
         Ok(Dense {
-            weight_t: weight.t()?.contiguous()?,
+            panels: Self::pack(&weight_t)?,
+            weight_t,
             bias,
         })
+    }
+
+    /// Panels of `weight_t` where the fast path can use them (f32 on a CPU
+    /// with AVX-512).
+    fn pack(weight_t: &Tensor) -> Result<Option<std::sync::Arc<F32Panels>>> {
+        if !weight_t.device().is_cpu() || weight_t.dtype() != DType::F32 || !F32Panels::available()
+        {
+            return Ok(None);
+        }
+        let (inputs, outputs) = weight_t.dims2()?;
+        let values = weight_t.flatten_all()?.to_vec1::<f32>()?;
+        let panels = F32Panels::pack(&values, inputs, outputs).map_err(candle_core::Error::msg)?;
+        Ok(Some(std::sync::Arc::new(panels)))
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
@@ -277,6 +297,7 @@ impl Bert {
                     .to_device(dense.weight_t.device())?
                     .to_dtype(dense.weight_t.dtype())?;
                 dense.weight_t = (&dense.weight_t + delta)?.contiguous()?;
+                dense.panels = Dense::pack(&dense.weight_t)?;
             }
         }
         Ok(())

@@ -16,6 +16,7 @@ use candle_nn::{Linear, VarBuilder};
 use serde::Deserialize;
 
 use super::bf16::Bf16Weights;
+use super::panels::F32Panels;
 use super::weights::WeightsFile;
 
 mod packed;
@@ -102,14 +103,16 @@ impl GemmaConfig {
     }
 }
 
-/// A bias-free linear map. Full precision: the weight is stored transposed and
-/// contiguous (`[in, out]`) and inputs are flattened to 2-D, so each call is one
-/// plain matrix product, without the broadcast and repacking of a batched
-/// `[out, in]`ᵀ. Or, when asked for, 8-bit weights (Candle's Q8_0 blocks),
-/// or bf16 weights and inputs with f32 sums (`model::bf16`, CPU only).
+/// A bias-free linear map. Full precision: on CPUs with AVX-512 the weights
+/// are packed once into panels (`model::panels`); elsewhere stored transposed
+/// and contiguous (`[in, out]`) with inputs flattened to 2-D, so each call is
+/// one plain matrix product, without the broadcast and repacking of a
+/// batched `[out, in]`ᵀ. Or, when asked for, 8-bit weights (Candle's Q8_0
+/// blocks), or bf16 weights and inputs with f32 sums (`model::bf16`, CPU only).
 #[derive(Clone)]
 enum Proj {
     Full(Tensor),
+    Panels(std::sync::Arc<F32Panels>),
     Int8(QMatMul),
     Bf16(std::sync::Arc<Bf16Weights>),
 }
@@ -119,12 +122,34 @@ impl Proj {
     /// computes them all).
     fn new(weights: &[Tensor]) -> Result<Self> {
         let w = Tensor::cat(weights, 0)?;
-        Ok(Proj::Full(w.t()?.contiguous()?))
+        let weight_t = w.t()?.contiguous()?;
+        if weight_t.device().is_cpu() && weight_t.dtype() == DType::F32 && F32Panels::available() {
+            let (inputs, outputs) = weight_t.dims2()?;
+            let values = weight_t.flatten_all()?.to_vec1::<f32>()?;
+            let panels =
+                F32Panels::pack(&values, inputs, outputs).map_err(candle_core::Error::msg)?;
+            return Ok(Proj::Panels(std::sync::Arc::new(panels)));
+        }
+        Ok(Proj::Full(weight_t))
+    }
+
+    /// The `[in, out]` weights of a full-precision product, whichever
+    /// layout holds them (`None` for another precision).
+    fn full_weights(&self) -> Result<Option<Tensor>> {
+        Ok(match self {
+            Proj::Full(weight_t) => Some(weight_t.clone()),
+            Proj::Panels(p) => Some(Tensor::from_vec(
+                p.to_matrix(),
+                (p.inputs(), p.outputs()),
+                &Device::Cpu,
+            )?),
+            Proj::Int8(_) | Proj::Bf16(_) => None,
+        })
     }
 
     /// Switches the product to 8-bit weights (Candle's Q8_0 blocks of 32).
     fn quantize_int8(&mut self) -> Result<()> {
-        if let Proj::Full(weight_t) = self {
+        if let Some(weight_t) = self.full_weights()? {
             let w = weight_t.t()?.contiguous()?;
             *self = Proj::Int8(QMatMul::from_qtensor(QTensor::quantize(
                 &w,
@@ -136,7 +161,7 @@ impl Proj {
 
     /// Switches a full-precision product to bf16 weights and inputs.
     fn use_bf16(&mut self) -> Result<()> {
-        if let Proj::Full(weight_t) = self {
+        if let Some(weight_t) = self.full_weights()? {
             let (inputs, outputs) = weight_t.dims2()?;
             let w = weight_t.flatten_all()?.to_vec1::<f32>()?;
             let packed = Bf16Weights::pack(&w, inputs, outputs).map_err(candle_core::Error::msg)?;
@@ -164,6 +189,11 @@ impl Module for Proj {
         let y = match self {
             Proj::Full(weight_t) => x.matmul(weight_t)?,
             Proj::Int8(q) => q.forward(&x.contiguous()?)?,
+            Proj::Panels(w) => {
+                let flat = x.flatten_all()?.to_vec1::<f32>()?;
+                let y = w.matmul(&flat).map_err(candle_core::Error::msg)?;
+                Tensor::from_vec(y, (rows, w.outputs()), x.device())?
+            }
             Proj::Bf16(w) => {
                 let flat = x.flatten_all()?.to_vec1::<f32>()?;
                 let y = w.matmul(&flat).map_err(candle_core::Error::msg)?;

@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod gemma;
 mod kernels;
 pub mod network;
+mod panels;
 pub mod source;
 pub mod spec;
 mod weights;

@@ -18,10 +18,13 @@ use super::{gelu_erf, Bert, Dense, Layer};
 use crate::model::kernels::{
     exp, map_in_place, matmul_accumulate, par_rows, par_rows_with, CpuF32,
 };
+use crate::model::panels::F32Panels;
 
-/// A linear map's transposed weight `[in, out]` and bias `[out]`.
+/// A linear map's transposed weight `[in, out]` (and its panels, if
+/// packed) and bias `[out]`.
 struct DenseF32<'a> {
     weight_t: CpuF32<'a>,
+    panels: Option<&'a F32Panels>,
     bias: CpuF32<'a>,
 }
 
@@ -29,6 +32,7 @@ impl<'a> DenseF32<'a> {
     fn new(d: &'a Dense) -> Result<Self> {
         Ok(DenseF32 {
             weight_t: CpuF32::new(&d.weight_t)?,
+            panels: d.panels.as_deref(),
             bias: CpuF32::new(&d.bias)?,
         })
     }
@@ -59,7 +63,12 @@ impl<'a> DenseF32<'a> {
             Some(_) => bail!("packed forward: residual of the wrong size"),
             None => par_rows(&mut dst, out, |d| d.copy_from_slice(bias)),
         }
-        matmul_accumulate(&mut dst, x, w, rows, inp, out);
+        match self.panels {
+            Some(p) => p
+                .matmul_accumulate(&mut dst, x)
+                .map_err(candle_core::Error::msg)?,
+            None => matmul_accumulate(&mut dst, x, w, rows, inp, out),
+        }
         Ok(dst)
     }
 }

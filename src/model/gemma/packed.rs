@@ -20,6 +20,10 @@ use crate::model::kernels::{
 fn project(proj: &Proj, x: &[f32], inp: usize) -> Result<Vec<f32>> {
     let weight_t = match proj {
         Proj::Full(weight_t) => weight_t,
+        Proj::Panels(w) if w.inputs() == inp => {
+            return w.matmul(x).map_err(candle_core::Error::msg)
+        }
+        Proj::Panels(w) => bail!("packed forward: width {inp} for weights of {}", w.inputs()),
         Proj::Bf16(w) if w.inputs() == inp => return w.matmul(x).map_err(candle_core::Error::msg),
         Proj::Bf16(w) => bail!(
             "packed forward: width {inp} for bf16 weights of {}",
@@ -282,7 +286,7 @@ impl Gemma {
             && self.layers.iter().all(|l| {
                 l.projections()
                     .iter()
-                    .all(|p| matches!(p, Proj::Full(_) | Proj::Bf16(_)))
+                    .all(|p| matches!(p, Proj::Full(_) | Proj::Panels(_) | Proj::Bf16(_)))
             })
     }
 
