@@ -69,7 +69,7 @@ pub struct ModelArgs {
     #[arg(long, hide = true)]
     int8: bool,
     /// EmbeddingGemma's transformer products in bf16 (f32 sums), CPU only:
-    /// 1.7-2.5x faster on CPUs with AVX-512 BF16, embeddings within cosine
+    /// about 1.7x faster on CPUs with AVX-512 BF16, embeddings within cosine
     /// 0.9998 of f32 on real news (see the gemma model card).
     #[arg(long, conflicts_with = "int8")]
     bf16: bool,

@@ -156,10 +156,10 @@ impl Bf16Weights {
             ));
         }
         let rows = x.len() / self.inputs;
-        let mut out = vec![0f32; rows * self.outputs];
         match &self.repr {
             Repr::Rounded(w) => {
                 let x: Vec<f32> = x.iter().map(|&v| from_bf16(to_bf16(v))).collect();
+                let mut out = vec![0f32; rows * self.outputs];
                 crate::model::kernels::matmul_accumulate(
                     &mut out,
                     &x,
@@ -168,6 +168,7 @@ impl Bf16Weights {
                     self.inputs,
                     self.outputs,
                 );
+                Ok(out)
             }
             Repr::Panels(panels) => {
                 let fast = has_bf16_instructions();
@@ -175,10 +176,9 @@ impl Bf16Weights {
                 a.par_chunks_mut(panels.steps())
                     .zip(x.par_chunks(self.inputs))
                     .for_each(|(dst, row)| round_row(row, dst, fast));
-                panels.product(&a, &mut out, false, run)?;
+                panels.product(&a, run)
             }
         }
-        Ok(out)
     }
 }
 

@@ -703,3 +703,33 @@ impl super::network::Network for Gemma {
         self.embed(batch)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::panels::tests::matrix;
+
+    #[test]
+    fn every_layout_of_full_precision_weights_gives_the_same_product() -> Result<()> {
+        let dev = Device::Cpu;
+        let (outs, ins) = (40, 24);
+        let w = Tensor::from_vec(matrix(outs * ins, 3), (outs, ins), &dev)?;
+        let x = Tensor::from_vec(matrix(2 * 5 * ins, 9), (2, 5, ins), &dev)?;
+        let general = Proj::Full(w.t()?.contiguous()?);
+        // Panels where the CPU has AVX-512, else the same general product.
+        let loaded = Proj::new(std::slice::from_ref(&w))?;
+        let (a, b) = (general.forward(&x)?, loaded.forward(&x)?);
+        assert_eq!(a.dims(), &[2, 5, outs]);
+        let diff = (a - b)?.abs()?.flatten_all()?.max(0)?.to_scalar::<f32>()?;
+        assert!(diff < 1e-5, "{diff}");
+        // Another precision starts from the same weights, whichever layout.
+        let back = loaded.full_weights()?.expect("full precision");
+        let same = (back - w.t()?)?
+            .abs()?
+            .flatten_all()?
+            .max(0)?
+            .to_scalar::<f32>()?;
+        assert_eq!(same, 0.0);
+        Ok(())
+    }
+}
