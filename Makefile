@@ -90,7 +90,11 @@ check-cuda:
 bench:
 	bash bench/run.sh
 
-## Peak memory while classifying 10,000 generated articles (not in CI; ~7 minutes).
+## Peak memory while classifying generated articles (not in CI): 10,000 with
+## MiniLM (~7 minutes); `make bench-memory BENCH_MODEL=gemma BENCH_ARTICLES=1000`
+## for EmbeddingGemma (~20 minutes).
+BENCH_MODEL ?= minilm
+BENCH_ARTICLES ?= 10000
 bench-memory: build
 	$(BIN) model fetch
-	python3 bench/bench.py --memory 10000
+	python3 bench/bench.py --memory $(BENCH_ARTICLES) $(BENCH_MODEL)

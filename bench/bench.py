@@ -146,10 +146,10 @@ def gemma_section(sents):
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    # `bench.py --memory N`: only the end-to-end run, over N articles (the
-    # 10,000-article memory check; ~7 minutes here).
-    if len(sys.argv) == 3 and sys.argv[1] == "--memory":
-        end_to_end(int(sys.argv[2]))
+    # `bench.py --memory N [MODEL]`: only the end-to-end run, over N articles
+    # (the 10,000-article memory check; ~7 minutes with MiniLM on 2 cores).
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--memory":
+        end_to_end(int(sys.argv[2]), sys.argv[3] if len(sys.argv) == 4 else "minilm", "Memory")
         return
     sents = sentences_file()
     print(f"machine: {os.cpu_count()} vCPUs, {THREADS} threads for every implementation", flush=True)

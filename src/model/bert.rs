@@ -82,23 +82,10 @@ impl Dense {
     fn new(weight: Tensor, bias: Tensor) -> Result<Self> {
         let weight_t = weight.t()?.contiguous()?;
         Ok(Dense {
-            panels: Self::pack(&weight_t)?,
+            panels: F32Panels::from_tensor(&weight_t)?,
             weight_t,
             bias,
         })
-    }
-
-    /// Panels of `weight_t` where the fast path can use them (f32 on a CPU
-    /// with AVX-512).
-    fn pack(weight_t: &Tensor) -> Result<Option<std::sync::Arc<F32Panels>>> {
-        if !weight_t.device().is_cpu() || weight_t.dtype() != DType::F32 || !F32Panels::available()
-        {
-            return Ok(None);
-        }
-        let (inputs, outputs) = weight_t.dims2()?;
-        let values = weight_t.flatten_all()?.to_vec1::<f32>()?;
-        let panels = F32Panels::pack(&values, inputs, outputs).map_err(candle_core::Error::msg)?;
-        Ok(Some(std::sync::Arc::new(panels)))
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
@@ -297,7 +284,7 @@ impl Bert {
                     .to_device(dense.weight_t.device())?
                     .to_dtype(dense.weight_t.dtype())?;
                 dense.weight_t = (&dense.weight_t + delta)?.contiguous()?;
-                dense.panels = Dense::pack(&dense.weight_t)?;
+                dense.panels = F32Panels::from_tensor(&dense.weight_t)?;
             }
         }
         Ok(())

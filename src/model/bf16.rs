@@ -131,16 +131,6 @@ impl Bf16Weights {
         })
     }
 
-    /// Width of an input row.
-    pub fn inputs(&self) -> usize {
-        self.inputs
-    }
-
-    /// Width of an output row.
-    pub fn outputs(&self) -> usize {
-        self.outputs
-    }
-
     /// `x · w` for `x` row-major `[rows, inputs]`: `[rows, outputs]`, with
     /// `x` rounded to bf16 like `w` and the products summed in f32.
     pub fn matmul(&self, x: &[f32]) -> Result<Vec<f32>, String> {
@@ -179,6 +169,18 @@ impl Bf16Weights {
                 panels.product(&a, run)
             }
         }
+    }
+}
+
+impl super::panels::HostProduct for Bf16Weights {
+    fn inputs(&self) -> usize {
+        self.inputs
+    }
+    fn outputs(&self) -> usize {
+        self.outputs
+    }
+    fn matmul(&self, x: &[f32]) -> Result<Vec<f32>, String> {
+        Bf16Weights::matmul(self, x)
     }
 }
 

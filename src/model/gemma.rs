@@ -16,7 +16,7 @@ use candle_nn::{Linear, VarBuilder};
 use serde::Deserialize;
 
 use super::bf16::Bf16Weights;
-use super::panels::F32Panels;
+use super::panels::{F32Panels, HostProduct};
 use super::weights::WeightsFile;
 
 mod packed;
@@ -123,14 +123,19 @@ impl Proj {
     fn new(weights: &[Tensor]) -> Result<Self> {
         let w = Tensor::cat(weights, 0)?;
         let weight_t = w.t()?.contiguous()?;
-        if weight_t.device().is_cpu() && weight_t.dtype() == DType::F32 && F32Panels::available() {
-            let (inputs, outputs) = weight_t.dims2()?;
-            let values = weight_t.flatten_all()?.to_vec1::<f32>()?;
-            let panels =
-                F32Panels::pack(&values, inputs, outputs).map_err(candle_core::Error::msg)?;
-            return Ok(Proj::Panels(std::sync::Arc::new(panels)));
+        Ok(match F32Panels::from_tensor(&weight_t)? {
+            Some(panels) => Proj::Panels(panels),
+            None => Proj::Full(weight_t),
+        })
+    }
+
+    /// The product computed on the host, for the panels and bf16 formats.
+    fn host(&self) -> Option<&dyn HostProduct> {
+        match self {
+            Proj::Panels(w) => Some(w.as_ref()),
+            Proj::Bf16(w) => Some(w.as_ref()),
+            Proj::Full(_) | Proj::Int8(_) => None,
         }
-        Ok(Proj::Full(weight_t))
     }
 
     /// The `[in, out]` weights of a full-precision product, whichever
@@ -186,19 +191,16 @@ impl Module for Proj {
         let ins = dims.last().copied().unwrap_or(0);
         let rows = x.elem_count() / ins.max(1);
         let x = x.reshape((rows, ins))?;
+        let on_host = |w: &dyn HostProduct| -> Result<Tensor> {
+            let flat = x.flatten_all()?.to_vec1::<f32>()?;
+            let y = w.matmul(&flat).map_err(candle_core::Error::msg)?;
+            Tensor::from_vec(y, (rows, w.outputs()), x.device())
+        };
         let y = match self {
             Proj::Full(weight_t) => x.matmul(weight_t)?,
             Proj::Int8(q) => q.forward(&x.contiguous()?)?,
-            Proj::Panels(w) => {
-                let flat = x.flatten_all()?.to_vec1::<f32>()?;
-                let y = w.matmul(&flat).map_err(candle_core::Error::msg)?;
-                Tensor::from_vec(y, (rows, w.outputs()), x.device())?
-            }
-            Proj::Bf16(w) => {
-                let flat = x.flatten_all()?.to_vec1::<f32>()?;
-                let y = w.matmul(&flat).map_err(candle_core::Error::msg)?;
-                Tensor::from_vec(y, (rows, w.outputs()), x.device())?
-            }
+            Proj::Panels(w) => on_host(w.as_ref())?,
+            Proj::Bf16(w) => on_host(w.as_ref())?,
         };
         let mut out_dims = dims;
         if let Some(last) = out_dims.last_mut() {

@@ -389,6 +389,23 @@ impl F32Panels {
         Panels::pack(w, inputs, outputs, 1, |v| v[0]).map(F32Panels)
     }
 
+    /// Packs an `[inputs, outputs]` tensor where the tiles can use it (f32
+    /// on a CPU with AVX-512); `None` elsewhere.
+    pub(crate) fn from_tensor(
+        weight_t: &candle_core::Tensor,
+    ) -> candle_core::Result<Option<std::sync::Arc<Self>>> {
+        if !weight_t.device().is_cpu()
+            || weight_t.dtype() != candle_core::DType::F32
+            || !Self::available()
+        {
+            return Ok(None);
+        }
+        let (inputs, outputs) = weight_t.dims2()?;
+        let values = weight_t.flatten_all()?.to_vec1::<f32>()?;
+        let panels = Self::pack(&values, inputs, outputs).map_err(candle_core::Error::msg)?;
+        Ok(Some(std::sync::Arc::new(panels)))
+    }
+
     /// Width of an input row.
     pub(crate) fn inputs(&self) -> usize {
         self.0.inputs()
@@ -415,6 +432,26 @@ impl F32Panels {
         (0..inputs * outputs)
             .map(|i| self.0.at(i / outputs, i % outputs))
             .collect()
+    }
+}
+
+/// A product computed on the host from f32 inputs, whatever the weights'
+/// format: `[rows, inputs]` → `[rows, outputs]`, row-major.
+pub(crate) trait HostProduct {
+    fn inputs(&self) -> usize;
+    fn outputs(&self) -> usize;
+    fn matmul(&self, x: &[f32]) -> Result<Vec<f32>, String>;
+}
+
+impl HostProduct for F32Panels {
+    fn inputs(&self) -> usize {
+        F32Panels::inputs(self)
+    }
+    fn outputs(&self) -> usize {
+        F32Panels::outputs(self)
+    }
+    fn matmul(&self, x: &[f32]) -> Result<Vec<f32>, String> {
+        F32Panels::matmul(self, x)
     }
 }
 

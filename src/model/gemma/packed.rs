@@ -18,18 +18,15 @@ use crate::model::kernels::{
 
 /// `x · W` for a full-precision or bf16 projection: `[rows, in] → [rows, out]`.
 fn project(proj: &Proj, x: &[f32], inp: usize) -> Result<Vec<f32>> {
+    if let Some(w) = proj.host() {
+        if w.inputs() != inp {
+            bail!("packed forward: width {inp} for weights of {}", w.inputs());
+        }
+        return w.matmul(x).map_err(candle_core::Error::msg);
+    }
     let weight_t = match proj {
         Proj::Full(weight_t) => weight_t,
-        Proj::Panels(w) if w.inputs() == inp => {
-            return w.matmul(x).map_err(candle_core::Error::msg)
-        }
-        Proj::Panels(w) => bail!("packed forward: width {inp} for weights of {}", w.inputs()),
-        Proj::Bf16(w) if w.inputs() == inp => return w.matmul(x).map_err(candle_core::Error::msg),
-        Proj::Bf16(w) => bail!(
-            "packed forward: width {inp} for bf16 weights of {}",
-            w.inputs()
-        ),
-        Proj::Int8(_) => bail!("packed forward: 8-bit weights take the tensor pass"),
+        _ => bail!("packed forward: 8-bit weights take the tensor pass"),
     };
     let w = CpuF32::new(weight_t)?;
     let w = w.data();
