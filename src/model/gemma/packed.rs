@@ -365,6 +365,8 @@ impl Gemma {
         normed.copy_from_slice(x);
         rms_norm_rows(&mut normed, &layer.pre_ff_norm)?;
         let gate_up = project(&layer.mlp.gate_up, &normed, h)?;
+        // The widest buffers of the pass follow: free what is no longer read.
+        drop(normed);
         let inter = layer.mlp.inter;
         let mut act = vec![0f32; positions.len() * inter];
         par_rows_with(&mut act, inter, &gate_up, 2 * inter, |out, row| {
