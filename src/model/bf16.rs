@@ -15,7 +15,9 @@
 
 use rayon::prelude::*;
 
-use super::panels::{dispatch_tiles, Panels, Tile, TileFn};
+#[cfg(target_arch = "x86_64")]
+use super::panels::dispatch_tiles;
+use super::panels::{Panels, Tile, TileFn};
 
 /// One row of inputs as bf16 pairs (`dst`: `ceil(row.len() / 2)` lanes).
 fn round_row(row: &[f32], dst: &mut [u32], fast: bool) {

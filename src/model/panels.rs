@@ -349,6 +349,7 @@ impl<E: Copy> Tile<'_, E> {
 
 /// Calls `$kernel::<R, P>($tile)` and returns for the tile shape
 /// (`$rows`, `$panels`), up to 8 × 3; falls through for any other.
+#[cfg(target_arch = "x86_64")]
 macro_rules! dispatch_tiles {
     ($tile:expr, $rows:expr, $panels:expr, $kernel:ident) => {
         dispatch_tiles!(@ $tile, $rows, $panels, $kernel; 1 2 3 4 5 6 7 8)
@@ -364,6 +365,7 @@ macro_rules! dispatch_tiles {
         }
     };
 }
+#[cfg(target_arch = "x86_64")]
 pub(crate) use dispatch_tiles;
 
 /// f32 weights in panels, for the fused-multiply-add tiles of AVX-512.
