@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 #[cfg(target_arch = "x86_64")]
 use super::panels::dispatch_tiles;
-use super::panels::{Panels, Tile, TileFn};
+use super::panels::{Panels, Tile, TileFn, PANEL};
 
 /// One row of inputs as bf16 pairs (`dst`: `ceil(row.len() / 2)` lanes).
 fn round_row(row: &[f32], dst: &mut [u32], fast: bool) {
@@ -216,14 +216,16 @@ unsafe fn bf16_plain(tile: &Tile<'_, u32>, rows: usize, panels: usize) {
 #[target_feature(enable = "avx512f,avx512bf16")]
 unsafe fn bf16_tile<const R: usize, const P: usize>(tile: &Tile<'_, u32>) {
     use std::arch::x86_64::*;
+    let steps = tile.steps;
+    let (a, b) = tile.pointers::<R, P>();
     let mut acc = [[_mm512_setzero_ps(); P]; R];
-    for q in 0..tile.steps {
-        // SAFETY: `lanes` holds 16 u32s.
+    for q in 0..steps {
+        // SAFETY: step q of panel p and of row i are inside `b` and `a` (`pointers`).
         let w: [__m512i; P] = std::array::from_fn(|p| unsafe {
-            _mm512_loadu_si512(tile.lanes(p, q).as_ptr().cast())
+            _mm512_loadu_si512(b.add((p * steps + q) * PANEL).cast())
         });
         for (i, acc) in acc.iter_mut().enumerate() {
-            let x = _mm512_set1_epi32(tile.input(i, q) as i32);
+            let x = _mm512_set1_epi32(unsafe { *a.add(i * steps + q) } as i32);
             for (acc, w) in acc.iter_mut().zip(&w) {
                 // SAFETY: bit casts between 512-bit vector types.
                 *acc = _mm512_dpbf16_ps(

@@ -286,6 +286,15 @@ impl<E: Copy> Tile<'_, E> {
         &self.b[(p * self.steps + q) * PANEL..][..PANEL]
     }
 
+    /// The inputs' and the panels' first elements, for kernels that read
+    /// without a bounds check per element: every step of `R` rows and `P`
+    /// panels is inside the slices (checked here, once a tile).
+    #[inline(always)]
+    pub(crate) fn pointers<const R: usize, const P: usize>(&self) -> (*const E, *const E) {
+        assert!(self.a.len() >= R * self.steps && self.b.len() >= P * self.steps * PANEL);
+        (self.a.as_ptr(), self.b.as_ptr())
+    }
+
     /// The same sums by plain loops, with `dot` giving one step's product:
     /// the tiles' reference in tests, and the path of other CPUs.
     ///
@@ -475,13 +484,10 @@ unsafe fn f32_run(tile: &Tile<'_, f32>, rows: usize, panels: usize) {
 unsafe fn f32_tile<const R: usize, const P: usize>(tile: &Tile<'_, f32>) {
     use std::arch::x86_64::*;
     let steps = tile.steps;
-    // The loop reads by raw pointers, without a bounds check per element:
-    // these bound every read.
-    assert!(tile.a.len() >= R * steps && tile.b.len() >= P * steps * PANEL);
-    let (a, b) = (tile.a.as_ptr(), tile.b.as_ptr());
+    let (a, b) = tile.pointers::<R, P>();
     let mut acc = [[_mm512_setzero_ps(); P]; R];
     for q in 0..steps {
-        // SAFETY: step q of panel p and of row i are inside `b` and `a` (the assert).
+        // SAFETY: step q of panel p and of row i are inside `b` and `a` (`pointers`).
         let w: [__m512; P] =
             std::array::from_fn(|p| unsafe { _mm512_loadu_ps(b.add((p * steps + q) * PANEL)) });
         for (i, acc) in acc.iter_mut().enumerate() {
