@@ -244,20 +244,7 @@ unsafe fn bf16_tile<const R: usize, const P: usize>(tile: &Tile<'_, u32>) {
 mod tests {
     use super::*;
 
-    use crate::model::panels::tests::{matrix, SHAPES};
-
-    /// The product of the bf16-rounded operands, summed in f64.
-    fn reference(x: &[f32], w: &[f32], (rows, k, n): (usize, usize, usize)) -> Vec<f32> {
-        let r = |v: f32| f64::from(from_bf16(to_bf16(v)));
-        let mut out = vec![0f32; rows * n];
-        for i in 0..rows {
-            for j in 0..n {
-                let s: f64 = (0..k).map(|t| r(x[i * k + t]) * r(w[t * n + j])).sum();
-                out[i * n + j] = s as f32;
-            }
-        }
-        out
-    }
+    use crate::model::panels::tests::{matrix, operands, reference, SHAPES};
 
     #[test]
     fn rounding_is_to_nearest_even() {
@@ -289,11 +276,10 @@ mod tests {
         // Odd inputs (a zero partner), rows and panels that leave partial
         // tiles, a padded panel, and several row blocks.
         for &shape in &SHAPES {
-            let (rows, k, n) = shape;
-            let x = matrix(rows * k, 7);
-            let w = matrix(k * n, 11);
+            let (_, k, n) = shape;
+            let (x, w) = operands(shape);
             let got = Bf16Weights::pack(&w, k, n).unwrap().matmul(&x).unwrap();
-            let want = reference(&x, &w, shape);
+            let want = reference(&x, &w, shape, |v| from_bf16(to_bf16(v)));
             for (g, e) in got.iter().zip(&want) {
                 assert!(
                     (g - e).abs() <= 1e-4 * (1.0 + e.abs()),

@@ -527,13 +527,24 @@ pub(crate) mod tests {
         (300, 24, 40),
     ];
 
-    fn reference(x: &[f32], w: &[f32], (rows, k, n): (usize, usize, usize)) -> Vec<f32> {
+    /// A shape's inputs `[rows, k]` and weights `[k, n]`.
+    pub(crate) fn operands((rows, k, n): (usize, usize, usize)) -> (Vec<f32>, Vec<f32>) {
+        (matrix(rows * k, 7), matrix(k * n, 11))
+    }
+
+    /// `x · w` summed in f64, each operand first passed through `round`
+    /// (the identity, or a lower precision's rounding).
+    pub(crate) fn reference(
+        x: &[f32],
+        w: &[f32],
+        (rows, k, n): (usize, usize, usize),
+        round: impl Fn(f32) -> f32,
+    ) -> Vec<f32> {
+        let r = |v: f32| f64::from(round(v));
         let mut out = vec![0f32; rows * n];
         for i in 0..rows {
             for j in 0..n {
-                let s: f64 = (0..k)
-                    .map(|t| f64::from(x[i * k + t]) * f64::from(w[t * n + j]))
-                    .sum();
+                let s: f64 = (0..k).map(|t| r(x[i * k + t]) * r(w[t * n + j])).sum();
                 out[i * n + j] = s as f32;
             }
         }
@@ -548,10 +559,9 @@ pub(crate) mod tests {
     fn f32_products_match_the_reference_for_every_tile_shape() {
         for &shape in &SHAPES {
             let (rows, k, n) = shape;
-            let x = matrix(rows * k, 7);
-            let w = matrix(k * n, 11);
+            let (x, w) = operands(shape);
             let packed = F32Panels::pack(&w, k, n).unwrap();
-            let want = reference(&x, &w, shape);
+            let want = reference(&x, &w, shape, |v| v);
             let got = packed.matmul(&x).unwrap();
             let plain = packed.0.product(&x, plain_only).unwrap();
             // Accumulating onto ones adds one to every sum.
